@@ -1,0 +1,100 @@
+package followup
+
+import (
+	"github.com/google/uuid"
+
+	"github.com/medborgarlofte/medborgarlofte/promise"
+)
+
+// Report is a follow-up report (uppföljning): what one or more parties
+// report about a citizen promise for one reporting period. A party may
+// report only its own share; reports that cover overlapping periods or
+// disagree are all kept, and the evaluation shows the disagreement.
+type Report struct {
+	Schema           string         `json:"$schema"`
+	SchemaVersion    string         `json:"schemaVersion"`
+	ID               uuid.UUID      `json:"id"`
+	CitizenPromiseID uuid.UUID      `json:"citizenPromiseId"`
+	Title            promise.Text   `json:"title,omitempty"`
+	Period           promise.Period `json:"period"`
+	// Date is when the report was made or published.
+	Date       promise.Date `json:"date"`
+	ReportedBy []uuid.UUID  `json:"reportedBy"`
+	// Final marks the report that closes the citizen promise's period.
+	Final bool `json:"final,omitempty"`
+	// Illustrative marks a report that is an example, not a real one.
+	// Tools show it as such.
+	Illustrative bool           `json:"illustrative,omitempty"`
+	Summary      promise.Text   `json:"summary,omitempty"`
+	Updates      []Update       `json:"updates"`
+	Results      []Result       `json:"results,omitempty"`
+	Sources      []promise.Link `json:"sources,omitempty"`
+	Notes        []promise.Note `json:"notes,omitempty"`
+	Extensions   map[string]any `json:"extensions,omitempty"`
+}
+
+// Update is what a report says about one activity.
+type Update struct {
+	ActivityID uuid.UUID `json:"activityId"`
+	// Occurrences are dated things done: a walk, a control, an area
+	// set up. They add up towards count, recurring and coverage targets.
+	Occurrences []Occurrence `json:"occurrences,omitempty"`
+	// Results are reported figures: a count total as of a date ("20 nya
+	// områden"), or an indicator's measured value.
+	Results []Result `json:"results,omitempty"`
+	// Completed is the date a milestone was reached.
+	Completed  promise.Date `json:"completed,omitzero"`
+	Assessment *Assessment  `json:"assessment,omitempty"`
+	Narrative  promise.Text `json:"narrative,omitempty"`
+	// Shortfall explains why less was done than promised.
+	Shortfall   promise.Text   `json:"shortfall,omitempty"`
+	Substitutes []Substitute   `json:"substitutes,omitempty"`
+	Evidence    []promise.Link `json:"evidence,omitempty"`
+}
+
+// Occurrence is one dated entry of work done.
+type Occurrence struct {
+	Date promise.Date `json:"date"`
+	// Count is how many things the entry stands for; 0 means 1.
+	Count    int       `json:"count,omitempty"`
+	TargetID uuid.UUID `json:"targetId,omitzero"`
+	PlaceID  uuid.UUID `json:"placeId,omitzero"`
+	// Place names a place that is not in the document, for work done
+	// elsewhere than promised ("Abborrberget").
+	Place promise.Text `json:"place,omitempty"`
+	Note  promise.Text `json:"note,omitempty"`
+}
+
+// Result is a reported figure. With a TargetID it counts towards that
+// target: for a count target it is the total reached by Date, for an
+// indicator the measured value. Without one it is a result that belongs to
+// no target ("303 trafikkontroller").
+type Result struct {
+	TargetID    uuid.UUID    `json:"targetId,omitzero"`
+	Value       float64      `json:"value"`
+	Unit        promise.Text `json:"unit,omitempty"`
+	Date        promise.Date `json:"date,omitzero"`
+	Description promise.Text `json:"description,omitempty"`
+}
+
+// Assessment is a party's own judgement of an activity, with its
+// justification. The computed status stays visible beside it.
+type Assessment struct {
+	Status        Status       `json:"status"`
+	Justification promise.Text `json:"justification"`
+}
+
+// Substitute is work done instead of what was promised.
+type Substitute struct {
+	Text promise.Text `json:"text"`
+	Date promise.Date `json:"date,omitzero"`
+}
+
+// Bundle is one promise document with its follow-up reports: what the
+// widget reads and what the report command evaluates.
+type Bundle struct {
+	Schema        string           `json:"$schema"`
+	SchemaVersion string           `json:"schemaVersion"`
+	Document      promise.Document `json:"document"`
+	Reports       []Report         `json:"reports,omitempty"`
+}

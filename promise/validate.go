@@ -1,0 +1,742 @@
+package promise
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+// Validate checks the document's invariants and returns every violation
+// found as [Violations], or nil when there is none:
+//
+//   - every entity has an id, unique in the document;
+//   - every reference resolves, to the right kind of entity (a promise's
+//     themes are themes, an activity's promises belong to its own citizen
+//     promise);
+//   - required texts are not blank, and texts are keyed by language tags;
+//   - periods start before they end, activity windows and milestone due
+//     dates lie inside their citizen promise's period;
+//   - targets are well-formed for their kind (N > 0, a baseline that is
+//     not the target, no field that does not apply);
+//   - each promise is given by at least one party of its citizen promise,
+//     and signatories sign for a party that stands behind what they sign;
+//   - links are absolute http(s) URLs; parent chains do not loop;
+//   - the schemaVersion is one this package reads.
+//
+// Validate does not check what the JSON Schema checks about the form of the
+// JSON itself (unknown properties, types); package schema does both.
+func (d *Document) Validate() error {
+	v := validator{d: d, ids: make(map[uuid.UUID]entity, 64)}
+	v.document()
+	if len(v.out) == 0 {
+		return nil
+	}
+	return v.out
+}
+
+type kind uint8
+
+const (
+	kParty kind = iota + 1
+	kPlace
+	kTheme
+	kSource
+	kAgreement
+	kCitizenPromise
+	kBasis
+	kPromise
+	kActivity
+	kTarget
+)
+
+var kindNames = [...]struct{ en, sv string }{
+	kParty:          {"party", "part"},
+	kPlace:          {"place", "plats"},
+	kTheme:          {"theme", "fokusområde"},
+	kSource:         {"source", "källa"},
+	kAgreement:      {"agreement", "samverkansöverenskommelse"},
+	kCitizenPromise: {"citizen promise", "medborgarlöfte"},
+	kBasis:          {"basis", "underlag"},
+	kPromise:        {"promise", "löfte"},
+	kActivity:       {"activity", "aktivitet"},
+	kTarget:         {"target", "mål"},
+}
+
+type entity struct {
+	kind kind
+	cp   int // index of the citizen promise that holds it, or -1
+	i    int // index in its list
+	ptr  string
+}
+
+type validator struct {
+	d   *Document
+	out Violations
+	ids map[uuid.UUID]entity
+	cp  int // the citizen promise being checked
+}
+
+var (
+	mMissing      = msg{"%s is missing: fill it in", "%s saknas: fyll i det"}
+	mBlank        = msg{"%s is empty: write the text in at least Swedish (\"sv\")", "%s är tom: skriv texten på åtminstone svenska (\"sv\")"}
+	mDupID        = msg{"id %s is used twice: first by the %s at %s; give each entity its own UUID", "id %s används två gånger: först av %s på %s; ge varje post ett eget UUID"}
+	mDangling     = msg{"%s refers to %s, which is not in the document: add it or correct the id", "%s hänvisar till %s, som inte finns i dokumentet: lägg till den eller rätta id:t"}
+	mWrongKind    = msg{"%s refers to %s, which is a %s, not a %s", "%s hänvisar till %s, som är en %s, inte en %s"}
+	mOtherCP      = msg{"%s refers to %s of another citizen promise: refer only to this citizen promise's own", "%s hänvisar till %s i ett annat medborgarlöfte: hänvisa bara till detta medborgarlöftes egna"}
+	mDupRef       = msg{"%s lists %s twice: remove one", "%s tar upp %s två gånger: ta bort den ena"}
+	mEmpty        = msg{"%s is empty: it needs at least one entry", "%s är tom: den behöver minst en post"}
+	mBadEnum      = msg{"%s is %q, which is not one of: %s", "%s är %q, som inte är något av: %s"}
+	mEndBefore    = msg{"the period ends (%s) before it starts (%s): swap or correct the dates", "perioden slutar (%s) innan den börjar (%s): byt plats på eller rätta datumen"}
+	mOutside      = msg{"%s (%s) lies outside the citizen promise's period (%s): correct the dates", "%s (%s) ligger utanför medborgarlöftets period (%s): rätta datumen"}
+	mNotParty     = msg{"the promise is given by none of the citizen promise's parties: add at least one of them to givenBy", "löftet ges inte av någon av medborgarlöftets parter: lägg till minst en av dem i givenBy"}
+	mSignatory    = msg{"the signatory signs for %s, which does not stand behind this: add the party to partyIds or correct partyId", "undertecknaren skriver under för %s, som inte står bakom detta: lägg till parten i partyIds eller rätta partyId"}
+	mCycle        = msg{"parentId loops back to %s: a parent chain must end", "parentId leder tillbaka till %s: en kedja av överordnade måste ta slut"}
+	mBadLink      = msg{"%q is not an absolute http or https address: only web links are allowed", "%q är inte en fullständig http- eller https-adress: bara webblänkar är tillåtna"}
+	mVersion      = msg{"schemaVersion %q is not supported: this program reads version %s.x; use a newer program or convert the file", "schemaVersion %q stöds inte: programmet läser version %s.x; använd ett nyare program eller konvertera filen"}
+	mLang         = msg{"%q is not a language tag: key texts by languages such as \"sv\" and \"en\"", "%q är ingen språkkod: ange texter med språkkoder som \"sv\" och \"en\""}
+	mNotApplies   = msg{"%s does not apply to a %s target: remove it or change the kind", "%s gäller inte för ett mål av typen %s: ta bort det eller ändra typ"}
+	mNeeds        = msg{"a %s target needs %s", "ett mål av typen %s behöver %s"}
+	mPositive     = msg{"%s must be greater than zero (is %v)", "%s måste vara större än noll (är %v)"}
+	mWhole        = msg{"%s must be a whole number (is %v)", "%s måste vara ett heltal (är %v)"}
+	mSameBaseline = msg{"the target value equals the baseline (%v): an indicator must aim for a change", "målvärdet är lika med utgångsvärdet (%v): en indikator måste sikta på en förändring"}
+	mNotIncrease  = msg{"the target value %v is below the baseline %v, but direction is increase: correct the value or the direction", "målvärdet %v är lägre än utgångsvärdet %v, men riktningen är increase (öka): rätta värdet eller riktningen"}
+	mNotDecrease  = msg{"the target value %v is above the baseline %v, but direction is decrease: correct the value or the direction", "målvärdet %v är högre än utgångsvärdet %v, men riktningen är decrease (minska): rätta värdet eller riktningen"}
+	mSplitSum     = msg{"the split by place adds up to %v, more than the target %v", "fördelningen per plats blir %v, mer än målet %v"}
+	mIdent        = msg{"%s %q is not of the form %s", "%s %q har inte formen %s"}
+	mThreshold    = msg{"thresholds must satisfy 0 < atRisk ≤ onTrack ≤ 1 and 0 < partlyAchieved ≤ 1", "gränsvärdena måste uppfylla 0 < atRisk ≤ onTrack ≤ 1 och 0 < partlyAchieved ≤ 1"}
+	mDueBefore    = msg{"the due date %s is before the period ends (%s)", "förfallodagen %s ligger före periodens slut (%s)"}
+	mNegative     = msg{"%s must not be negative (is %d)", "%s får inte vara negativt (är %d)"}
+	mLineage      = msg{"give either id or url, not both and not neither", "ange antingen id eller url, inte båda och inte ingen"}
+	mSelf         = msg{"lineage refers to the entity itself", "härstamningen hänvisar till posten själv"}
+)
+
+func (v *validator) add(ptr string, code Code, m msg, args ...any) {
+	v.addText(ptr, code, m.text(args...))
+}
+
+func (v *validator) addText(ptr string, code Code, t Text) {
+	v.out = append(v.out, Violation{Pointer: ptr, Code: code, Message: t})
+}
+
+func idx(ptr string, i int) string { return ptr + "/" + strconv.Itoa(i) }
+
+func (v *validator) document() {
+	d := v.d
+	if !supportedVersion(d.SchemaVersion) {
+		if d.SchemaVersion == "" {
+			v.add("/schemaVersion", CodeMissing, mMissing, "schemaVersion")
+		} else {
+			v.add("/schemaVersion", CodeSchemaVersion, mVersion, d.SchemaVersion, majorVersion)
+		}
+	}
+	if d.ID == uuid.Nil {
+		v.add("/id", CodeMissing, mMissing, "id")
+	}
+	v.text("/title", d.Title, false)
+	v.register()
+	if len(d.Parties) == 0 {
+		v.add("/parties", CodeEmptyCollection, mEmpty, "parties")
+	}
+	for i := range d.Parties {
+		v.party(idx("/parties", i), &d.Parties[i])
+	}
+	for i := range d.Places {
+		v.place(idx("/places", i), &d.Places[i])
+	}
+	for i := range d.Themes {
+		p := idx("/themes", i)
+		t := &d.Themes[i]
+		v.text(p+"/title", t.Title, true)
+		v.text(p+"/description", t.Description, false)
+		v.parent(p, t.ID, t.ParentID, kTheme, func(id uuid.UUID) uuid.UUID { return v.themeByID(id).ParentID })
+	}
+	for i := range d.Sources {
+		v.source(idx("/sources", i), &d.Sources[i])
+	}
+	for i := range d.Agreements {
+		v.agreement(idx("/agreements", i), &d.Agreements[i])
+	}
+	for i := range d.CitizenPromises {
+		v.cp = i
+		v.citizenPromise(idx("/citizenPromises", i), &d.CitizenPromises[i])
+	}
+}
+
+const majorVersion = "1"
+
+func supportedVersion(s string) bool {
+	major, minor, ok := strings.Cut(s, ".")
+	if !ok || major != majorVersion || minor == "" {
+		return false
+	}
+	for _, c := range minor {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// register indexes every entity by id and reports duplicates.
+func (v *validator) register() {
+	d := v.d
+	reg := func(ptr string, id uuid.UUID, k kind, cp, i int) {
+		if id == uuid.Nil {
+			v.add(ptr+"/id", CodeMissing, mMissing, "id")
+			return
+		}
+		if first, ok := v.ids[id]; ok {
+			v.addText(ptr+"/id", CodeDuplicateID, Text{
+				"en": mDupID.text(id, kindName(first.kind, "en"), first.ptr)["en"],
+				"sv": mDupID.text(id, kindName(first.kind, "sv"), first.ptr)["sv"],
+			})
+			return
+		}
+		v.ids[id] = entity{kind: k, cp: cp, i: i, ptr: ptr}
+	}
+	if d.ID != uuid.Nil {
+		v.ids[d.ID] = entity{kind: 0, cp: -1, ptr: ""}
+	}
+	for i := range d.Parties {
+		reg(idx("/parties", i), d.Parties[i].ID, kParty, -1, i)
+	}
+	for i := range d.Places {
+		reg(idx("/places", i), d.Places[i].ID, kPlace, -1, i)
+	}
+	for i := range d.Themes {
+		reg(idx("/themes", i), d.Themes[i].ID, kTheme, -1, i)
+	}
+	for i := range d.Sources {
+		reg(idx("/sources", i), d.Sources[i].ID, kSource, -1, i)
+	}
+	for i := range d.Agreements {
+		reg(idx("/agreements", i), d.Agreements[i].ID, kAgreement, -1, i)
+	}
+	for i := range d.CitizenPromises {
+		c := &d.CitizenPromises[i]
+		p := idx("/citizenPromises", i)
+		reg(p, c.ID, kCitizenPromise, -1, i)
+		for j := range c.Basis {
+			reg(idx(p+"/basis", j), c.Basis[j].ID, kBasis, i, j)
+		}
+		for j := range c.Promises {
+			reg(idx(p+"/promises", j), c.Promises[j].ID, kPromise, i, j)
+		}
+		for j := range c.Activities {
+			a := &c.Activities[j]
+			ap := idx(p+"/activities", j)
+			reg(ap, a.ID, kActivity, i, j)
+			for k := range a.Targets {
+				reg(idx(ap+"/targets", k), a.Targets[k].ID, kTarget, i, k)
+			}
+		}
+		if c.Effect != nil {
+			for k := range c.Effect.Targets {
+				reg(idx(p+"/expectedEffect/targets", k), c.Effect.Targets[k].ID, kTarget, i, k)
+			}
+		}
+	}
+}
+
+func kindName(k kind, lang string) string {
+	if int(k) >= len(kindNames) || k == 0 {
+		if lang == "sv" {
+			return "dokumentet"
+		}
+		return "document"
+	}
+	if lang == "sv" {
+		return kindNames[k].sv
+	}
+	return kindNames[k].en
+}
+
+// ref checks that id names an entity of kind want. A zero id is reported
+// as missing when required.
+func (v *validator) ref(ptr string, id uuid.UUID, want kind, required bool) {
+	if id == uuid.Nil {
+		if required {
+			v.add(ptr, CodeMissing, mMissing, lastSegment(ptr))
+		}
+		return
+	}
+	e, ok := v.ids[id]
+	if !ok {
+		v.add(ptr, CodeDanglingRef, mDangling, lastSegment(ptr), id)
+		return
+	}
+	if e.kind != want {
+		v.addText(ptr, CodeDanglingRef, Text{
+			"en": mWrongKind.text(lastSegment(ptr), id, kindName(e.kind, "en"), kindName(want, "en"))["en"],
+			"sv": mWrongKind.text(lastSegment(ptr), id, kindName(e.kind, "sv"), kindName(want, "sv"))["sv"],
+		})
+		return
+	}
+	if e.cp >= 0 && e.cp != v.cp {
+		v.add(ptr, CodeDanglingRef, mOtherCP, lastSegment(ptr), id)
+	}
+}
+
+// refs checks a list of references; it reports an empty list when
+// required, and ids listed twice.
+func (v *validator) refs(ptr string, ids []uuid.UUID, want kind, required bool) {
+	if len(ids) == 0 {
+		if required {
+			v.add(ptr, CodeEmptyCollection, mEmpty, lastSegment(ptr))
+		}
+		return
+	}
+	for i, id := range ids {
+		p := idx(ptr, i)
+		v.ref(p, id, want, true)
+		for _, prev := range ids[:i] {
+			if prev == id && id != uuid.Nil {
+				v.add(p, CodeDuplicateRef, mDupRef, lastSegment(ptr), id)
+				break
+			}
+		}
+	}
+}
+
+func lastSegment(ptr string) string {
+	s := ptr[strings.LastIndexByte(ptr, '/')+1:]
+	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		// An array element: name the array instead.
+		q := strings.TrimSuffix(ptr, "/"+s)
+		s = q[strings.LastIndexByte(q, '/')+1:]
+	}
+	return s
+}
+
+var langTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// text checks a [Text]: language tags as keys and, when required, some
+// non-blank text.
+func (v *validator) text(ptr string, t Text, required bool) {
+	for k := range t {
+		if !langTag.MatchString(k) {
+			v.add(ptr+"/"+escapePointer(k), CodeBadLanguage, mLang, k)
+		}
+	}
+	if required && t.IsZero() {
+		v.add(ptr, CodeMissing, mBlank, lastSegment(ptr))
+	}
+}
+
+func escapePointer(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+func (v *validator) link(ptr, u string) {
+	if u != "" && !IsWebURL(u) {
+		v.add(ptr, CodeBadLink, mBadLink, u)
+	}
+}
+
+func (v *validator) enum(ptr, val string, allowed []string, required bool) {
+	if val == "" {
+		if required {
+			v.add(ptr, CodeMissing, mMissing, lastSegment(ptr))
+		}
+		return
+	}
+	if slices.Contains(allowed, val) {
+		return
+	}
+	v.add(ptr, CodeBadValue, mBadEnum, lastSegment(ptr), val, strings.Join(allowed, ", "))
+}
+
+func (v *validator) period(ptr string, p Period) {
+	if p.Start.IsZero() {
+		v.add(ptr+"/start", CodeMissing, mMissing, "start")
+	}
+	if !p.Open() && !p.Start.IsZero() && p.End.Before(p.Start) {
+		v.add(ptr+"/end", CodeDateOrder, mEndBefore, p.End, p.Start)
+	}
+	v.text(ptr+"/label", p.Label, false)
+}
+
+// parent checks a parentId and that following parents never loops.
+func (v *validator) parent(ptr string, self, parent uuid.UUID, k kind, next func(uuid.UUID) uuid.UUID) {
+	if parent == uuid.Nil {
+		return
+	}
+	v.ref(ptr+"/parentId", parent, k, true)
+	seen := 0
+	for id := parent; id != uuid.Nil; id = next(id) {
+		if e, ok := v.ids[id]; !ok || e.kind != k {
+			return
+		}
+		if id == self || seen > len(v.ids) {
+			v.add(ptr+"/parentId", CodeCycle, mCycle, self)
+			return
+		}
+		seen++
+	}
+}
+
+func (v *validator) partyByID(id uuid.UUID) *Party {
+	return &v.d.Parties[v.ids[id].i]
+}
+
+func (v *validator) placeByID(id uuid.UUID) *Place {
+	return &v.d.Places[v.ids[id].i]
+}
+
+func (v *validator) themeByID(id uuid.UUID) *Theme {
+	return &v.d.Themes[v.ids[id].i]
+}
+
+var (
+	partyKinds  = []string{string(Municipality), string(Police), string(RescueService), string(Region), string(HousingCompany), string(TransportAuthority), string(Association), string(Company), string(OtherParty)}
+	placeKinds  = []string{string(PlaceMunicipality), string(PlaceTown), string(PlaceDistrict), string(PlaceSite), string(PlaceType), string(PlaceArea)}
+	sourceKinds = []string{string(SignedDocument), string(WebPage), string(PressRelease), string(FollowUpReport), string(Decision), string(Dataset), string(OtherSource)}
+	basisKinds  = []string{string(CitizenDialogue), string(SituationPicture), string(Statistics), string(Survey), string(OtherBasis)}
+	relations   = []string{string(Renews), string(Extends), string(CarriesOver), string(Replaces)}
+	cadences    = []string{string(Daily), string(Weekly), string(Monthly), string(Quarterly), string(Tertially), string(HalfYear), string(Yearly)}
+
+	kommunkod = regexp.MustCompile(`^[0-9]{4}$`)
+	orgnr     = regexp.MustCompile(`^[0-9]{6}-[0-9]{4}$`)
+)
+
+func (v *validator) party(p string, x *Party) {
+	v.enum(p+"/kind", string(x.Kind), partyKinds, true)
+	v.text(p+"/name", x.Name, true)
+	v.text(p+"/shortName", x.ShortName, false)
+	if k := x.Identifiers.Kommunkod; k != "" && !kommunkod.MatchString(k) {
+		v.add(p+"/identifiers/kommunkod", CodeBadIdentifier, mIdent, "kommunkod", k, "NNNN")
+	}
+	if o := x.Identifiers.Organisationsnummer; o != "" && !orgnr.MatchString(o) {
+		v.add(p+"/identifiers/organisationsnummer", CodeBadIdentifier, mIdent, "organisationsnummer", o, "NNNNNN-NNNN")
+	}
+	v.link(p+"/website", x.Website)
+	v.parent(p, x.ID, x.ParentID, kParty, func(id uuid.UUID) uuid.UUID { return v.partyByID(id).ParentID })
+}
+
+func (v *validator) place(p string, x *Place) {
+	v.enum(p+"/kind", string(x.Kind), placeKinds, true)
+	v.text(p+"/name", x.Name, true)
+	if k := x.Kommunkod; k != "" && !kommunkod.MatchString(k) {
+		v.add(p+"/kommunkod", CodeBadIdentifier, mIdent, "kommunkod", k, "NNNN")
+	}
+	v.parent(p, x.ID, x.ParentID, kPlace, func(id uuid.UUID) uuid.UUID { return v.placeByID(id).ParentID })
+}
+
+func (v *validator) source(p string, x *Source) {
+	v.enum(p+"/kind", string(x.Kind), sourceKinds, true)
+	v.text(p+"/title", x.Title, true)
+	v.link(p+"/url", x.URL)
+	v.text(p+"/note", x.Note, false)
+	v.ref(p+"/publisherId", x.PublisherID, kParty, false)
+	if !x.Updated.IsZero() && !x.Published.IsZero() && x.Updated.Before(x.Published) {
+		v.add(p+"/updated", CodeDateOrder, mEndBefore, x.Updated, x.Published)
+	}
+}
+
+func (v *validator) signatories(p string, ss []Signatory, parties []uuid.UUID) {
+	for i := range ss {
+		sp := idx(p, i)
+		s := &ss[i]
+		v.ref(sp+"/partyId", s.PartyID, kParty, true)
+		if s.PartyID != uuid.Nil && !slices.Contains(parties, s.PartyID) {
+			v.add(sp+"/partyId", CodeSignatoryParty, mSignatory, s.PartyID)
+		}
+		v.text(sp+"/role", s.Role, false)
+	}
+}
+
+func (v *validator) lineage(p string, self uuid.UUID, ls []Lineage) {
+	for i := range ls {
+		lp := idx(p, i)
+		l := &ls[i]
+		v.enum(lp+"/relation", string(l.Relation), relations, true)
+		if (l.ID == uuid.Nil) == (l.URL == "") {
+			v.add(lp, CodeMissing, mLineage)
+		}
+		if l.ID != uuid.Nil {
+			if l.ID == self {
+				v.add(lp+"/id", CodeDanglingRef, mSelf)
+			} else if _, ok := v.ids[l.ID]; !ok {
+				v.add(lp+"/id", CodeDanglingRef, mDangling, "id", l.ID)
+			}
+		}
+		v.link(lp+"/url", l.URL)
+		v.text(lp+"/title", l.Title, false)
+		v.text(lp+"/note", l.Note, false)
+	}
+}
+
+func (v *validator) notes(p string, ns []Note) {
+	for i := range ns {
+		np := idx(p, i)
+		v.text(np+"/text", ns[i].Text, true)
+		v.refs(np+"/sourceIds", ns[i].SourceIDs, kSource, false)
+	}
+}
+
+func (v *validator) agreement(p string, a *Agreement) {
+	v.text(p+"/title", a.Title, true)
+	v.period(p+"/period", a.Period)
+	v.refs(p+"/partyIds", a.PartyIDs, kParty, true)
+	v.signatories(p+"/signatories", a.Signatories, a.PartyIDs)
+	v.text(p+"/summary", a.Summary, false)
+	v.refs(p+"/themeIds", a.ThemeIDs, kTheme, false)
+	v.refs(p+"/sourceIds", a.SourceIDs, kSource, false)
+	v.lineage(p+"/lineage", a.ID, a.Lineage)
+	v.notes(p+"/notes", a.Notes)
+}
+
+func (v *validator) citizenPromise(p string, c *CitizenPromise) {
+	v.ref(p+"/agreementId", c.AgreementID, kAgreement, false)
+	v.text(p+"/title", c.Title, true)
+	v.period(p+"/period", c.Period)
+	v.refs(p+"/partyIds", c.PartyIDs, kParty, true)
+	v.signatories(p+"/signatories", c.Signatories, c.PartyIDs)
+	v.text(p+"/summary", c.Summary, false)
+	v.text(p+"/purpose", c.Purpose, false)
+	for i := range c.Basis {
+		bp := idx(p+"/basis", i)
+		b := &c.Basis[i]
+		v.enum(bp+"/kind", string(b.Kind), basisKinds, true)
+		v.text(bp+"/description", b.Description, true)
+		if b.Period != nil {
+			v.period(bp+"/period", *b.Period)
+		}
+		for j := range b.Links {
+			v.link(idx(bp+"/links", j)+"/url", b.Links[j].URL)
+			v.text(idx(bp+"/links", j)+"/title", b.Links[j].Title, false)
+		}
+		v.refs(bp+"/sourceIds", b.SourceIDs, kSource, false)
+	}
+	if len(c.Promises) == 0 {
+		v.add(p+"/promises", CodeEmptyCollection, mEmpty, "promises")
+	}
+	for i := range c.Promises {
+		v.promise(idx(p+"/promises", i), c, &c.Promises[i])
+	}
+	for i := range c.Activities {
+		v.activity(idx(p+"/activities", i), c, &c.Activities[i])
+	}
+	if c.Effect != nil {
+		v.text(p+"/expectedEffect/description", c.Effect.Description, true)
+		for i := range c.Effect.Targets {
+			v.target(idx(p+"/expectedEffect/targets", i), c.Period, &c.Effect.Targets[i])
+		}
+	}
+	if r := c.Reporting; r != nil {
+		v.enum(p+"/reporting/cadence", string(r.Cadence), []string{string(Monthly), string(Quarterly), string(Tertially), string(HalfYear), string(Yearly)}, false)
+		if r.DueDays < 0 {
+			v.add(p+"/reporting/dueDays", CodeBadValue, mNegative, "dueDays", r.DueDays)
+		}
+		for i := range r.Periods {
+			rp := idx(p+"/reporting/periods", i)
+			q := &r.Periods[i]
+			v.period(rp+"/period", q.Period)
+			if q.Period.Open() {
+				v.add(rp+"/period/end", CodeMissing, mMissing, "end")
+			} else if !q.Period.Within(c.Period) {
+				v.add(rp+"/period", CodeOutsidePeriod, mOutside, "period", q.Period, c.Period)
+			}
+			if q.Due.IsZero() {
+				v.add(rp+"/due", CodeMissing, mMissing, "due")
+			} else if !q.Period.Open() && q.Due.Before(q.Period.End) {
+				v.add(rp+"/due", CodeDateOrder, mDueBefore, q.Due, q.Period.End)
+			}
+		}
+	}
+	if t := c.Thresholds; t != nil {
+		on, risk, partly := orDefault(t.OnTrack, 0.9), orDefault(t.AtRisk, 0.6), orDefault(t.PartlyAchieved, 0.5)
+		if !(0 < risk && risk <= on && on <= 1 && 0 < partly && partly <= 1) {
+			v.add(p+"/thresholds", CodeBadValue, mThreshold)
+		}
+	}
+	v.refs(p+"/sourceIds", c.SourceIDs, kSource, false)
+	v.lineage(p+"/lineage", c.ID, c.Lineage)
+	v.notes(p+"/notes", c.Notes)
+}
+
+func orDefault(x, def float64) float64 {
+	if x == 0 {
+		return def
+	}
+	return x
+}
+
+func (v *validator) promise(p string, c *CitizenPromise, x *Promise) {
+	v.text(p+"/text", x.Text, true)
+	v.refs(p+"/givenBy", x.GivenBy, kParty, true)
+	if len(x.GivenBy) > 0 {
+		ok := false
+		for _, id := range x.GivenBy {
+			ok = ok || slices.Contains(c.PartyIDs, id)
+		}
+		if !ok {
+			v.add(p+"/givenBy", CodeNotAParty, mNotParty)
+		}
+	}
+	v.refs(p+"/themeIds", x.ThemeIDs, kTheme, false)
+	v.refs(p+"/basisIds", x.BasisIDs, kBasis, false)
+	v.refs(p+"/placeIds", x.PlaceIDs, kPlace, false)
+	v.refs(p+"/sourceIds", x.SourceIDs, kSource, false)
+	v.lineage(p+"/lineage", x.ID, x.Lineage)
+	v.notes(p+"/notes", x.Notes)
+	v.withdrawal(p+"/withdrawn", x.Withdrawn)
+}
+
+func (v *validator) withdrawal(p string, w *Withdrawal) {
+	if w == nil {
+		return
+	}
+	if w.Date.IsZero() {
+		v.add(p+"/date", CodeMissing, mMissing, "date")
+	}
+	v.text(p+"/reason", w.Reason, true)
+}
+
+func (v *validator) activity(p string, c *CitizenPromise, a *Activity) {
+	v.text(p+"/text", a.Text, true)
+	v.refs(p+"/promiseIds", a.PromiseIDs, kPromise, false)
+	v.refs(p+"/themeIds", a.ThemeIDs, kTheme, false)
+	v.refs(p+"/leadIds", a.LeadIDs, kParty, true)
+	v.refs(p+"/partnerIds", a.PartnerIDs, kParty, false)
+	v.refs(p+"/placeIds", a.PlaceIDs, kPlace, false)
+	v.refs(p+"/sourceIds", a.SourceIDs, kSource, false)
+	window := c.Period
+	if a.Window != nil {
+		v.period(p+"/window", *a.Window)
+		if !a.Window.Start.IsZero() && !c.Period.Start.IsZero() && !a.Window.Within(c.Period) {
+			v.add(p+"/window", CodeOutsidePeriod, mOutside, "window", a.Window, c.Period)
+		}
+		window = *a.Window
+	}
+	for i := range a.Targets {
+		v.target(idx(p+"/targets", i), window, &a.Targets[i])
+	}
+	v.lineage(p+"/lineage", a.ID, a.Lineage)
+	v.notes(p+"/notes", a.Notes)
+	v.withdrawal(p+"/withdrawn", a.Withdrawn)
+}
+
+// targetFields says which optional fields apply to which kinds of target,
+// in the order of the present array in target.
+var targetFields = [...]struct {
+	name  string
+	kinds map[TargetKind]bool
+}{
+	{"value", kinds(Count, Recurring, Coverage, Indicator)},
+	{"comparison", kinds(Count)},
+	{"unit", kinds(Count, Recurring, Coverage, Indicator)},
+	{"scope", kinds(Count, Coverage, Milestone)},
+	{"every", kinds(Recurring)},
+	{"due", kinds(Milestone)},
+	{"placeIds", kinds(Coverage, Count)},
+	{"split", kinds(Count)},
+	{"baseline", kinds(Indicator)},
+	{"direction", kinds(Indicator)},
+	{"actionThreshold", kinds(Indicator)},
+}
+
+func kinds(ks ...TargetKind) map[TargetKind]bool {
+	m := make(map[TargetKind]bool, len(ks))
+	for _, k := range ks {
+		m[k] = true
+	}
+	return m
+}
+
+var targetKinds = []string{string(Count), string(Milestone), string(Recurring), string(Coverage), string(Continuous), string(Indicator), string(Unmeasurable)}
+
+func (v *validator) target(p string, window Period, t *Target) {
+	v.enum(p+"/kind", string(t.Kind), targetKinds, true)
+	v.text(p+"/description", t.Description, false)
+	v.text(p+"/unit", t.Unit, false)
+	if slices.Contains(targetKinds, string(t.Kind)) {
+		present := [...]bool{t.Value != nil, t.Comparison != "", len(t.Unit) > 0, t.Scope != "", t.Every != "",
+			!t.Due.IsZero(), len(t.PlaceIDs) > 0, len(t.Split) > 0, t.Baseline != nil, t.Direction != "", t.ActionThreshold != nil}
+		for i, f := range targetFields {
+			if present[i] && !f.kinds[t.Kind] {
+				v.add(p+"/"+f.name, CodeNotApplicable, mNotApplies, f.name, t.Kind)
+			}
+		}
+	}
+	v.enum(p+"/comparison", string(t.Comparison), []string{string(AtLeast), string(Exactly)}, false)
+	v.enum(p+"/scope", string(t.Scope), []string{string(WholePeriod), string(EachYear)}, false)
+	v.enum(p+"/direction", string(t.Direction), []string{string(Increase), string(Decrease)}, false)
+	v.enum(p+"/every", string(t.Every), cadences, t.Kind == Recurring)
+	v.refs(p+"/placeIds", t.PlaceIDs, kPlace, false)
+	count := func(required bool) {
+		if t.Value == nil {
+			if required {
+				v.add(p+"/value", CodeMissing, mNeeds, t.Kind, "value")
+			}
+			return
+		}
+		n := *t.Value
+		switch {
+		case !(n > 0) || math.IsInf(n, 0):
+			v.add(p+"/value", CodeTargetValue, mPositive, "value", n)
+		case n != math.Trunc(n):
+			v.add(p+"/value", CodeTargetValue, mWhole, "value", n)
+		}
+	}
+	switch t.Kind {
+	case Count:
+		count(true)
+		sum := 0.0
+		for i, s := range t.Split {
+			sp := idx(p+"/split", i)
+			v.ref(sp+"/placeId", s.PlaceID, kPlace, true)
+			if !(s.Value > 0) {
+				v.add(sp+"/value", CodeTargetValue, mPositive, "value", s.Value)
+			}
+			sum += s.Value
+		}
+		if t.Value != nil && sum > *t.Value {
+			v.add(p+"/split", CodeTargetValue, mSplitSum, sum, *t.Value)
+		}
+	case Recurring:
+		count(true)
+	case Coverage:
+		count(false)
+		if t.Value == nil && len(t.PlaceIDs) == 0 {
+			v.add(p, CodeMissing, mNeeds, t.Kind, "placeIds or value")
+		}
+	case Milestone:
+		if !t.Due.IsZero() && !window.Contains(t.Due) {
+			v.add(p+"/due", CodeOutsidePeriod, mOutside, "due", t.Due, window)
+		}
+	case Indicator:
+		if t.Baseline == nil {
+			v.add(p+"/baseline", CodeMissing, mNeeds, t.Kind, "baseline")
+		} else if t.Baseline.Date.IsZero() {
+			v.add(p+"/baseline/date", CodeMissing, mMissing, "date")
+		}
+		if t.Value == nil {
+			v.add(p+"/value", CodeMissing, mNeeds, t.Kind, "value")
+		}
+		if t.Direction == "" {
+			v.add(p+"/direction", CodeMissing, mNeeds, t.Kind, "direction")
+		}
+		if t.Baseline != nil {
+			v.ref(p+"/baseline/sourceId", t.Baseline.SourceID, kSource, false)
+		}
+		if t.Baseline != nil && t.Value != nil {
+			b, n := t.Baseline.Value, *t.Value
+			switch {
+			case b == n:
+				v.add(p+"/value", CodeTargetValue, mSameBaseline, n)
+			case t.Direction == Increase && n < b:
+				v.add(p+"/value", CodeTargetValue, mNotIncrease, n, b)
+			case t.Direction == Decrease && n > b:
+				v.add(p+"/value", CodeTargetValue, mNotDecrease, n, b)
+			}
+		}
+	}
+}
