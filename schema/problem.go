@@ -1,0 +1,110 @@
+package schema
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/medborgarlofte/medborgarlofte/promise"
+)
+
+// Severity says whether a [Problem] makes a file invalid.
+type Severity uint8
+
+// The severities.
+const (
+	Error   Severity = iota // the file is invalid
+	Warning                 // the file is valid, but something deserves a look
+)
+
+// String returns "error" or "warning".
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Code is the stable, machine-readable name of a kind of [Problem]. The
+// codes of package promise's [promise.Code] are used as they are for the
+// document's invariants; the others are listed here.
+type Code string
+
+// The codes of problems found before or instead of the invariants.
+const (
+	CodeTooLarge      Code = "too-large"       // the file exceeds Options.MaxBytes
+	CodeEmpty         Code = "empty"           // the file holds no JSON value
+	CodeSyntax        Code = "syntax"          // the file is not JSON
+	CodeInvalidUTF8   Code = "invalid-utf8"    // the file is not UTF-8 text
+	CodeDuplicateKey  Code = "duplicate-key"   // the same key twice in one object
+	CodeTooDeep       Code = "too-deep"        // nesting beyond Options.MaxDepth
+	CodeTrailingData  Code = "trailing-data"   // something after the JSON value
+	CodeNumberRange   Code = "number-range"    // a number too large to represent
+	CodeBOM           Code = "byte-order-mark" // a UTF-8 byte order mark (a warning)
+	CodeNotObject     Code = "not-object"      // the file is JSON, but not an object
+	CodeSchemaMissing Code = "schema-missing"  // no "$schema" naming the kind of file
+	CodeSchemaUnknown Code = "schema-unknown"  // a "$schema" this package does not know
+	CodeSchemaVersion Code = "schema-version"  // an unsupported "schemaVersion"
+	CodeStructure     Code = "structure"       // the JSON Schema is not satisfied (see Problem.Keyword)
+	CodeDecode        Code = "decode"          // the JSON could not be read into the model
+)
+
+// Problem is one thing wrong with a file: where, what, and a message that
+// says what to do, in Swedish and English.
+type Problem struct {
+	// Line and Column are 1-based; Column counts characters (runes), not
+	// bytes. Offset is the 0-based byte offset in the file as given.
+	Line   int `json:"line"`
+	Column int `json:"column"`
+	Offset int `json:"offset"`
+	// Pointer is the RFC 6901 JSON pointer of the value concerned; "" is
+	// the whole file.
+	Pointer  string   `json:"pointer"`
+	Code     Code     `json:"code"`
+	Severity Severity `json:"severity"`
+	// Keyword is the JSON Schema keyword that failed ("required",
+	// "additionalProperties", "pattern" …), for CodeStructure.
+	Keyword string       `json:"keyword,omitempty"`
+	Message promise.Text `json:"message"`
+}
+
+// Error returns the problem in English as "LINE:COL: POINTER: message".
+func (p Problem) Error() string {
+	return fmt.Sprintf("%d:%d: %s: %s", p.Line, p.Column, DisplayPointer(p.Pointer, "en"), p.Message.In("en"))
+}
+
+// DisplayPointer returns ptr for display: the pointer itself, or "(root)"
+// ("(roten)" in Swedish) for the empty pointer that names the whole file.
+func DisplayPointer(ptr, lang string) string {
+	if ptr != "" {
+		return ptr
+	}
+	if lang == "sv" {
+		return "(roten)"
+	}
+	return "(root)"
+}
+
+// Problems is every problem found in one file, ordered by position.
+type Problems []Problem
+
+// Invalid reports whether any problem is an [Error].
+func (ps Problems) Invalid() bool {
+	return slices.ContainsFunc(ps, func(p Problem) bool { return p.Severity == Error })
+}
+
+func (ps Problems) sort() {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Offset, b.Offset), cmp.Compare(a.Pointer, b.Pointer))
+	})
+}
+
+// msg is a message in English and Swedish with the same arguments.
+type msg struct{ en, sv string }
+
+func (m msg) text(args ...any) promise.Text {
+	return promise.Text{"en": fmt.Sprintf(m.en, args...), "sv": fmt.Sprintf(m.sv, args...)}
+}
