@@ -37,6 +37,7 @@ var (
 	mMinLength  = msg{"the text is empty or too short: write at least %s characters", "texten är tom eller för kort: skriv minst %s tecken"}
 	mMaxLength  = msg{"the text is too long: at most %s characters are allowed", "texten är för lång: högst %s tecken är tillåtna"}
 	mMinItems   = msg{"the list needs at least %s entries", "listan behöver minst %s poster"}
+	mNoItems    = msg{"the list is empty: add at least one entry", "listan är tom: lägg till minst en post"}
 	mMaxItems   = msg{"the list has too many entries: at most %s", "listan har för många poster: högst %s"}
 	mUnique     = msg{"entries %s and %s of the list are the same: remove one", "post %s och %s i listan är likadana: ta bort den ena"}
 	mMinProps   = msg{"the object is empty: fill in at least %s value(s)", "objektet är tomt: fyll i minst %s värde(n)"}
@@ -122,7 +123,10 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 	case "maxLength":
 		return one(mMaxLength.text(lastNumber(ve.Message, 0)))
 	case "minItems":
-		return one(mMinItems.text(lastNumber(ve.Message, 0)))
+		if n := lastNumber(ve.Message, 0); n != "1" {
+			return one(mMinItems.text(n))
+		}
+		return one(mNoItems.text())
 	case "maxItems":
 		return one(mMaxItems.text(lastNumber(ve.Message, 0)))
 	case "minProperties":

@@ -90,15 +90,15 @@ func genDocument(size int) []byte {
 		"skapad":        "2024-06-30T23:59:59+02:00",
 		"ärenden":       nil,
 	}
-	for n := 0; ; n++ {
-		cases = append(cases, record(n))
-		if n%256 == 255 {
-			doc["ärenden"] = cases
-			if b := encode(doc); len(b) >= size {
-				return b
-			}
-		}
+	// Records are indented by four more spaces in the document than alone.
+	for n, total := 0, 0; total < size; n++ {
+		rec := record(n)
+		b := encode(rec)
+		total += len(b) + 4*bytes.Count(b, []byte("\n"))
+		cases = append(cases, rec)
 	}
+	doc["ärenden"] = cases
+	return encode(doc)
 }
 
 func encode(v any) []byte {
