@@ -369,57 +369,77 @@ func TestSchemaFilesInstances(t *testing.T) {
 		name     string
 		file     string
 		instance string
-		valid    bool
+		fails    string // the end of a failing keyword's absolute location; "" if valid
 	}{
-		{"minimal document", sfDocument, sfDoc, true},
-		{"report", sfReport, sfRep, true},
-		{"bundle", sfBundle, sfBundleOf(sfDoc, sfRep), true},
-		{"open period", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01", "end": "2019-12-31"`, `"start": "2019-01-01"`), true},
-		{"recurring target", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "recurring", "value": 1, "every": "day"}`), true},
+		{"minimal document", sfDocument, sfDoc, ""},
+		{"report", sfReport, sfRep, ""},
+		{"bundle", sfBundle, sfBundleOf(sfDoc, sfRep), ""},
+		{"open period", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01", "end": "2019-12-31"`, `"start": "2019-01-01"`), ""},
+		{"recurring target", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "recurring", "value": 1, "every": "day"}`), ""},
 		{"indicator target", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "indicator", "value": 75.5, "direction": "increase",
-			"baseline": {"value": 62.5, "date": "2018-10-01"}}`), true},
-		{"coverage by places", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "coverage", "placeIds": ["` + sfID0 + `9"]}`), true},
+			"baseline": {"value": 62.5, "date": "2018-10-01"}}`), ""},
+		{"coverage by places", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "coverage", "placeIds": ["` + sfID0 + `9"]}`), ""},
 
-		{"count target without value", sfDocument, sfEdit(t, sfDoc, `"kind": "count", "value": 4,`, `"kind": "count",`), false},
-		{"count target of 4.5", sfDocument, sfEdit(t, sfDoc, `"value": 4,`, `"value": 4.5,`), false},
-		{"count target with every", sfDocument, sfEdit(t, sfDoc, `"comparison": "atLeast"`, `"every": "week"`), false},
-		{"recurring target without every", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "recurring", "value": 1}`), false},
-		{"indicator without baseline", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "indicator", "value": 75, "direction": "increase"}`), false},
-		{"coverage with neither places nor value", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "coverage"}`), false},
-		{"unknown target kind", sfDocument, sfEdit(t, sfDoc, `"kind": "count"`, `"kind": "amount"`), false},
-		{"unknown property", sfDocument, sfEdit(t, sfDoc, `"schemaVersion": "1.0",`, `"schemaVersion": "1.0", "colour": "red",`), false},
-		{"javascript url", sfDocument, sfEdit(t, sfDoc, `"https://www.strangnas.se/"`, `"javascript:alert(1)"`), false},
-		{"url without host", sfDocument, sfEdit(t, sfDoc, `"https://www.strangnas.se/"`, `"https:///x"`), false},
-		{"date 2019-02-30", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01"`, `"start": "2019-02-30"`), false},
-		{"date with time", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01"`, `"start": "2019-01-01T00:00:00Z"`), false},
-		{"non-UUID id", sfDocument, sfEdit(t, sfDoc, `"id": "`+sfID0+`1"`, `"id": "not-a-uuid"`), false},
-		{"nil UUID id", sfDocument, sfEdit(t, sfDoc, `"id": "`+sfID0+`1"`, `"id": "00000000-0000-0000-0000-000000000000"`), false},
-		{"schemaVersion 2.0", sfDocument, sfEdit(t, sfDoc, `"schemaVersion": "1.0"`, `"schemaVersion": "2.0"`), false},
-		{"wrong $schema", sfDocument, sfEdit(t, sfDoc, "promise-document.schema.json", "followup-report.schema.json"), false},
-		{"text keyed by no language", sfDocument, sfEdit(t, sfDoc, `{"sv": "Strängnäs kommun"}`, `{"Svenska": "Strängnäs kommun"}`), false},
-		{"empty text", sfDocument, sfEdit(t, sfDoc, `{"sv": "Strängnäs kommun"}`, `{}`), false},
+		{"count target without value", sfDocument, sfEdit(t, sfDoc, `"kind": "count", "value": 4,`, `"kind": "count",`), "#/$defs/target/allOf/0/then/required"},
+		{"count target of 4.5", sfDocument, sfEdit(t, sfDoc, `"value": 4,`, `"value": 4.5,`), "#/$defs/target/allOf/0/then/properties/value/multipleOf"},
+		{"count target with every", sfDocument, sfEdit(t, sfDoc, `"comparison": "atLeast"`, `"every": "week"`), "#/$defs/target/allOf/0/then/properties/every"},
+		{"recurring target without every", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "recurring", "value": 1}`), "#/$defs/target/allOf/2/then/required"},
+		{"indicator without baseline", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "indicator", "value": 75, "direction": "increase"}`), "#/$defs/target/allOf/5/then/required"},
+		{"coverage with neither places nor value", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "coverage"}`), "#/$defs/target/allOf/3/then/anyOf/1/required"},
+		{"unknown target kind", sfDocument, sfEdit(t, sfDoc, `"kind": "count"`, `"kind": "amount"`), "#/$defs/target/properties/kind/enum"},
+		{"unknown property", sfDocument, sfEdit(t, sfDoc, `"schemaVersion": "1.0",`, `"schemaVersion": "1.0", "colour": "red",`), "promise-document.schema.json#/additionalProperties"},
+		{"javascript url", sfDocument, sfEdit(t, sfDoc, `"https://www.strangnas.se/"`, `"javascript:alert(1)"`), "#/$defs/webUrl/pattern"},
+		{"url without host", sfDocument, sfEdit(t, sfDoc, `"https://www.strangnas.se/"`, `"https:///x"`), "#/$defs/webUrl/pattern"},
+		{"date 2019-02-30", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01"`, `"start": "2019-02-30"`), "#/$defs/date/format"},
+		{"date with time", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01"`, `"start": "2019-01-01T00:00:00Z"`), "#/$defs/date/pattern"},
+		{"non-UUID id", sfDocument, sfEdit(t, sfDoc, `"id": "`+sfID0+`1"`, `"id": "not-a-uuid"`), "#/$defs/uuid/pattern"},
+		{"nil UUID id", sfDocument, sfEdit(t, sfDoc, `"id": "`+sfID0+`1"`, `"id": "00000000-0000-0000-0000-000000000000"`), "#/$defs/uuid/not"},
+		{"schemaVersion 2.0", sfDocument, sfEdit(t, sfDoc, `"schemaVersion": "1.0"`, `"schemaVersion": "2.0"`), "#/$defs/schemaVersion/pattern"},
+		{"wrong $schema", sfDocument, sfEdit(t, sfDoc, "promise-document.schema.json", "followup-report.schema.json"), "promise-document.schema.json#/properties/$schema/const"},
+		{"text keyed by no language", sfDocument, sfEdit(t, sfDoc, `{"sv": "Strängnäs kommun"}`, `{"Svenska": "Strängnäs kommun"}`), "#/$defs/languageTag/pattern"},
+		{"empty text", sfDocument, sfEdit(t, sfDoc, `{"sv": "Strängnäs kommun"}`, `{}`), "#/$defs/shortText/minProperties"},
 		{"no parties", sfDocument, `{"$schema": "https://medborgarlofte.se/schema/1/promise-document.schema.json",
-			"schemaVersion": "1.0", "id": "` + sfID0 + `1", "parties": []}`, false},
-		{"party listed twice", sfDocument, sfEdit(t, sfDoc, `"givenBy": ["`+sfID0+`3"]`, `"givenBy": ["`+sfID0+`3", "`+sfID0+`3"]`), false},
-		{"kommunkod of three digits", sfDocument, sfEdit(t, sfDoc, `"0486"`, `"486"`), false},
-		{"lineage with id and url", sfDocument, sfEdit(t, sfDoc, `"relation": "renews",`, `"relation": "renews", "id": "`+sfID0+`2",`), false},
-		{"lineage with neither", sfDocument, sfEdit(t, sfDoc, `, "url": "https://www.strangnas.se/medborgarlofte-2018"`, ``), false},
-		{"report status not a token", sfReport, sfEdit(t, sfRep, `"achieved"`, `"done"`), false},
-		{"report without reporters", sfReport, sfEdit(t, sfRep, `["`+sfID0+`2"]`, `[]`), false},
-		{"report with unknown property", sfReport, sfEdit(t, sfRep, `"final": true,`, `"final": true, "author": "x",`), false},
-		{"bundle of a document claiming to be a bundle", sfBundle, sfBundleOf(sfEdit(t, sfDoc, "promise-document.schema.json", "bundle.schema.json"), sfRep), false},
+			"schemaVersion": "1.0", "id": "` + sfID0 + `1", "parties": []}`, "promise-document.schema.json#/properties/parties/minItems"},
+		{"party listed twice", sfDocument, sfEdit(t, sfDoc, `"givenBy": ["`+sfID0+`3"]`, `"givenBy": ["`+sfID0+`3", "`+sfID0+`3"]`), "#/$defs/promise/properties/givenBy/uniqueItems"},
+		{"kommunkod of three digits", sfDocument, sfEdit(t, sfDoc, `"0486"`, `"486"`), "#/$defs/identifiers/properties/kommunkod/pattern"},
+		{"lineage with id and url", sfDocument, sfEdit(t, sfDoc, `"relation": "renews",`, `"relation": "renews", "id": "`+sfID0+`2",`), "#/$defs/lineage/oneOf/0/not"},
+		{"lineage with neither", sfDocument, sfEdit(t, sfDoc, `, "url": "https://www.strangnas.se/medborgarlofte-2018"`, ``), "#/$defs/lineage/oneOf/0/required"},
+		{"report status not a token", sfReport, sfEdit(t, sfRep, `"achieved"`, `"done"`), "#/$defs/status/enum"},
+		{"report without reporters", sfReport, sfEdit(t, sfRep, `["`+sfID0+`2"]`, `[]`), "followup-report.schema.json#/properties/reportedBy/minItems"},
+		{"report with unknown property", sfReport, sfEdit(t, sfRep, `"final": true,`, `"final": true, "author": "x",`), "followup-report.schema.json#/additionalProperties"},
+		{"bundle of a document claiming to be a bundle", sfBundle, sfBundleOf(sfEdit(t, sfDoc, "promise-document.schema.json", "bundle.schema.json"), sfRep), "promise-document.schema.json#/properties/$schema/const"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			v := sfDecode(t, []byte(tc.instance))
 			err := schemas[tc.file].Validate(v)
-			if tc.valid {
+			if tc.fails == "" {
 				assert.NoError(t, err)
-			} else {
-				assert.Error(t, err)
+				return
 			}
+			var ve *jsonschema.ValidationError
+			require.ErrorAs(t, err, &ve)
+			var got []string
+			for _, l := range sfLeaves(ve, nil) {
+				if strings.HasSuffix(l.AbsoluteKeywordLocation, tc.fails) {
+					return
+				}
+				got = append(got, l.AbsoluteKeywordLocation)
+			}
+			t.Errorf("no failure at …%s; failures at %v", tc.fails, got)
 		})
 	}
+}
+
+// sfLeaves returns the innermost errors of a validation error.
+func sfLeaves(ve *jsonschema.ValidationError, out []*jsonschema.ValidationError) []*jsonschema.ValidationError {
+	if len(ve.Causes) == 0 {
+		return append(out, ve)
+	}
+	for _, c := range ve.Causes {
+		out = sfLeaves(c, out)
+	}
+	return out
 }
 
 // TestSchemaFilesAgreeWithGo checks that the valid instances decode into

@@ -1,6 +1,7 @@
 package jsonscan
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -148,6 +149,26 @@ var plain = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// skipPlain returns the offset of the first byte at or after data[i] that is
+// not plain, or len(data). It looks at eight bytes at a time while it can.
+func skipPlain(data []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(data); i += 8 {
+		x := binary.LittleEndian.Uint64(data[i:])
+		// Set the high bit of every byte that is < 0x20, '"', '\\' or
+		// >= 0x80 (and maybe of bytes after such a byte).
+		q := x ^ ones*'"'
+		b := x ^ ones*'\\'
+		if ((x-ones*0x20)|(q-ones)|(b-ones)|x)&highs != 0 {
+			break
+		}
+	}
+	for i < len(data) && plain[data[i]] {
+		i++
+	}
+	return i
+}
 
 func skipSpace(data []byte, i int) int {
 	for i < len(data) && ws[data[i]] {
@@ -422,9 +443,7 @@ func (p *parser) str(start int) ([]byte, int) {
 	data := p.data
 	i := start + 1
 	for {
-		for i < len(data) && plain[data[i]] {
-			i++
-		}
+		i = skipPlain(data, i)
 		if i >= len(data) {
 			return nil, p.eof("in string (missing closing quote)")
 		}
@@ -485,10 +504,7 @@ func (p *parser) strEscaped(start, i int) ([]byte, int) {
 		}
 		j := i
 		for {
-			for j < len(data) && plain[data[j]] {
-				j++
-			}
-			if j >= len(data) || data[j] < 0x80 {
+			if j = skipPlain(data, j); j >= len(data) || data[j] < 0x80 {
 				break
 			}
 			n := runeLen(data, j)
@@ -570,8 +586,13 @@ func unhex(c byte) rune {
 
 // runeLen returns the length of the valid UTF-8 encoding at data[i], or -1.
 func runeLen(data []byte, i int) int {
-	if data[i] < utf8.RuneSelf {
+	c := data[i]
+	if c < utf8.RuneSelf {
 		return 1
+	}
+	// Two-byte sequences (å, ä, ö, é, ...) are the common case.
+	if 0xc2 <= c && c <= 0xdf && i+1 < len(data) && data[i+1]&0xc0 == 0x80 {
+		return 2
 	}
 	r, n := utf8.DecodeRune(data[i:])
 	if r == utf8.RuneError && n == 1 {

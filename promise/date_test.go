@@ -1,0 +1,124 @@
+package promise
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    string
+		wantErr bool
+	}{
+		{in: "2019-02-08", want: "2019-02-08"},
+		{in: "2020-02-29", want: "2020-02-29"},
+		{in: "2000-02-29", want: "2000-02-29"},
+		{in: "1900-02-29", wantErr: true},
+		{in: "2019-02-29", wantErr: true},
+		{in: "2019-02-30", wantErr: true},
+		{in: "2019-04-31", wantErr: true},
+		{in: "2019-13-01", wantErr: true},
+		{in: "2019-00-10", wantErr: true},
+		{in: "2019-01-00", wantErr: true},
+		{in: "0999-01-01", wantErr: true},
+		{in: "2019-1-08", wantErr: true},
+		{in: "2019-02-08T00:00:00Z", wantErr: true},
+		{in: "2019/02/08", wantErr: true},
+		{in: "+019-02-08", wantErr: true},
+		{in: "", wantErr: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			d, err := ParseDate(tc.in)
+			if tc.wantErr {
+				assert.Error(t, err, "ParseDate(%q) = %v, want error", tc.in, d)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, d.String())
+		})
+	}
+}
+
+func TestDateArithmetic(t *testing.T) {
+	d := MustParseDate("2020-02-28")
+	assert.Equal(t, "2020-02-29", d.AddDays(1).String())
+	assert.Equal(t, "2020-03-01", d.AddDays(2).String())
+	assert.Equal(t, "2019-12-31", MustParseDate("2020-01-01").AddDays(-1).String())
+	assert.Equal(t, "2019-02-28", MustParseDate("2019-01-31").AddMonths(1).String())
+	assert.Equal(t, "2020-02-29", MustParseDate("2020-01-31").AddMonths(1).String())
+	assert.Equal(t, "2018-12-31", MustParseDate("2019-01-31").AddMonths(-1).String())
+	assert.Equal(t, "2021-01-15", MustParseDate("2019-11-15").AddMonths(14).String())
+	assert.Equal(t, 366, MustParseDate("2020-01-01").DaysUntil(MustParseDate("2021-01-01")))
+	assert.Equal(t, -1, MustParseDate("2020-01-02").DaysUntil(MustParseDate("2020-01-01")))
+	assert.True(t, MustParseDate("2019-12-31").Before(MustParseDate("2020-01-01")))
+	assert.True(t, MustParseDate("2020-01-01").After(MustParseDate("2019-12-31")))
+	assert.Equal(t, 0, d.Compare(MustParseDate("2020-02-28")))
+	assert.Equal(t, d, DateOf(time.Date(2020, 2, 28, 23, 59, 0, 0, time.UTC)))
+	assert.True(t, Date{}.IsZero())
+	assert.Equal(t, "", Date{}.String())
+}
+
+func TestDateJSON(t *testing.T) {
+	var v struct {
+		D Date `json:"d"`
+		E Date `json:"e,omitzero"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(`{"d":"2019-02-08"}`), &v))
+	assert.Equal(t, "2019-02-08", v.D.String())
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"d":"2019-02-08"}`, string(b))
+	assert.Error(t, json.Unmarshal([]byte(`{"d":"2019-02-30"}`), &v))
+	assert.Error(t, json.Unmarshal([]byte(`{"d":20190208}`), &v))
+}
+
+func TestPeriod(t *testing.T) {
+	year := Period{Start: MustParseDate("2019-01-01"), End: MustParseDate("2019-12-31")}
+	open := Period{Start: MustParseDate("2024-01-01")}
+	autumn := Period{Start: MustParseDate("2019-09-01"), End: MustParseDate("2019-11-30")}
+	assert.Equal(t, 365, year.Days())
+	assert.Equal(t, 0, open.Days())
+	assert.True(t, year.Contains(MustParseDate("2019-01-01")))
+	assert.True(t, year.Contains(MustParseDate("2019-12-31")))
+	assert.False(t, year.Contains(MustParseDate("2020-01-01")))
+	assert.True(t, open.Contains(MustParseDate("2090-01-01")))
+	assert.True(t, autumn.Within(year))
+	assert.False(t, year.Within(autumn))
+	assert.False(t, open.Within(year))
+	assert.True(t, Period{Start: MustParseDate("2025-01-01")}.Within(open))
+	assert.Equal(t, "2019-01-01/2019-12-31", year.String())
+	assert.Equal(t, "2024-01-01/..", open.String())
+}
+
+func TestText(t *testing.T) {
+	tx := Text{"sv": "Uppfyllt", "en": "Achieved"}
+	assert.Equal(t, "Achieved", tx.In("en"))
+	assert.Equal(t, "Uppfyllt", tx.In("fi"), "falls back to Swedish")
+	assert.Equal(t, "Saavutettu", Text{"fi": "Saavutettu", "se": "Juksan"}.In("en"), "then to the first language in order")
+	assert.Equal(t, "", Text(nil).In("sv"))
+	assert.True(t, Text{"sv": "  "}.IsZero())
+}
+
+func TestIsWebURL(t *testing.T) {
+	for u, want := range map[string]bool{
+		"https://polisen.se/om-polisen":   true,
+		"http://www.strangnas.se/a?b=c#d": true,
+		"HTTPS://EXAMPLE.SE/":             true,
+		"javascript:alert(1)":             false,
+		"data:text/html,<script>":         false,
+		"file:///etc/passwd":              false,
+		"mailto:info@strangnas.se":        false,
+		"//example.se/x":                  false,
+		"/relative":                       false,
+		"https://":                        false,
+		"":                                false,
+	} {
+		assert.Equal(t, want, IsWebURL(u), "IsWebURL(%q)", u)
+	}
+}

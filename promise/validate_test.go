@@ -1,0 +1,167 @@
+package promise
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func id(n int) uuid.UUID { return uuid.MustParse(fmt.Sprintf("0193a1c2-7d4e-7f00-8a3b-%012d", n)) }
+
+func f(x float64) *float64 { return &x }
+
+// valid returns a small valid document; each test case breaks one thing.
+func valid() *Document {
+	return &Document{
+		Schema:        "https://medborgarlofte.se/schema/1/promise-document.schema.json",
+		SchemaVersion: "1.0",
+		ID:            id(1),
+		Parties: []Party{
+			{ID: id(2), Kind: Municipality, Name: Text{"sv": "Strängnäs kommun"}, Identifiers: Identifiers{Kommunkod: "0486"}},
+			{ID: id(3), Kind: Police, Name: Text{"sv": "LPO Eskilstuna/Strängnäs"}, ParentID: id(9)},
+			{ID: id(9), Kind: Police, Name: Text{"sv": "Polisregion Öst"}},
+		},
+		Places: []Place{{ID: id(4), Kind: PlaceSite, Name: Text{"sv": "Läggesta station"}}},
+		Themes: []Theme{{ID: id(5), Title: Text{"sv": "Trygg trafikmiljö"}}},
+		Sources: []Source{{ID: id(6), Kind: WebPage, Title: Text{"sv": "Samverkan"}, URL: "https://www.strangnas.se/"}},
+		Agreements: []Agreement{{
+			ID: id(7), Title: Text{"sv": "Samverkansöverenskommelse 2019–2022"},
+			Period:   Period{Start: MustParseDate("2019-01-01"), End: MustParseDate("2022-12-31")},
+			PartyIDs: []uuid.UUID{id(2), id(3)},
+		}},
+		CitizenPromises: []CitizenPromise{{
+			ID: id(10), AgreementID: id(7), Title: Text{"sv": "Medborgarlöfte 2019"},
+			Period:      Period{Start: MustParseDate("2019-01-01"), End: MustParseDate("2019-12-31")},
+			PartyIDs:    []uuid.UUID{id(2), id(3)},
+			Signatories: []Signatory{{PartyID: id(2), Name: "Lars Ekström"}},
+			Basis:       []Basis{{ID: id(14), Kind: CitizenDialogue, Description: Text{"sv": "Medborgardialoger 2018"}}},
+			Promises: []Promise{{
+				ID: id(11), Text: Text{"sv": "Polisen lovar …"}, GivenBy: []uuid.UUID{id(3)},
+				ThemeIDs: []uuid.UUID{id(5)}, BasisIDs: []uuid.UUID{id(14)},
+			}},
+			Activities: []Activity{{
+				ID: id(12), Text: Text{"sv": "Minst fyra trygghetsvandringar"},
+				PromiseIDs: []uuid.UUID{id(11)}, LeadIDs: []uuid.UUID{id(2)}, PartnerIDs: []uuid.UUID{id(3)},
+				PlaceIDs: []uuid.UUID{id(4)},
+				Targets: []Target{
+					{ID: id(13), Kind: Count, Comparison: AtLeast, Value: f(4), Unit: Text{"sv": "vandringar"}},
+					{ID: id(15), Kind: Indicator, Value: f(80), Direction: Increase, Baseline: &Measurement{Value: 72, Date: MustParseDate("2018-10-01")}},
+					{ID: id(16), Kind: Milestone, Due: MustParseDate("2019-06-30")},
+					{ID: id(17), Kind: Recurring, Value: f(1), Every: Monthly},
+					{ID: id(18), Kind: Coverage, PlaceIDs: []uuid.UUID{id(4)}},
+				},
+			}},
+		}},
+	}
+}
+
+func TestValidateValid(t *testing.T) {
+	assert.NoError(t, valid().Validate())
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name    string
+		break_  func(d *Document)
+		code    Code
+		pointer string
+	}{
+		{"unsupported version", func(d *Document) { d.SchemaVersion = "2.0" }, CodeSchemaVersion, "/schemaVersion"},
+		{"missing id", func(d *Document) { d.Places[0].ID = uuid.Nil }, CodeMissing, "/places/0/id"},
+		{"duplicate id", func(d *Document) { d.Themes[0].ID = id(4) }, CodeDuplicateID, "/themes/0/id"},
+		{"duplicate id of a target", func(d *Document) { d.CitizenPromises[0].Activities[0].Targets[1].ID = id(11) }, CodeDuplicateID, "/citizenPromises/0/activities/0/targets/1/id"},
+		{"dangling reference", func(d *Document) { d.CitizenPromises[0].Promises[0].ThemeIDs[0] = id(99) }, CodeDanglingRef, "/citizenPromises/0/promises/0/themeIds/0"},
+		{"reference to the wrong kind", func(d *Document) { d.CitizenPromises[0].Activities[0].PlaceIDs[0] = id(5) }, CodeDanglingRef, "/citizenPromises/0/activities/0/placeIds/0"},
+		{"reference listed twice", func(d *Document) {
+			a := &d.CitizenPromises[0].Activities[0]
+			a.PartnerIDs = append(a.PartnerIDs, id(3))
+		}, CodeDuplicateRef, "/citizenPromises/0/activities/0/partnerIds/1"},
+		{"agreement that is not there", func(d *Document) { d.CitizenPromises[0].AgreementID = id(98) }, CodeDanglingRef, "/citizenPromises/0/agreementId"},
+		{"blank text", func(d *Document) { d.Parties[0].Name = Text{"sv": " "} }, CodeMissing, "/parties/0/name"},
+		{"bad language key", func(d *Document) { d.Themes[0].Title["Svenska"] = "x" }, CodeBadLanguage, "/themes/0/title/Svenska"},
+		{"end before start", func(d *Document) { d.Agreements[0].Period.End = MustParseDate("2018-12-31") }, CodeDateOrder, "/agreements/0/period/end"},
+		{"missing start", func(d *Document) { d.CitizenPromises[0].Period.Start = Date{} }, CodeMissing, "/citizenPromises/0/period/start"},
+		{"window outside the period", func(d *Document) {
+			d.CitizenPromises[0].Activities[0].Window = &Period{Start: MustParseDate("2019-09-01"), End: MustParseDate("2020-01-31")}
+		}, CodeOutsidePeriod, "/citizenPromises/0/activities/0/window"},
+		{"milestone due outside the window", func(d *Document) {
+			d.CitizenPromises[0].Activities[0].Targets[2].Due = MustParseDate("2020-06-30")
+		}, CodeOutsidePeriod, "/citizenPromises/0/activities/0/targets/2/due"},
+		{"count of zero", func(d *Document) { *d.CitizenPromises[0].Activities[0].Targets[0].Value = 0 }, CodeTargetValue, "/citizenPromises/0/activities/0/targets/0/value"},
+		{"fractional count", func(d *Document) { *d.CitizenPromises[0].Activities[0].Targets[0].Value = 2.5 }, CodeTargetValue, "/citizenPromises/0/activities/0/targets/0/value"},
+		{"count without value", func(d *Document) { d.CitizenPromises[0].Activities[0].Targets[0].Value = nil }, CodeMissing, "/citizenPromises/0/activities/0/targets/0/value"},
+		{"baseline equals target", func(d *Document) { d.CitizenPromises[0].Activities[0].Targets[1].Baseline.Value = 80 }, CodeTargetValue, "/citizenPromises/0/activities/0/targets/1/value"},
+		{"indicator against its direction", func(d *Document) { d.CitizenPromises[0].Activities[0].Targets[1].Direction = Decrease }, CodeTargetValue, "/citizenPromises/0/activities/0/targets/1/value"},
+		{"field that does not apply", func(d *Document) { d.CitizenPromises[0].Activities[0].Targets[0].Every = Weekly }, CodeNotApplicable, "/citizenPromises/0/activities/0/targets/0/every"},
+		{"recurring without interval", func(d *Document) { d.CitizenPromises[0].Activities[0].Targets[3].Every = "" }, CodeMissing, "/citizenPromises/0/activities/0/targets/3/every"},
+		{"coverage of nothing", func(d *Document) { d.CitizenPromises[0].Activities[0].Targets[4].PlaceIDs = nil }, CodeMissing, "/citizenPromises/0/activities/0/targets/4"},
+		{"split over the target", func(d *Document) {
+			d.CitizenPromises[0].Activities[0].Targets[0].Split = []Share{{PlaceID: id(4), Value: 5}}
+		}, CodeTargetValue, "/citizenPromises/0/activities/0/targets/0/split"},
+		{"unknown target kind", func(d *Document) { d.CitizenPromises[0].Activities[0].Targets[0].Kind = "lots" }, CodeBadValue, "/citizenPromises/0/activities/0/targets/0/kind"},
+		{"promise given by no party of its citizen promise", func(d *Document) {
+			d.CitizenPromises[0].Promises[0].GivenBy = []uuid.UUID{id(9)}
+		}, CodeNotAParty, "/citizenPromises/0/promises/0/givenBy"},
+		{"promise given by nobody", func(d *Document) { d.CitizenPromises[0].Promises[0].GivenBy = nil }, CodeEmptyCollection, "/citizenPromises/0/promises/0/givenBy"},
+		{"activity without lead", func(d *Document) { d.CitizenPromises[0].Activities[0].LeadIDs = nil }, CodeEmptyCollection, "/citizenPromises/0/activities/0/leadIds"},
+		{"signatory for a party that did not sign", func(d *Document) { d.CitizenPromises[0].Signatories[0].PartyID = id(9) }, CodeSignatoryParty, "/citizenPromises/0/signatories/0/partyId"},
+		{"parent cycle", func(d *Document) { d.Parties[2].ParentID = id(3) }, CodeCycle, "/parties/1/parentId"},
+		{"javascript link", func(d *Document) { d.Sources[0].URL = "javascript:alert(1)" }, CodeBadLink, "/sources/0/url"},
+		{"bad kommunkod", func(d *Document) { d.Parties[0].Identifiers.Kommunkod = "486" }, CodeBadIdentifier, "/parties/0/identifiers/kommunkod"},
+		{"no promises", func(d *Document) { d.CitizenPromises[0].Promises = nil }, CodeEmptyCollection, "/citizenPromises/0/promises"},
+		{"no parties", func(d *Document) { d.Parties = nil }, CodeEmptyCollection, "/parties"},
+		{"thresholds out of order", func(d *Document) { d.CitizenPromises[0].Thresholds = &Thresholds{OnTrack: 0.5, AtRisk: 0.7} }, CodeBadValue, "/citizenPromises/0/thresholds"},
+		{"reporting due before the period ends", func(d *Document) {
+			d.CitizenPromises[0].Reporting = &Reporting{Periods: []ReportingPeriod{{
+				Period: Period{Start: MustParseDate("2019-01-01"), End: MustParseDate("2019-04-30")}, Due: MustParseDate("2019-04-01"),
+			}}}
+		}, CodeDateOrder, "/citizenPromises/0/reporting/periods/0/due"},
+		{"activity of another citizen promise", func(d *Document) {
+			other := d.CitizenPromises[0]
+			other.ID, other.Promises, other.Activities, other.Basis = id(20), []Promise{{ID: id(21), Text: Text{"sv": "x"}, GivenBy: []uuid.UUID{id(2)}}}, nil, nil
+			other.Lineage = []Lineage{{Relation: Renews, ID: id(10)}}
+			d.CitizenPromises = append(d.CitizenPromises, other)
+			d.CitizenPromises[0].Activities[0].PromiseIDs = []uuid.UUID{id(21)}
+		}, CodeDanglingRef, "/citizenPromises/0/activities/0/promiseIds/0"},
+		{"lineage with neither id nor url", func(d *Document) { d.CitizenPromises[0].Lineage = []Lineage{{Relation: Renews}} }, CodeMissing, "/citizenPromises/0/lineage/0"},
+		{"lineage to itself", func(d *Document) { d.CitizenPromises[0].Lineage = []Lineage{{Relation: Extends, ID: id(10)}} }, CodeDanglingRef, "/citizenPromises/0/lineage/0/id"},
+		{"withdrawn without reason", func(d *Document) {
+			d.CitizenPromises[0].Activities[0].Withdrawn = &Withdrawal{Date: MustParseDate("2019-05-01")}
+		}, CodeMissing, "/citizenPromises/0/activities/0/withdrawn/reason"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := valid()
+			tc.break_(d)
+			err := d.Validate()
+			require.Error(t, err)
+			var vs Violations
+			require.True(t, errors.As(err, &vs))
+			for _, v := range vs {
+				if v.Code == tc.code && v.Pointer == tc.pointer {
+					assert.NotEmpty(t, v.Message["sv"])
+					assert.NotEmpty(t, v.Message["en"])
+					return
+				}
+			}
+			t.Errorf("Validate() = %v, want %s at %s", err, tc.code, tc.pointer)
+		})
+	}
+}
+
+func ExampleDocument_Validate() {
+	d := &Document{SchemaVersion: "1.0", ID: uuid.MustParse("0193a1c2-7d4e-7f00-8a3b-000000000001")}
+	err := d.Validate()
+	var vs Violations
+	if errors.As(err, &vs) {
+		for _, v := range vs {
+			fmt.Printf("%s %s: %s\n", v.Code, v.Pointer, v.Message["en"])
+		}
+	}
+	// Output:
+	// empty /parties: parties is empty: it needs at least one entry
+}
