@@ -25,8 +25,8 @@ func valid() *Document {
 			{ID: id(3), Kind: Police, Name: Text{"sv": "LPO Eskilstuna/Strängnäs"}, ParentID: id(9)},
 			{ID: id(9), Kind: Police, Name: Text{"sv": "Polisregion Öst"}},
 		},
-		Places: []Place{{ID: id(4), Kind: PlaceSite, Name: Text{"sv": "Läggesta station"}}},
-		Themes: []Theme{{ID: id(5), Title: Text{"sv": "Trygg trafikmiljö"}}},
+		Places:  []Place{{ID: id(4), Kind: PlaceSite, Name: Text{"sv": "Läggesta station"}}},
+		Themes:  []Theme{{ID: id(5), Title: Text{"sv": "Trygg trafikmiljö"}}},
 		Sources: []Source{{ID: id(6), Kind: WebPage, Title: Text{"sv": "Samverkan"}, URL: "https://www.strangnas.se/"}},
 		Agreements: []Agreement{{
 			ID: id(7), Title: Text{"sv": "Samverkansöverenskommelse 2019–2022"},
