@@ -28,6 +28,9 @@ type indicator struct {
 	source    string
 }
 
+// drugUse is measured both as an expected effect and by an activity.
+var drugUse = indicator{text: "Andelen elever i årskurs 9 som uppger att de någon gång har använt narkotika", unit: "procent", lo: 4, hi: 12, change: 0.15, dir: promise.Decrease, decimals: 1, source: "Drogvaneundersökning"}
+
 var themes = []*theme{
 	{
 		key: "trygghet", sv: "Trygghet i offentliga miljöer", en: "Safety in public places",
@@ -54,7 +57,7 @@ var themes = []*theme{
 			"{givers} lovar att intensifiera arbetet mot droger i miljöer där barn och ungdomar vistas.",
 		},
 		effects: []indicator{
-			{text: "Andelen elever i årskurs 9 som uppger att de någon gång har använt narkotika", unit: "procent", lo: 4, hi: 12, change: 0.15, dir: promise.Decrease, decimals: 1, source: "Drogvaneundersökning"},
+			drugUse,
 		},
 	},
 	{

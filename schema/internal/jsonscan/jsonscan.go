@@ -1,7 +1,6 @@
 package jsonscan
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -151,19 +150,8 @@ var plain = func() (t [256]bool) {
 }()
 
 // skipPlain returns the offset of the first byte at or after data[i] that is
-// not plain, or len(data). It looks at eight bytes at a time while it can.
+// not plain, or len(data).
 func skipPlain(data []byte, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for ; i+8 <= len(data); i += 8 {
-		x := binary.LittleEndian.Uint64(data[i:])
-		// Set the high bit of every byte that is < 0x20, '"', '\\' or
-		// >= 0x80 (and maybe of bytes after such a byte).
-		q := x ^ ones*'"'
-		b := x ^ ones*'\\'
-		if ((x-ones*0x20)|(q-ones)|(b-ones)|x)&highs != 0 {
-			break
-		}
-	}
 	for i < len(data) && plain[data[i]] {
 		i++
 	}
