@@ -127,8 +127,41 @@ func sfWalk(t *testing.T, file, ptr string, s any, declared bool) {
 	for _, k := range []string{"allOf", "anyOf", "oneOf"} {
 		if sub, ok := m[k].([]any); ok {
 			for i, v := range sub {
-				sfWalk(t, file, ptr+"/"+k+"/"+strconv.Itoa(i), v, false)
+				rp := ptr + "/" + k + "/" + strconv.Itoa(i)
+				if declared {
+					// The reference shows a rule by its description.
+					d, _ := v.(map[string]any)["description"].(string)
+					assert.NotEmpty(t, d, "%s#%s: a rule has no description", file, rp)
+				}
+				sfWalk(t, file, rp, v, false)
 			}
+		}
+	}
+}
+
+// TestTargetRulesDescribed checks that the description of each kind's rule
+// names what the rule requires and what it does not allow, since the
+// reference shows the description rather than the rule.
+func TestTargetRulesDescribed(t *testing.T) {
+	_, doc := sfRead(t, sfDocument)
+	rules := sfAt(t, doc, "/$defs/target")["allOf"].([]any)
+	require.Len(t, rules, 7, "one rule per kind of target")
+	for i, r := range rules {
+		rule := r.(map[string]any)
+		desc := rule["description"].(string)
+		then := rule["then"].(map[string]any)
+		var named []string
+		named = append(named, sfKeys(then["required"])...)
+		props, _ := then["properties"].(map[string]any)
+		for name, p := range props {
+			if p == false {
+				named = append(named, name)
+			}
+		}
+		for _, name := range named {
+			assert.True(t, slices.Contains(strings.FieldsFunc(desc, func(r rune) bool {
+				return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+			}), name), "target rule %d: description %q does not name %s", i, desc, name)
 		}
 	}
 }
@@ -259,18 +292,54 @@ func TestSchemaFilesMatchGoTypes(t *testing.T) {
 }
 
 func TestSchemaFilesEnumsMatchGo(t *testing.T) {
-	_, doc := sfRead(t, sfDocument)
-	_, report := sfRead(t, sfReport)
-	var statuses []string
+	var statuses, assessable []string
 	for _, s := range followup.Statuses() {
 		statuses = append(statuses, s.String())
+		if s != followup.NotStarted && s != followup.NotReported {
+			assessable = append(assessable, s.String())
+		}
 	}
-	slices.Sort(statuses)
-	assert.Equal(t, statuses, sfKeys(sfAt(t, report, "/$defs/status")["enum"]))
-	kinds := []string{string(promise.Count), string(promise.Milestone), string(promise.Recurring), string(promise.Coverage),
-		string(promise.Continuous), string(promise.Indicator), string(promise.Unmeasurable)}
-	slices.Sort(kinds)
-	assert.Equal(t, kinds, sfKeys(sfAt(t, doc, "/$defs/target/properties/kind")["enum"]))
+	str := func(vs ...any) []string {
+		out := make([]string, len(vs))
+		for i, v := range vs {
+			out[i] = reflect.ValueOf(v).String()
+		}
+		return out
+	}
+	cadences := str(promise.Daily, promise.Weekly, promise.Monthly, promise.Quarterly, promise.Tertially, promise.HalfYear, promise.Yearly)
+	tests := []struct {
+		file, ptr string
+		want      []string
+	}{
+		{sfDocument, "/$defs/party/properties/kind", str(promise.Municipality, promise.Police, promise.RescueService, promise.Region,
+			promise.HousingCompany, promise.TransportAuthority, promise.Association, promise.Company, promise.OtherParty)},
+		{sfDocument, "/$defs/place/properties/kind", str(promise.PlaceMunicipality, promise.PlaceTown, promise.PlaceDistrict,
+			promise.PlaceSite, promise.PlaceType, promise.PlaceArea)},
+		{sfDocument, "/$defs/source/properties/kind", str(promise.SignedDocument, promise.WebPage, promise.PressRelease,
+			promise.FollowUpReport, promise.Decision, promise.Dataset, promise.OtherSource)},
+		{sfDocument, "/$defs/basis/properties/kind", str(promise.CitizenDialogue, promise.SituationPicture, promise.Statistics,
+			promise.Survey, promise.OtherBasis)},
+		{sfCommon, "/$defs/relation", str(promise.Renews, promise.Extends, promise.CarriesOver, promise.Replaces)},
+		{sfDocument, "/$defs/target/properties/kind", str(promise.Count, promise.Milestone, promise.Recurring, promise.Coverage,
+			promise.Continuous, promise.Indicator, promise.Unmeasurable)},
+		{sfDocument, "/$defs/target/properties/comparison", str(promise.AtLeast, promise.Exactly)},
+		{sfDocument, "/$defs/target/properties/scope", str(promise.WholePeriod, promise.EachYear)},
+		{sfDocument, "/$defs/target/properties/direction", str(promise.Increase, promise.Decrease)},
+		{sfDocument, "/$defs/cadence", cadences},
+		{sfDocument, "/$defs/reporting/properties/cadence", slices.DeleteFunc(slices.Clone(cadences), func(c string) bool {
+			return c == string(promise.Daily) || c == string(promise.Weekly)
+		})},
+		{sfReport, "/$defs/status", statuses},
+		{sfReport, "/$defs/assessment/properties/status", assessable},
+	}
+	for _, tc := range tests {
+		_, root := sfRead(t, tc.file)
+		got, ok := sfAt(t, root, tc.ptr)["enum"].([]any)
+		require.True(t, ok, "%s#%s has no enum", tc.file, tc.ptr)
+		// Same values in the same order, so that the reference lists
+		// them as the Go documentation does.
+		assert.Equal(t, tc.want, str(got...), "%s#%s", tc.file, tc.ptr)
+	}
 }
 
 func TestReferenceUpToDate(t *testing.T) {
@@ -404,7 +473,10 @@ func TestSchemaFilesInstances(t *testing.T) {
 		{"kommunkod of three digits", sfDocument, sfEdit(t, sfDoc, `"0486"`, `"486"`), "#/$defs/identifiers/properties/kommunkod/pattern"},
 		{"lineage with id and url", sfDocument, sfEdit(t, sfDoc, `"relation": "renews",`, `"relation": "renews", "id": "`+sfID0+`2",`), "#/$defs/lineage/oneOf/0/not"},
 		{"lineage with neither", sfDocument, sfEdit(t, sfDoc, `, "url": "https://www.strangnas.se/medborgarlofte-2018"`, ``), "#/$defs/lineage/oneOf/0/required"},
-		{"report status not a token", sfReport, sfEdit(t, sfRep, `"achieved"`, `"done"`), "#/$defs/status/enum"},
+		{"report with an open period", sfReport, sfEdit(t, sfRep, `"start": "2019-01-01", "end": "2019-12-31"`, `"start": "2019-01-01"`),
+			"followup-report.schema.json#/properties/period/required"},
+		{"assessment not_started", sfReport, sfEdit(t, sfRep, `"achieved"`, `"not_started"`), "#/$defs/assessment/properties/status/enum"},
+		{"report status not a token", sfReport, sfEdit(t, sfRep, `"achieved"`, `"done"`), "#/$defs/assessment/properties/status/enum"},
 		{"report without reporters", sfReport, sfEdit(t, sfRep, `["`+sfID0+`2"]`, `[]`), "followup-report.schema.json#/properties/reportedBy/minItems"},
 		{"report with unknown property", sfReport, sfEdit(t, sfRep, `"final": true,`, `"final": true, "author": "x",`), "followup-report.schema.json#/additionalProperties"},
 		{"bundle of a document claiming to be a bundle", sfBundle, sfBundleOf(sfEdit(t, sfDoc, "promise-document.schema.json", "bundle.schema.json"), sfRep), "promise-document.schema.json#/properties/$schema/const"},

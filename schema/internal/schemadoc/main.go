@@ -249,7 +249,7 @@ func (g *gen) body(s *node) {
 	props := s.get("properties")
 	if props == nil {
 		fmt.Fprintf(g.b, "- Type: %s\n", g.typeOf(s))
-		if cs := g.constraints(s); len(cs) > 0 {
+		if cs := constraints(s); len(cs) > 0 {
 			fmt.Fprintf(g.b, "- Constraints: %s\n", strings.Join(cs, "; "))
 		}
 		if ex := examples(s); ex != "" {
@@ -267,7 +267,7 @@ func (g *gen) body(s *node) {
 		if required[p.key] {
 			req = "yes"
 		}
-		cs := g.constraints(p.val)
+		cs := constraints(p.val)
 		if ex := examples(p.val); ex != "" {
 			cs = append(cs, "e.g. "+ex)
 		}
@@ -342,7 +342,7 @@ var limits = []struct{ key, format string }{
 }
 
 // constraints lists what s requires of a value beyond its type.
-func (g *gen) constraints(s *node) []string {
+func constraints(s *node) []string {
 	var cs []string
 	if c := s.get("const"); c != nil {
 		cs = append(cs, "exactly `"+c.compact()+"`")
@@ -355,9 +355,11 @@ func (g *gen) constraints(s *node) []string {
 		cs = append(cs, "one of "+strings.Join(vals, ", "))
 	}
 	for _, l := range limits {
-		if v := s.get(l.key); v != nil && (l.key == "minItems" || l.key == "minProperties") && v.compact() == "1" {
+		switch v := s.get(l.key); {
+		case v == nil:
+		case (l.key == "minItems" || l.key == "minProperties") && v.compact() == "1":
 			cs = append(cs, "not empty")
-		} else if v != nil {
+		default:
 			cs = append(cs, fmt.Sprintf(l.format, fmt.Sprint(v.scalar)))
 		}
 	}
@@ -375,12 +377,12 @@ func (g *gen) constraints(s *node) []string {
 		cs = append(cs, "requires "+strings.Join(names, ", "))
 	}
 	if it := s.get("items"); it != nil {
-		if ic := g.constraints(it); len(ic) > 0 {
+		if ic := constraints(it); len(ic) > 0 {
 			cs = append(cs, "items: "+strings.Join(ic, ", "))
 		}
 	}
 	if v := s.get("additionalProperties"); v != nil && v.isObj {
-		if vc := g.constraints(v); len(vc) > 0 {
+		if vc := constraints(v); len(vc) > 0 {
 			cs = append(cs, "values: "+strings.Join(vc, ", "))
 		}
 	}
