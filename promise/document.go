@@ -153,8 +153,10 @@ const (
 	Replaces    Relation = "replaces"    // supersedes, within the same period
 )
 
-// Lineage links an entity to an earlier one: in this document by ID, or
-// elsewhere by URL.
+// Lineage links an entity to an earlier one: in this document by ID;
+// in another document by URL, with the entity's ID there when it is known;
+// or, when neither is known, by Title alone ("the first agreement, December
+// 2016"). At least one of ID, URL and Title is set.
 type Lineage struct {
 	Relation Relation  `json:"relation"`
 	ID       uuid.UUID `json:"id,omitzero"`

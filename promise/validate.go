@@ -110,7 +110,7 @@ var (
 	mThreshold    = msg{"thresholds must satisfy 0 < atRisk ≤ onTrack ≤ 1 and 0 < partlyAchieved ≤ 1", "gränsvärdena måste uppfylla 0 < atRisk ≤ onTrack ≤ 1 och 0 < partlyAchieved ≤ 1"}
 	mDueBefore    = msg{"the due date %s is before the period ends (%s)", "förfallodagen %s ligger före periodens slut (%s)"}
 	mNegative     = msg{"%s must not be negative (is %d)", "%s får inte vara negativt (är %d)"}
-	mLineage      = msg{"give either id or url, not both and not neither", "ange antingen id eller url, inte båda och inte ingen"}
+	mLineage      = msg{"say which entity this one follows: give its id (in this document), its url, or at least its title", "ange vilken post denna följer på: dess id (i detta dokument), dess url, eller åtminstone dess titel"}
 	mSelf         = msg{"lineage refers to the entity itself", "härstamningen hänvisar till posten själv"}
 )
 
@@ -457,10 +457,11 @@ func (v *validator) lineage(p string, self uuid.UUID, ls []Lineage) {
 		lp := idx(p, i)
 		l := &ls[i]
 		v.enum(lp+"/relation", string(l.Relation), relations, true)
-		if (l.ID == uuid.Nil) == (l.URL == "") {
+		if l.ID == uuid.Nil && l.URL == "" && l.Title.IsZero() {
 			v.add(lp, CodeMissing, mLineage)
 		}
-		if l.ID != uuid.Nil {
+		if l.ID != uuid.Nil && l.URL == "" {
+			// An id without an address names an entity of this document.
 			if l.ID == self {
 				v.add(lp+"/id", CodeDanglingRef, mSelf)
 			} else if _, ok := v.ids[l.ID]; !ok {

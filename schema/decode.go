@@ -360,7 +360,9 @@ func (d *decoder) structure(kind Kind, tree any) map[string]bool {
 }
 
 func leaves(ve *jsonschema.ValidationError, out []*jsonschema.ValidationError) []*jsonschema.ValidationError {
-	if len(ve.Causes) == 0 {
+	// A failed oneOf or anyOf is explained as a whole: its branches'
+	// failures (each branch is wrong in its own way) would only confuse.
+	if len(ve.Causes) == 0 || strings.HasSuffix(ve.KeywordLocation, "/oneOf") || strings.HasSuffix(ve.KeywordLocation, "/anyOf") {
 		return append(out, ve)
 	}
 	for _, c := range ve.Causes {

@@ -213,6 +213,21 @@ func TestDecodeProblems(t *testing.T) {
 			anchor:  `"every"`,
 		},
 		{
+			name:    "lineage that names nothing",
+			mutate:  replace(`"signed": "2019-02-08",`, `"signed": "2019-02-08", "lineage": [{"relation": "renews"}],`),
+			code:    "structure",
+			keyword: "anyOf",
+			pointer: "/citizenPromises/0/lineage/0",
+			anchor:  `{"relation": "renews"}`,
+		},
+		{
+			name:    "field of another kind of target",
+			mutate:  replace(`"comparison": "atLeast",`, `"comparison": "atLeast", "baseline": {"value": 1, "date": "2018-01-01"},`),
+			code:    "structure",
+			pointer: "/citizenPromises/0/activities/0/targets/0/baseline",
+			anchor:  `"baseline"`,
+		},
+		{
 			name:    "language key that is no language",
 			mutate:  replace(`{"sv": "Läggesta station"}`, `{"Svenska": "Läggesta station"}`),
 			code:    "structure",

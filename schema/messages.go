@@ -43,6 +43,9 @@ var (
 	mMinProps   = msg{"the object is empty: fill in at least %s value(s)", "objektet är tomt: fyll i minst %s värde(n)"}
 	mRange      = msg{"the number %s is out of range: it must be %s", "talet %s ligger utanför tillåtna värden: det måste vara %s"}
 	mWhole      = msg{"the number %s must be a whole number", "talet %s måste vara ett heltal"}
+	mNotApplies = msg{"%q does not apply to a target of kind %q: remove it or change the kind", "%q gäller inte för ett mål av typen %q: ta bort det eller ändra typ"}
+	mLineage    = msg{"say which entity this one follows: give its \"id\" (in this document), its \"url\", or at least its \"title\"", "ange vilken post denna följer på: dess \"id\" (i detta dokument), dess \"url\", eller åtminstone dess \"title\""}
+	mNilUUID    = msg{"the nil UUID (all zeros) is not an id: generate a real one", "noll-UUID:t (bara nollor) är inget id: skapa ett riktigt"}
 	mOther      = msg{"the value is not allowed here (%s)", "värdet är inte tillåtet här (%s)"}
 )
 
@@ -66,6 +69,22 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 	shown := show(val)
 	one := func(t promise.Text) []structural { return []structural{{ptr, kw, t}} }
 	def := ve.AbsoluteKeywordLocation
+	switch {
+	case ve.Message == "not allowed":
+		// A false schema: a property that does not apply here, such as
+		// a field of another kind of target.
+		field := ptr[strings.LastIndexByte(ptr, '/')+1:]
+		if parent, ok := lookup(tree, ptr[:strings.LastIndexByte(ptr, '/')]); ok {
+			if k, ok := parent.(map[string]any)["kind"].(string); ok {
+				return one(mNotApplies.text(field, k))
+			}
+		}
+		return one(mUnknown.text(field))
+	case strings.Contains(def, "/lineage/anyOf"):
+		return one(mLineage.text())
+	case kw == "not" && strings.Contains(def, "/uuid/"):
+		return one(mNilUUID.text())
+	}
 	switch kw {
 	case "required":
 		var out []structural

@@ -275,10 +275,9 @@ func (p *parser) makeObject(base int) map[string]any {
 		m[ms[k].key] = ms[k].val
 		if len(m) != k+1 {
 			p.duplicate(ms, k)
-			break // the document is invalid: the map is never returned
+			break // Parse fails: the incomplete map is never seen
 		}
 	}
-	clear(ms) // let the values go when the result is dropped
 	p.members = p.members[:base]
 	return m
 }
@@ -337,7 +336,6 @@ func (p *parser) array(start int) (any, int) {
 		case ']':
 			a := make([]any, len(p.elems)-base)
 			copy(a, p.elems[base:])
-			clear(p.elems[base:])
 			p.elems = p.elems[:base]
 			p.leave()
 			return a, j + 1
