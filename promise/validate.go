@@ -81,6 +81,8 @@ type validator struct {
 }
 
 var (
+	mNoID         = msg{"the id is missing or is the nil UUID (all zeros): give the entity a UUID of its own", "id saknas eller är noll-UUID:t (bara nollor): ge posten ett eget UUID"}
+	mNilRef       = msg{"%s holds the nil UUID (all zeros), which names nothing: use the id of the entity meant", "%s innehåller noll-UUID:t (bara nollor), som inte pekar på något: använd id:t för den post som avses"}
 	mMissing      = msg{"%s is missing: fill it in", "%s saknas: fyll i det"}
 	mBlank        = msg{"%s is empty: write the text in at least Swedish (\"sv\")", "%s är tom: skriv texten på åtminstone svenska (\"sv\")"}
 	mDupID        = msg{"id %s is used twice: first by the %s at %s; give each entity its own UUID", "id %s används två gånger: först av %s på %s; ge varje post ett eget UUID"}
@@ -134,7 +136,7 @@ func (v *validator) document() {
 		}
 	}
 	if d.ID == uuid.Nil {
-		v.add("/id", CodeMissing, mMissing, "id")
+		v.add("/id", CodeMissing, mNoID)
 	}
 	v.text("/title", d.Title, false)
 	v.register()
@@ -186,7 +188,7 @@ func (v *validator) register() {
 	d := v.d
 	reg := func(ptr string, id uuid.UUID, k kind, cp, i int) {
 		if id == uuid.Nil {
-			v.add(ptr+"/id", CodeMissing, mMissing, "id")
+			v.add(ptr+"/id", CodeMissing, mNoID)
 			return
 		}
 		if first, ok := v.ids[id]; ok {
@@ -292,6 +294,10 @@ func (v *validator) refs(ptr string, ids []uuid.UUID, want kind, required bool) 
 	}
 	for i, id := range ids {
 		p := idx(ptr, i)
+		if id == uuid.Nil {
+			v.add(p, CodeDanglingRef, mNilRef, lastSegment(ptr))
+			continue
+		}
 		v.ref(p, id, want, true)
 		for _, prev := range ids[:i] {
 			if prev == id && id != uuid.Nil {

@@ -74,6 +74,8 @@ func TestValidate(t *testing.T) {
 		{"missing id", func(d *Document) { d.Places[0].ID = uuid.Nil }, CodeMissing, "/places/0/id"},
 		{"duplicate id", func(d *Document) { d.Themes[0].ID = id(4) }, CodeDuplicateID, "/themes/0/id"},
 		{"duplicate id of a target", func(d *Document) { d.CitizenPromises[0].Activities[0].Targets[1].ID = id(11) }, CodeDuplicateID, "/citizenPromises/0/activities/0/targets/1/id"},
+		{"nil UUID in a reference list", func(d *Document) { d.CitizenPromises[0].PartyIDs[1] = uuid.Nil }, CodeDanglingRef, "/citizenPromises/0/partyIds/1"},
+		{"nil UUID as id", func(d *Document) { d.CitizenPromises[0].ID = uuid.Nil }, CodeMissing, "/citizenPromises/0/id"},
 		{"dangling reference", func(d *Document) { d.CitizenPromises[0].Promises[0].ThemeIDs[0] = id(99) }, CodeDanglingRef, "/citizenPromises/0/promises/0/themeIds/0"},
 		{"reference to the wrong kind", func(d *Document) { d.CitizenPromises[0].Activities[0].PlaceIDs[0] = id(5) }, CodeDanglingRef, "/citizenPromises/0/activities/0/placeIds/0"},
 		{"reference listed twice", func(d *Document) {

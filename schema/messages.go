@@ -45,7 +45,6 @@ var (
 	mWhole      = msg{"the number %s must be a whole number", "talet %s måste vara ett heltal"}
 	mNotApplies = msg{"%q does not apply to a target of kind %q: remove it or change the kind", "%q gäller inte för ett mål av typen %q: ta bort det eller ändra typ"}
 	mLineage    = msg{"say which entity this one follows: give its \"id\" (in this document), its \"url\", or at least its \"title\"", "ange vilken post denna följer på: dess \"id\" (i detta dokument), dess \"url\", eller åtminstone dess \"title\""}
-	mNilUUID    = msg{"the nil UUID (all zeros) is not an id: generate a real one", "noll-UUID:t (bara nollor) är inget id: skapa ett riktigt"}
 	mOther      = msg{"the value is not allowed here (%s)", "värdet är inte tillåtet här (%s)"}
 )
 
@@ -82,8 +81,6 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 		return one(mUnknown.text(field))
 	case strings.Contains(def, "/lineage/anyOf"):
 		return one(mLineage.text())
-	case kw == "not" && strings.Contains(def, "/uuid/"):
-		return one(mNilUUID.text())
 	}
 	switch kw {
 	case "required":

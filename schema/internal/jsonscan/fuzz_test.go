@@ -24,6 +24,7 @@ var invalidSeeds = []string{
 	"{}\xff", "\ufeff{}", `{"a":1}x`, `1 2`, `{"a":1,"a":2}`,
 	`{"a":{"b":1,"b":2},"a":3}`, `{"a":1,"\u0061":2}`, `{"a":1,"a":2,`,
 	`[1e400]`, `-1e400`, `1e-400`, `[1e400,]`, `{"a~b/c":1,"a~b/c":2}`,
+	"2" + strings.Repeat("0", 308), `[1E+308, 1e309]`,
 	strings.Repeat("[", 65) + strings.Repeat("]", 65),
 	strings.Repeat(`{"a":`, 70) + "1" + strings.Repeat("}", 70),
 }
@@ -41,7 +42,16 @@ func FuzzParse(f *testing.F) {
 		valid := json.Valid(data)
 		if err == nil {
 			require.True(t, valid, "Parse accepted what encoding/json rejects")
+			require.True(t, utf8.Valid(data), "Parse accepted invalid UTF-8")
+			require.False(t, hasDuplicateKey(data), "Parse accepted a duplicate key")
 			require.Equal(t, stdlibDecode(t, data), v)
+			walk(v, "", func(ptr string, _ bool, v any) bool {
+				if n, ok := v.(json.Number); ok {
+					_, err := n.Float64()
+					require.NoError(t, err, "Parse accepted a number out of range at %q", ptr)
+				}
+				return true
+			})
 			return
 		}
 		require.Nil(t, v)
@@ -66,6 +76,7 @@ func FuzzParse(f *testing.F) {
 			require.Contains(t, "[{", string(data[e.Offset]))
 		case CodeDuplicateKey:
 			require.True(t, valid, "a duplicate key reported in a malformed document")
+			require.True(t, hasDuplicateKey(data))
 			// The pointer leads to the first member of that name.
 			first, ok := Locate(data, e.Pointer)
 			require.True(t, ok, "Locate(%q)", e.Pointer)
@@ -131,6 +142,50 @@ func FuzzLocate(f *testing.F) {
 			return n < 200
 		})
 	})
+}
+
+// hasDuplicateKey reports whether a well-formed document has an object with
+// the same key twice, reading it with encoding/json's tokenizer.
+func hasDuplicateKey(data []byte) bool {
+	type object struct {
+		keys    map[string]bool
+		wantKey bool
+	}
+	var stack []*object // nil for an array
+	d := json.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return false
+		}
+		var top *object
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if top != nil && top.wantKey {
+			if k, ok := tok.(string); ok {
+				if top.keys[k] {
+					return true
+				}
+				top.keys[k], top.wantKey = true, false
+				continue
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &object{keys: map[string]bool{}, wantKey: true})
+			continue
+		case json.Delim('['):
+			stack = append(stack, nil)
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+		// A value has ended: its object, if any, waits for the next key.
+		if len(stack) > 0 && stack[len(stack)-1] != nil {
+			stack[len(stack)-1].wantKey = true
+		}
+	}
 }
 
 // walk calls fn for each value in v, in document order for arrays and in key

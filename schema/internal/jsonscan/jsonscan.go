@@ -11,10 +11,16 @@ import (
 
 // Limits bounds what Parse accepts. The zero value means the defaults.
 type Limits struct {
-	MaxDepth int // nesting depth of arrays/objects; default 64 (also when negative)
+	// MaxDepth is the nesting depth of arrays/objects: 64 when zero or
+	// negative, and at most 10000 (encoding/json's own limit), because Parse
+	// recurses once per level.
+	MaxDepth int
 }
 
-const defaultMaxDepth = 64
+const (
+	defaultMaxDepth = 64
+	maxMaxDepth     = 10000
+)
 
 // Code is a stable, machine-readable kind of syntax problem.
 type Code string
@@ -64,6 +70,7 @@ func Parse(data []byte, lim Limits) (any, error) {
 	if p.maxDepth <= 0 {
 		p.maxDepth = defaultMaxDepth
 	}
+	p.maxDepth = min(p.maxDepth, maxMaxDepth)
 	i := skipSpace(data, 0)
 	if i == len(data) {
 		detail := "no JSON value (the input is empty)"
@@ -411,8 +418,8 @@ func (p *parser) number(start int) (any, int) {
 		}
 	}
 	s := string(data[start:i])
-	// Without an exponent, fewer than 309 integer digits are below 1e308 and
-	// cannot overflow.
+	// Without an exponent, a number of at most 308 integer digits is below
+	// 1e308, far from overflowing.
 	if exp || intDigits > 308 {
 		if _, err := strconv.ParseFloat(s, 64); err != nil && (p.deferred == nil || p.deferred.Offset > start) {
 			p.deferred = &Error{Code: CodeNumberRange, Offset: start, Pointer: p.pointer(),

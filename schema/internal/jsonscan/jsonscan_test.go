@@ -261,6 +261,8 @@ func TestParseDepthLimit(t *testing.T) {
 		{name: "custom limit reached", depth: 3, limit: 3, ok: true},
 		{name: "custom limit passed", depth: 4, limit: 3},
 		{name: "large limit", depth: 5000, limit: 5000, ok: true},
+		{name: "hard limit reached", depth: 10000, limit: 1 << 30, ok: true},
+		{name: "hard limit passed", depth: 10001, limit: 1 << 30},
 	}
 	for _, tt := range tests {
 		for _, open := range []string{"[", `{"k":`} {

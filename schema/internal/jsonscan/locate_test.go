@@ -11,7 +11,7 @@ import (
 const locateDoc = ` 
 {
   "a": {"b": [10, {"c~d": 1, "e/f": [true, null]}, "s"]},
-  "x y": "z",
+  "x y": "z \"q\" \\",
   "": 0,
   "esc\u00e5": 5,
   "dup": 1,
@@ -41,6 +41,7 @@ func TestLocate(t *testing.T) {
 		{name: "key with ~1", pointer: "/a/b/1/e~1f", want: at(`"e/f"`), ok: true},
 		{name: "deep element", pointer: "/a/b/1/e~1f/1", want: at("null"), ok: true},
 		{name: "key with space", pointer: "/x y", want: at(`"x y"`), ok: true},
+		{name: "after escaped quotes", pointer: "/", want: at(`"": 0`), ok: true},
 		{name: "empty key", pointer: "/", want: at(`"": 0`), ok: true},
 		{name: "escaped key", pointer: "/escå", want: at(`"esc\u00e5"`), ok: true},
 		{name: "duplicate key gives the first", pointer: "/dup", want: at(`"dup": 1`), ok: true},
