@@ -174,7 +174,7 @@ func (d *decoder) decode(opts Options) *File {
 	if err != nil {
 		var se *jsonscan.Error
 		if errors.As(err, &se) {
-			d.add(se.Offset+d.bom, se.Pointer, Code(se.Code), Error, syntaxMessage(se, d.body))
+			d.add(se.Offset+d.bom, se.Pointer, Code(se.Code), Error, syntaxMessage(se))
 		} else {
 			d.add(0, "", CodeSyntax, Error, mSyntaxWrap.text(err.Error()))
 		}

@@ -349,3 +349,21 @@ func TestReadAllLimit(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, data, 11, "reads one byte past the limit, no more")
 }
+
+// TestSyntaxMessagesInSwedish checks that the scanner's English details are
+// translated for Swedish readers.
+func TestSyntaxMessagesInSwedish(t *testing.T) {
+	for _, in := range []string{
+		`{"a": 1,}`, `{"a" 1}`, `{"a": 01}`, `{"a": "x`, `{"a": "\ud800"}`, `{"a":1}x`,
+		`{"a":1,"a":2}`, `{"a": -}`, `{"a": 1.}`, `{"a": 1e}`, `{"a": "\q"}`, `{"a": "\u12"}`,
+		"{\"a\": \"x\ny\"}", "{\"a\": \"\x01\"}", `{1: 2}`, `[1 2]`, `{"a": tru}`, "{\"a\": \"\xff\"}",
+		strings.Repeat("[", 100) + strings.Repeat("]", 100),
+	} {
+		_, problems := schema.Decode([]byte(in), schema.Options{})
+		require.NotEmpty(t, problems, in)
+		sv := problems[0].Message["sv"]
+		for _, english := range []string{"unexpected", "expecting", "character", "input", "escape", "nested", "after"} {
+			assert.NotContains(t, sv, english, "Swedish message for %q: %s", in, sv)
+		}
+	}
+}

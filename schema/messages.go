@@ -240,26 +240,66 @@ func show(v any) string {
 }
 
 // syntaxMessage explains a problem of the JSON text itself.
-func syntaxMessage(e *jsonscan.Error, body []byte) promise.Text {
-	var m msg
+func syntaxMessage(e *jsonscan.Error) promise.Text {
 	switch e.Code {
 	case jsonscan.CodeEmpty:
-		m = msg{"the file is empty: it must hold a JSON object", "filen är tom: den måste innehålla ett JSON-objekt"}
+		return msg{"the file is empty: it must hold a JSON object", "filen är tom: den måste innehålla ett JSON-objekt"}.text()
 	case jsonscan.CodeInvalidUTF8:
-		m = msg{"the file is not valid UTF-8 text here: save it as UTF-8 (not Latin-1 or Windows-1252)", "filen är inte giltig UTF-8-text här: spara den som UTF-8 (inte Latin-1 eller Windows-1252)"}
+		if strings.HasPrefix(e.Detail, "lone surrogate escape ") {
+			esc, _, _ := strings.Cut(strings.TrimPrefix(e.Detail, "lone surrogate escape "), " ")
+			return msg{"%s is a \\u escape of half a character: write the whole character (two escapes such as \\uD83D\\uDE00, or the character itself)",
+				"%s är en \\u-kod för ett halvt tecken: skriv hela tecknet (två koder som \\uD83D\\uDE00, eller tecknet självt)"}.text(esc)
+		}
+		return msg{"the file is not valid UTF-8 text here (%s): save it as UTF-8, not Latin-1 or Windows-1252",
+			"filen är inte giltig UTF-8-text här (%s): spara den som UTF-8, inte Latin-1 eller Windows-1252"}.text(e.Detail)
 	case jsonscan.CodeDuplicateKey:
-		m = msg{"%s: a property may appear only once in an object; remove or rename one", "%s: en egenskap får bara förekomma en gång i ett objekt; ta bort eller byt namn på den ena"}
+		key := e.Pointer[strings.LastIndexByte(e.Pointer, '/')+1:]
+		key = strings.NewReplacer("~1", "/", "~0", "~").Replace(key)
+		first := ""
+		if m := firstAt.FindStringSubmatch(e.Detail); m != nil {
+			first = m[1] + ":" + m[2]
+		}
+		return msg{"the property %q appears twice in this object (first at %s): remove or rename one",
+			"egenskapen %q förekommer två gånger i objektet (första gången på %s): ta bort eller byt namn på den ena"}.text(key, first)
 	case jsonscan.CodeTooDeep:
-		m = msg{"the file is nested too deeply (%s): it cannot be a valid file of this format", "filen är för djupt nästlad (%s): den kan inte vara en giltig fil i detta format"}
+		return msg{"lists and objects are nested more than %s levels deep: this cannot be a file of this format", "listor och objekt är nästlade i mer än %s nivåer: detta kan inte vara en fil i detta format"}.text(lastNumber(e.Detail, 0))
 	case jsonscan.CodeTrailingData:
-		m = msg{"there is more after the end of the JSON value (%s): remove it, or check for a missing bracket", "det finns mer efter slutet av JSON-värdet (%s): ta bort det, eller leta efter en saknad klammer"}
+		return promise.Text{
+			"en": msg{"there is more after the end of the JSON value (%s): remove it, or look for a missing bracket before it", ""}.text(e.Detail)["en"],
+			"sv": msg{"", "det finns mer efter slutet av JSON-värdet (%s): ta bort det, eller leta efter en saknad klammer före"}.text(swedishSyntax(e.Detail))["sv"],
+		}
 	case jsonscan.CodeNumberRange:
-		m = msg{"the number is too large (%s)", "talet är för stort (%s)"}
-	default:
-		m = msg{"the file is not valid JSON here: %s", "filen är inte giltig JSON här: %s"}
+		return msg{"the number is too large (%s)", "talet är för stort (%s)"}.text(e.Detail)
 	}
-	if !strings.Contains(m.en, "%s") {
-		return m.text()
-	}
-	return m.text(e.Detail)
+	return promise.Text{"en": "the file is not valid JSON here: " + e.Detail, "sv": "filen är inte giltig JSON här: " + swedishSyntax(e.Detail)}
 }
+
+var firstAt = regexp.MustCompile(`line ([0-9]+), column ([0-9]+)`)
+
+// syntaxSwedish translates the scanner's English details, which are built
+// from a few fixed phrases and a quoted character.
+var syntaxSwedish = strings.NewReplacer(
+	"unexpected end of input", "filen tar slut",
+	"unexpected character", "oväntat tecken",
+	"after top-level value", "efter JSON-värdet",
+	"after array element (expecting ',' or ']')", "efter ett element i en lista (väntade ',' eller ']')",
+	"after object key (expecting ':')", "efter en nyckel (väntade ':')",
+	"after object member (expecting ',' or '}')", "efter en egenskap (väntade ',' eller '}')",
+	"in number (expecting a digit after '-')", "i ett tal (väntade en siffra efter '-')",
+	"in number (expecting a digit after '.')", "i ett tal (väntade en siffra efter '.')",
+	"in number (expecting a digit in the exponent)", "i ett tal (väntade en siffra i exponenten)",
+	"in string (missing closing quote)", "i en text (avslutande citattecken saknas)",
+	"where a value was expected", "där ett värde väntades",
+	"where an object key was expected", "där en nyckel inom citattecken väntades",
+	"trailing comma before", "kommatecken före",
+	"number with a leading zero", "tal som börjar med en nolla",
+	"line break in string (missing closing quote, or write it as \\n)", "radbrytning i en text (avslutande citattecken saknas, eller skriv den som \\n)",
+	"in string (it must be escaped)", "i en text (det måste skrivas med \\-kod)",
+	"control character", "styrtecken",
+	"invalid escape in string (backslash followed by", "ogiltig \\-kod i en text (omvänt snedstreck följt av",
+	"invalid \\u escape in string (expecting four hex digits)", "ogiltig \\u-kod i en text (väntade fyra hexadecimala siffror)",
+	"invalid escape", "ogiltig kod",
+	"character", "tecknet",
+)
+
+func swedishSyntax(detail string) string { return syntaxSwedish.Replace(detail) }
