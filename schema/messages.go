@@ -300,6 +300,8 @@ var syntaxSwedish = strings.NewReplacer(
 	"invalid \\u escape in string (expecting four hex digits)", "ogiltig \\u-kod i en text (väntade fyra hexadecimala siffror)",
 	"invalid escape", "ogiltig kod",
 	"character", "tecknet",
+	"in literal", "i ordet",
+	"in string", "i en text",
 )
 
 func swedishSyntax(detail string) string { return syntaxSwedish.Replace(detail) }

@@ -3,6 +3,9 @@ package synthetic
 import (
 	_ "embed"
 	"strings"
+
+	"github.com/medborgarlofte/medborgarlofte/followup"
+	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
 // kommunerTSV lists Sweden's 290 municipalities, one a line: SCB's
@@ -63,6 +66,23 @@ func (m Municipality) CountyCode() string { return m.Kommunkod[:2] }
 // for spaces ("upplands-vasby", "ostra-goinge"), as used in file names.
 func (m Municipality) Slug() string { return slug(m.Name) }
 
+// BundleName names a bundle's file, without extension: the kommunkod of
+// its first municipality and the slugs of all of them,
+// "0486-strangnas", "1415-stenungsund-tjorn-orust".
+func BundleName(b followup.Bundle) string {
+	var code string
+	var slugs []string
+	for _, p := range b.Document.Parties {
+		if k := p.Identifiers.Kommunkod; k != "" && p.Kind == promise.Municipality {
+			if code == "" {
+				code = k
+			}
+			slugs = append(slugs, slug(p.ShortName.String()))
+		}
+	}
+	return code + "-" + strings.Join(slugs, "-")
+}
+
 // slug folds Swedish letters to ASCII (å, ä → a; ö → o; é → e), lowers
 // the case and turns spaces into hyphens. Other characters are dropped.
 func slug(s string) string {
@@ -88,6 +108,9 @@ func slug(s string) string {
 // spells it: "www.strangnas.se", "www.upplandsvasby.se",
 // "www.upplands-bro.se". It is derived from the name, not looked up.
 func (m Municipality) domain() string {
+	if m.Kommunkod == "0643" { // Habo; habo.se is Håbo's
+		return "www.habokommun.se"
+	}
 	return "www." + slug(strings.ReplaceAll(m.Name, " ", "")) + ".se"
 }
 

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
@@ -16,6 +18,12 @@ func number(n int) string {
 		return numberWords[n]
 	}
 	return strconv.Itoa(n)
+}
+
+// lowerFirst lower-cases the first letter of s.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // times is "en gång", "två gånger".
@@ -75,7 +83,8 @@ var (
 	townTails = []string{"by", "sta", "torp", "berga", "vik", "hult", "näs", "dal", "fors", "holm", "lund", "ryd", "tuna", "inge", "bo", "backa", "hamn", "sund", "åsen", "säter", "bruk", "mora"}
 	districts = []string{"Centrum", "Väster", "Öster", "Norr", "Söder", "Fridhem", "Solhem", "Nyhem", "Eriksberg", "Karlslund", "Lindängen", "Ekbacken", "Björkhagen", "Södra hamnen", "Gamla stan", "Stenhagen", "Vallby", "Skogsbacka"}
 	schools   = []string{"Lindbackaskolan", "Ekängsskolan", "Björkhagsskolan", "Sjöviksskolan", "Granbacksskolan", "Solbergaskolan", "Vallaskolan", "Norrbackaskolan", "Tallbackaskolan", "Rönnbergaskolan", "Kvarnbackaskolan", "Hagaskolan", "Centralskolan", "Parkskolan", "Åsenskolan", "Strandskolan", "Högalidsskolan", "Furuhällsskolan"}
-	sites     = []string{"resecentrum", "centrum", "stationsområdet", "Stora torget", "busstationen", "gästhamnen", "idrottsplatsen", "köpcentret"}
+	hubs      = []string{"%s resecentrum", "%s station", "%s busstation"}
+	sites     = []string{"%s centrum", "Stora torget i %s", "%s gästhamn", "%s idrottsplats", "Köpcentret i %s", "Parken vid %s kyrka"}
 )
 
 // Names of people who sign. They are common Swedish names picked at

@@ -153,17 +153,3 @@ var themes = []*theme{
 		},
 	},
 }
-
-// themeByKey returns the theme with the given key; the templates only use
-// keys that exist.
-func themeByKey(key string) *theme {
-	for _, t := range themes {
-		if t.key == key {
-			return t
-		}
-		if t.sub != nil && t.sub.key == key {
-			return t.sub
-		}
-	}
-	panic("synthetic: no theme " + key)
-}
