@@ -1,4 +1,249 @@
 // Package followup holds follow-up reports (uppföljningar) of citizen
 // promises and the rules that derive an explainable status for each
-// activity, promise and citizen promise at a date.
+// target, activity, promise and citizen promise at a date.
+//
+// A [Bundle] is one promise document with its [Report] values. [Evaluate]
+// turns a bundle and a date into an [Evaluation]: for every citizen
+// promise a [Rollup] with counts per [Status], for every promise a roll-up
+// of the activities that serve it, for every activity and target an
+// [Outcome] (a status, a reason in Swedish and English with the numbers
+// behind it, the achieved, target and expected values, and the share
+// done), the conflicts between reports, the reporting [Calendar], and the
+// history: the outcome at the end of each reporting period that has
+// ended. Evaluate is a pure function of the bundle and the date: no clock,
+// no I/O, no shared state; the same input always gives the same output,
+// whatever the order of the reports; it may run on one bundle from many
+// goroutines at once. The package stays small (no templates, no
+// reflection of its own) so that the widget can compile it to
+// WebAssembly; package followup/publish renders evaluations as Markdown
+// and HTML.
+//
+// # What is seen at a date
+//
+// Evaluating at a date D shows the status as known at D. A report dated
+// after D is not seen; neither is an entry (occurrence), figure (result)
+// or completion dated after D. A report without a date counts as dated at
+// the end of its period. A report speaks for its whole period, even if
+// published before the period ends. When two reports share an id, the one
+// with the later date is used (on a tie, the first in the bundle) and a
+// [Warning] says so. [Bundle.Visible] lists the reports seen.
+//
+// # The reporting calendar
+//
+// [Calendar] cuts the citizen promise's period into reporting periods from
+// its [promise.Reporting]: tertials by default (January–April,
+// May–August, September–December), or months, quarters, half-years or
+// years, or explicit periods with their own due dates. The first and last
+// periods are clipped to the citizen promise's period. A report is due
+// DueDays after its period ends or, by default, on the last day of the
+// following month (31 May, 30 September, 31 January for tertials). An
+// open-ended citizen promise has periods up to the date evaluated.
+//
+// A reporting period is covered for an activity when the periods of the
+// reports seen that update the activity together cover every day of it
+// (within the activity's window): one yearly report covers three tertials,
+// and "May–July" plus "May–December" cover the second and third. A period
+// whose due date has passed (the due date is the last day to report) and
+// that is not covered is missing: the activity is [NotReported] — with
+// the exceptions below. [CalendarPeriod] says the same for the citizen
+// promise as a whole: upcoming, awaiting, received, late or missing.
+//
+// # The progress rules
+//
+// The window of an activity is its own window, or else the citizen
+// promise's period. "Elapsed" is the share of the window's days from its
+// start through a date, both ends included. The pace of a count is judged
+// at the date the reports seen speak for (the latest end of their
+// periods, not after D): a report for January–April is held against the
+// pace at 30 April, not at D, so that a report not yet due does not make
+// an activity look late. Before its window starts every target is
+// [NotStarted].
+//
+//   - count ("minst fyra trygghetsvandringar"): the total is the latest
+//     reported figure (a [Result] with the target's id, the total by its
+//     date) plus entries dated after it; without a figure, the sum of the
+//     entries ([Occurrence], Count 0 meaning 1) for the target, or for the
+//     activity when it has exactly one target of kind count, recurring or
+//     coverage and the entry names none. Achieved at N or more, "exactly
+//     N" included (over-achievement is shown: "3 av 2"; the share done is
+//     capped at 1). When the reports cover the whole window: partly
+//     achieved at PartlyAchieved × N or more, else not achieved. Before
+//     that: missing reports give not reported; nothing reported yet gives
+//     not started; reported without any figure gives cannot be assessed
+//     ("Inget antal rapporterat"); otherwise the total is held against
+//     the pace N × elapsed: on track at OnTrack of it or more, at risk at
+//     AtRisk or more, else behind. A target split by place counts each
+//     share at most its value ("Per plats: Mariefred 2 av 1,
+//     Stallarholmen 0 av 1"), when the entries name places.
+//   - coverage ("i kommunens samtliga kommundelar"): the places reached
+//     are the target's places that an entry names, itself or through a
+//     place inside it; entries elsewhere do not count. Without places, the
+//     distinct places named (entries without a place count as many as
+//     they say), or a reported figure. Then as a count.
+//   - recurring ("en kontroll per dag"): every calendar interval of the
+//     cadence (ISO weeks, months, quarters, tertials, half-years, years),
+//     clipped to the window, needs Value entries — a clipped interval its
+//     share of them, rounded up, at least one. Among the intervals the
+//     reports cover: all met at the end is achieved, a share of at least
+//     PartlyAchieved partly achieved, else not achieved; under way, the
+//     share met is held against OnTrack and AtRisk like a pace.
+//   - milestone ("upprätta ett trafiksäkerhetsråd"): achieved when an
+//     update reports it Completed (or an entry names the target) on or
+//     before D; not achieved when the reports cover its due date (Due, or
+//     the window's end) without it; behind when the due date has passed
+//     but the reports do not yet reach it; otherwise on track once
+//     reported on, not started before.
+//   - continuous ("fortsätta arbeta med …"): needs an assessment in every
+//     reporting period; a period without one is not reported. The status
+//     is the latest assessment.
+//   - indicator ("öka andelen som känner sig trygga"): the latest measured
+//     value (a Result with the target's id) is placed between the baseline
+//     and the target value (direction-aware); achieved when it reaches the
+//     target; when the reports cover the window, partly achieved at
+//     PartlyAchieved of the change or more, else not achieved; before,
+//     the position is held against the time elapsed from the baseline's
+//     date to the window's end like a pace. A value at or beyond the
+//     action threshold is named in the reason. Without a measurement: not
+//     started while the window runs, cannot be assessed after it.
+//   - none measurable ("verka för att synas mer"), or no target at all:
+//     only an assessment says how it went; reported on without one is
+//     cannot be assessed; not reported on, as above.
+//
+// A target that counts anew each year (scope "year"; count, coverage and
+// milestone) is evaluated per calendar year of its window, each with the
+// full Value. The status is the current year's, but a past year that fell
+// short caps it while the window runs (a partly achieved year: at risk at
+// best; a worse one: behind). When the window is over, the whole is
+// achieved if every year was, partly achieved if the mean share of the
+// years reaches PartlyAchieved, else not achieved. [TargetStatus.Years]
+// holds each year.
+//
+// When a window has ended and the reports cover it, an assessment's word
+// about pace becomes a verdict: on track is achieved, at risk partly
+// achieved, behind (or not started) not achieved.
+//
+// # Thresholds
+//
+// [promise.Thresholds] of the citizen promise tune the rules; a missing
+// one or a zero field means the default: on track at [DefaultOnTrack]
+// (0.9) of the expected pace, at risk at [DefaultAtRisk] (0.6), partly
+// achieved at the end at [DefaultPartlyAchieved] (0.5) of N. Comparisons
+// include the threshold itself (exactly 90 % of the pace is on track).
+// Thresholds that break 0 < atRisk ≤ onTrack ≤ 1, 0 < partlyAchieved ≤ 1
+// are replaced by the defaults, with a warning.
+//
+// # Manual assessments
+//
+// An [Update] may carry an [Assessment]: a party's own status with a
+// justification. The latest assessment of an activity is always shown
+// ([ActivityStatus.Assessment]). When it comes from the latest report on
+// the activity, it is the activity's status (what is shown and rolled
+// up), and the computed outcome stays visible beside it in
+// [ActivityStatus.Computed] and in the reason ("Beräknad status: …").
+// Three computed statuses are not overruled: not reported (a missing
+// report stays visible), not started, withdrawn. For continuous and
+// unmeasurable targets the assessment is the rule itself. Assessments
+// with the statuses not reported or withdrawn are ignored, with a
+// warning.
+//
+// # Conflicting and duplicated reports
+//
+// A party may report only its share, as entries; a [Result] is a total,
+// whoever reports it. Figures are never silently merged:
+//
+//   - two totals of the same date that differ, or an earlier total higher
+//     than the latest (a total of things done cannot fall), are a
+//     [Conflict]: every figure is kept with its report, date and parties,
+//     the reason names them ("Uppgifterna går isär: 5 (Strängnäs kommun,
+//     2019-12-17) och 4 (…, 2020-01-28)"), and the lowest is used;
+//   - dated entries that add up to more than the total reported for their
+//     dates are a conflict too (the total is used);
+//   - two measurements of an indicator of the same date that differ: the
+//     least favourable is used.
+//
+// Entries with the same date, count, target and place (id, or name) are
+// the same work: within one report they add up, across reports the
+// largest tally counts, so that the same report twice, the same content
+// under another id, or reports that accumulate ("May–July", then
+// "May–December") never count an entry twice. Entries that aggregate
+// differently across reports (one entry "7" for May–December after "3"
+// for May–July) cannot be told apart: report totals as results instead.
+// Identical figures that belong to no target are shown once.
+//
+// # Roll-ups
+//
+// An activity with several targets, a promise (the activities that serve
+// it) and a citizen promise (all its activities, each once, whichever
+// promises it serves) are rolled up from their children's statuses by
+// one rule:
+//
+//   - withdrawn and cannot-be-assessed children are counted but ignored;
+//     the rest are the assessable ones;
+//   - the share done ([Outcome.Progress]) is the mean of the assessable
+//     children's, each already capped at 1, so it never exceeds 100 %;
+//   - all assessable achieved: achieved; all not started: not started;
+//     all not reported: not reported; none assessable: cannot be
+//     assessed (withdrawn if all are withdrawn);
+//   - once nothing is under way (no child not started, on track, at risk
+//     or behind, and, while the citizen promise's period runs, none not
+//     reported): partly achieved if the share done reaches
+//     PartlyAchieved, else not achieved;
+//   - otherwise on track if the share of assessable children that are
+//     achieved, on track or not yet started reaches OnTrack; at risk if
+//     the share not in trouble (those, plus at risk and partly achieved)
+//     reaches AtRisk; else behind. A roll-up is never behind unless some
+//     child is behind, not achieved or not reported.
+//
+// [Rollup.Counts] gives how many children have each status ("Uppfyllt 5,
+// Kan inte bedömas 1"). A withdrawn promise is withdrawn whatever its
+// activities; withdrawing a promise does not withdraw them. An activity or
+// promise withdrawn on or before the date is [Withdrawn] with its reason.
+// The targets of the expected effect are evaluated
+// ([CitizenPromiseStatus.Effect]) but not rolled up: they measure effect,
+// not delivery.
+//
+// # History
+//
+// For each reporting period that has ended before the date evaluated,
+// every activity, promise and citizen promise has a [PeriodOutcome]: the
+// outcome at the period's end, as reported by its due date — entries,
+// figures and completions up to the period's end, from reports dated up
+// to its due date (or the date evaluated, if earlier). A report that came
+// late thus leaves "not reported" in the history of its period, while the
+// current status uses it.
+//
+// # Statuses
+//
+// Each [Status] has a stable snake_case token ([Status.String]), labels in
+// Swedish and English ([Status.Label]) and a mapping to the completion
+// levels of the Open Government Partnership's Independent Reporting
+// Mechanism ([Status.OGP]) and to the milestone statuses of the Open
+// Contracting Data Standard ([Status.OCDS]):
+//
+//	token               sv                    en                  OGP           OCDS
+//	not_started         Ej påbörjat           Not started         not_started   scheduled
+//	on_track            Enligt plan           On track            substantial   scheduled
+//	at_risk             Risk för förseningar  At risk             limited       scheduled
+//	behind              Försenat              Behind              limited       scheduled
+//	achieved            Uppfyllt              Achieved            complete      met
+//	partly_achieved     Delvis uppfyllt       Partly achieved     substantial   partiallyMet
+//	not_achieved        Ej uppfyllt           Not achieved        limited       notMet
+//	not_reported        Ej rapporterat        Not reported        –             –
+//	cannot_be_assessed  Kan inte bedömas      Cannot be assessed  –             –
+//	withdrawn           Återkallat            Withdrawn           –             –
+//
+// The OGP mapping is by status alone; an outcome's Progress refines it
+// (a not-achieved activity with nothing done is OGP "not started"). OGP's
+// "no evidence available" and "withdrawn" and OCDS's lack of either are
+// the "–" rows.
+//
+// # Reasons
+//
+// Every outcome carries a reason in Swedish and English with the numbers:
+// "3 av minst 4 vandringar genomförda; 2,7 väntade per 2019-08-31 (113 %
+// av väntat)" / "3 of at least 4 walks done; 2.7 expected by 2019-08-31
+// (113% of expected)". Swedish has a decimal comma and a no-break space
+// before "%" and between groups of digits from 10 000; dates are ISO
+// 8601. History entries leave out the short [Outcome.Numbers] phrase:
+// their reasons carry the numbers.
 package followup

@@ -1,0 +1,276 @@
+package followup
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/medborgarlofte/medborgarlofte/promise"
+)
+
+// Calendar returns the reporting periods of c with their due dates, in
+// order. It reads c.Reporting:
+//
+//   - explicit Periods are used as given (sorted, clipped to c's period);
+//   - otherwise Cadence (default tertials: January–April, May–August,
+//     September–December) cuts c's period at calendar boundaries; the
+//     first and last periods are clipped to c's period;
+//   - a period's report is due DueDays after it ends or, when DueDays is
+//     zero, on the last day of the month after it ends (a tertial ending
+//     30 April is due 31 May; one ending 31 December, 31 January).
+//
+// An open-ended citizen promise ("tills vidare") has periods without end;
+// Calendar then returns those that start on or before until. For a closed
+// period until is ignored. A citizen promise without a start has no
+// calendar.
+func Calendar(c *promise.CitizenPromise, until promise.Date) []promise.ReportingPeriod {
+	if c == nil || c.Period.Start.IsZero() {
+		return nil
+	}
+	last := c.Period.End
+	if c.Period.Open() {
+		if until.IsZero() {
+			return nil
+		}
+		last = until
+	}
+	r := c.Reporting
+	if r != nil && len(r.Periods) > 0 {
+		return explicitPeriods(r.Periods, c.Period)
+	}
+	cadence, dueDays := promise.Tertially, 0
+	if r != nil {
+		if r.Cadence != "" {
+			cadence = r.Cadence
+		}
+		dueDays = max(r.DueDays, 0)
+	}
+	if _, _, ok := interval(c.Period.Start, cadence); !ok {
+		cadence = promise.Tertially
+	}
+	var out []promise.ReportingPeriod
+	for s := c.Period.Start; !s.After(last); {
+		is, ie, _ := interval(s, cadence)
+		p := promise.Period{Start: later(is, c.Period.Start), End: ie}
+		if !c.Period.Open() && ie.After(c.Period.End) {
+			p.End = c.Period.End
+		}
+		out = append(out, promise.ReportingPeriod{Period: p, Due: dueDate(p.End, dueDays)})
+		s = addDays(ie, 1)
+	}
+	return out
+}
+
+func explicitPeriods(ps []promise.ReportingPeriod, within promise.Period) []promise.ReportingPeriod {
+	out := make([]promise.ReportingPeriod, 0, len(ps))
+	for _, q := range ps {
+		if q.Period.Start.IsZero() || q.Period.Open() || q.Period.End.Before(q.Period.Start) {
+			continue
+		}
+		p, ok := clip(q.Period, within)
+		if !ok {
+			continue
+		}
+		due := q.Due
+		if due.IsZero() || due.Before(p.End) {
+			due = dueDate(p.End, 0)
+		}
+		out = append(out, promise.ReportingPeriod{Period: p, Due: due})
+	}
+	slices.SortStableFunc(out, func(a, b promise.ReportingPeriod) int {
+		if c := a.Period.Start.Compare(b.Period.Start); c != 0 {
+			return c
+		}
+		return a.Period.End.Compare(b.Period.End)
+	})
+	return out
+}
+
+// dueDate is when the report for a period ending on end is due.
+func dueDate(end promise.Date, dueDays int) promise.Date {
+	if dueDays > 0 {
+		return addDays(end, dueDays)
+	}
+	first := date(end.Year(), end.Month(), 1)
+	return addDays(first.AddMonths(2), -1)
+}
+
+// interval returns the calendar interval of cadence c that holds d: ISO
+// weeks start on Monday; quarters, tertials and half-years start in
+// January. ok is false for an unknown cadence.
+func interval(d promise.Date, c promise.Cadence) (start, end promise.Date, ok bool) {
+	y, m := d.Year(), d.Month()
+	months := 0
+	switch c {
+	case promise.Daily:
+		return d, d, true
+	case promise.Weekly:
+		wd := ((dayNum(d)+3)%7 + 7) % 7 // Monday = 0; 1970-01-01 was a Thursday
+		start = addDays(d, -wd)
+		return start, addDays(start, 6), true
+	case promise.Monthly:
+		months = 1
+	case promise.Quarterly:
+		months = 3
+	case promise.Tertially:
+		months = 4
+	case promise.HalfYear:
+		months = 6
+	case promise.Yearly:
+		months = 12
+	default:
+		return d, d, false
+	}
+	first := time.Month((int(m)-1)/months*months + 1)
+	start = date(y, first, 1)
+	return start, addDays(start.AddMonths(months), -1), true
+}
+
+// intervalName names the interval of cadence c that starts on s:
+// "2019-07", "2019 T2", "v. 27 2019".
+type intervalName struct {
+	s promise.Date
+	c promise.Cadence
+}
+
+func (n intervalName) appendIn(b []byte, lang string) []byte {
+	y := n.s.Year()
+	m := int(n.s.Month())
+	en := lang == "en"
+	switch n.c {
+	case promise.Weekly:
+		_, w := n.s.Time().ISOWeek()
+		if en {
+			b = append(b, "week "...)
+		} else {
+			b = append(b, "v. "...)
+		}
+		b = strconv.AppendInt(b, int64(w), 10)
+		b = append(b, ' ')
+		return strconv.AppendInt(b, int64(y), 10)
+	case promise.Monthly:
+		if out := appendDate(b, n.s); len(out) == len(b)+10 {
+			return out[:len(b)+7]
+		}
+		return b
+	case promise.Yearly:
+		return strconv.AppendInt(b, int64(y), 10)
+	}
+	var letter byte
+	var k int
+	switch n.c {
+	case promise.Quarterly:
+		letter, k = 'K', (m-1)/3+1
+		if en {
+			letter = 'Q'
+		}
+	case promise.Tertially:
+		letter, k = 'T', (m-1)/4+1
+	case promise.HalfYear:
+		letter, k = 'H', (m-1)/6+1
+	default:
+		return appendDate(b, n.s)
+	}
+	b = strconv.AppendInt(b, int64(y), 10)
+	b = append(b, ' ', letter)
+	return strconv.AppendInt(b, int64(k), 10)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// date returns y-m-d; the caller guarantees the day exists.
+func date(y int, m time.Month, d int) promise.Date {
+	out, _ := promise.NewDate(y, m, d)
+	return out
+}
+
+func later(a, b promise.Date) promise.Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func earlier(a, b promise.Date) promise.Date {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// clip returns the part of p inside w, and whether there is any. Open ends
+// stay open only where both are open.
+func clip(p, w promise.Period) (promise.Period, bool) {
+	out := promise.Period{Start: later(p.Start, w.Start)}
+	switch {
+	case p.Open():
+		out.End = w.End
+	case w.Open():
+		out.End = p.End
+	default:
+		out.End = earlier(p.End, w.End)
+	}
+	if !out.Open() && out.End.Before(out.Start) {
+		return promise.Period{}, false
+	}
+	return out, true
+}
+
+// daysIn returns the number of days of the closed period p, both ends
+// included.
+func daysIn(p promise.Period) int {
+	if p.Open() {
+		return 0
+	}
+	return daysBetween(p.Start, p.End) + 1
+}
+
+// Day arithmetic without package time: a day number counts days from
+// 1970-01-01 (the algorithm of Howard Hinnant's "chrono-compatible
+// low-level date algorithms"). The rules do it for every interval of
+// every scene, where time.Time's conversions would dominate.
+
+// dayNum returns the day number of d.
+func dayNum(d promise.Date) int {
+	y, m, dd := d.Year(), int(d.Month()), d.Day()
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + dd - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// fromDayNum returns the date of day number n.
+func fromDayNum(n int) promise.Date {
+	n += 719468
+	era := n / 146097
+	doe := n - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	out, err := promise.NewDate(y, time.Month(m), d)
+	if err != nil {
+		// Outside the years a Date holds: let package time clamp it.
+		return promise.DateOf(time.Unix(int64(n-719468)*86400, 0).UTC())
+	}
+	return out
+}
+
+// addDays returns d moved by n days.
+func addDays(d promise.Date, n int) promise.Date { return fromDayNum(dayNum(d) + n) }
+
+// daysBetween returns the days from d to e (negative when e is before d).
+func daysBetween(d, e promise.Date) int { return dayNum(e) - dayNum(d) }

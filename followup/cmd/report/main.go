@@ -1,0 +1,292 @@
+// Command report evaluates citizen promises at a date and prints the status
+// of every activity, promise and citizen promise with its reason.
+//
+// Usage:
+//
+//	go run ./followup/cmd/report -at YYYY-MM-DD [-lang sv|en] [-format text|json|markdown|html] FILE...
+//
+// The files are a bundle, or a promise document, plus any number of
+// follow-up reports ("-" reads standard input). Each file is decoded and
+// validated as by schema/cmd/validate; an invalid file is reported with the
+// validator's problems, FILE:LINE:COL: POINTER: message, and nothing is
+// evaluated.
+//
+// The json format prints the evaluation of package followup: for every
+// citizen promise its roll-up, and for every promise and activity its id,
+// status (the snake_case token), reason (in sv and en) and, where there is
+// a number, the achieved, target and expected values. The markdown and
+// html formats print the published follow-up report of package
+// followup/publish.
+//
+// The exit status is 0 on success, 1 when a file is invalid, and 2 on a
+// usage or I/O error.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/medborgarlofte/medborgarlofte/followup"
+	"github.com/medborgarlofte/medborgarlofte/followup/publish"
+	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/schema"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	atFlag := fs.String("at", "", "the date to evaluate at, YYYY-MM-DD (required)")
+	lang := fs.String("lang", "sv", "language: sv or en")
+	format := fs.String("format", "text", "output: text, json, markdown or html")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: report -at YYYY-MM-DD [-lang sv|en] [-format text|json|markdown|html] FILE...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	at, err := promise.ParseDate(*atFlag)
+	switch {
+	case *atFlag == "":
+		fmt.Fprintln(stderr, "report: -at is required")
+		fs.Usage()
+		return 2
+	case err != nil:
+		fmt.Fprintf(stderr, "report: -at: %v\n", err)
+		return 2
+	case *lang != "sv" && *lang != "en":
+		fmt.Fprintf(stderr, "report: -lang must be sv or en, not %q\n", *lang)
+		return 2
+	case !validFormat(*format):
+		fmt.Fprintf(stderr, "report: -format must be text, json, markdown or html, not %q\n", *format)
+		return 2
+	case fs.NArg() == 0:
+		fs.Usage()
+		return 2
+	}
+	bundle, status := load(fs.Args(), stdin, stdout, stderr, *lang)
+	if bundle == nil {
+		return status
+	}
+	ev := followup.Evaluate(bundle, at)
+	if err := write(stdout, *format, *lang, bundle, ev); err != nil {
+		fmt.Fprintf(stderr, "report: %v\n", err)
+		return 2
+	}
+	return 0
+}
+
+func validFormat(f string) bool {
+	switch f {
+	case "text", "json", "markdown", "html":
+		return true
+	}
+	return false
+}
+
+// load decodes and validates the files and assembles one bundle. It prints
+// the problems of invalid files and returns nil with the exit status when
+// any file is invalid or unreadable.
+func load(names []string, stdin io.Reader, stdout, stderr io.Writer, lang string) (*followup.Bundle, int) {
+	var (
+		bundle  *followup.Bundle
+		reports []followup.Report
+		status  int
+	)
+	for _, name := range names {
+		data, display, err := read(name, stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "report: %v\n", err)
+			status = 2
+			continue
+		}
+		file, problems := schema.Decode(data, schema.Options{})
+		for _, p := range problems {
+			prefix := ""
+			if p.Severity == schema.Warning {
+				prefix = map[string]string{"sv": "varning: ", "en": "warning: "}[lang]
+			}
+			fmt.Fprintf(stderr, "%s:%d:%d: %s: %s%s\n", display, p.Line, p.Column, schema.DisplayPointer(p.Pointer, lang), prefix, p.Message.In(lang))
+		}
+		if file == nil {
+			status = max(status, 1)
+			continue
+		}
+		switch file.Kind {
+		case schema.Report:
+			reports = append(reports, *file.Report)
+			continue
+		case schema.PromiseDocument:
+			file.Bundle = &followup.Bundle{Schema: schema.BundleURL, SchemaVersion: file.Document.SchemaVersion, Document: *file.Document}
+		}
+		if bundle != nil {
+			fmt.Fprintf(stderr, "report: %s: a second promise document or bundle: give one, plus any number of reports\n", display)
+			return nil, 2
+		}
+		bundle = file.Bundle
+	}
+	if status != 0 {
+		return nil, status
+	}
+	if bundle == nil {
+		fmt.Fprintln(stderr, "report: no promise document or bundle among the files: give one, plus any number of reports")
+		return nil, 2
+	}
+	bundle.Reports = append(bundle.Reports, reports...)
+	// Reports given as separate files are checked against the document
+	// here, as the validator does for the reports inside a bundle.
+	for i := len(bundle.Reports) - len(reports); i < len(bundle.Reports); i++ {
+		r := &bundle.Reports[i]
+		if err := r.Validate(&bundle.Document); err != nil {
+			var vs promise.Violations
+			if errors.As(err, &vs) {
+				for _, v := range vs {
+					fmt.Fprintf(stderr, "report %s: %s: %s\n", r.ID, schema.DisplayPointer(v.Pointer, lang), v.Message.In(lang))
+				}
+			}
+			status = 1
+		}
+	}
+	if dup := duplicateReport(bundle.Reports); dup != uuid.Nil {
+		fmt.Fprintf(stderr, "report: report %s is given twice: remove one copy\n", dup)
+		status = 1
+	}
+	if status != 0 {
+		return nil, status
+	}
+	return bundle, 0
+}
+
+func duplicateReport(rs []followup.Report) uuid.UUID {
+	seen := make(map[uuid.UUID]bool, len(rs))
+	for _, r := range rs {
+		if seen[r.ID] {
+			return r.ID
+		}
+		seen[r.ID] = true
+	}
+	return uuid.Nil
+}
+
+func read(name string, stdin io.Reader) ([]byte, string, error) {
+	if name == "-" {
+		data, err := schema.ReadAll(stdin, schema.Options{})
+		return data, "<stdin>", err
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, name, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, name, fmt.Errorf("%s is a directory", name)
+	}
+	data, err := schema.ReadAll(f, schema.Options{})
+	return data, name, err
+}
+
+func write(w io.Writer, format, lang string, b *followup.Bundle, ev *followup.Evaluation) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(ev)
+	case "markdown":
+		return publish.Markdown(w, ev, b, lang)
+	case "html":
+		return publish.HTML(w, ev, b, lang)
+	}
+	return text(w, lang, b, ev)
+}
+
+// text prints the evaluation for a terminal: each citizen promise with its
+// roll-up, then each promise and its activities.
+func text(w io.Writer, lang string, b *followup.Bundle, ev *followup.Evaluation) error {
+	doc := &b.Document
+	names := map[uuid.UUID]string{}
+	for _, p := range doc.Parties {
+		names[p.ID] = p.Name.In(lang)
+	}
+	label := map[string]string{"sv": "Status per %s", "en": "Status as of %s"}[lang]
+	var out strings.Builder
+	for i := range doc.CitizenPromises {
+		cp := &doc.CitizenPromises[i]
+		st := ev.CitizenPromise(cp.ID)
+		if st == nil {
+			continue
+		}
+		var parties []string
+		for _, id := range cp.PartyIDs {
+			parties = append(parties, names[id])
+		}
+		fmt.Fprintf(&out, "%s (%s)\n%s\n", cp.Title.In(lang), cp.Period, strings.Join(parties, ", "))
+		fmt.Fprintf(&out, label+": %s. %s\n", ev.At, st.Status.Label(lang), st.Reason.In(lang))
+		var counts []string
+		for _, c := range st.Counts {
+			counts = append(counts, fmt.Sprintf("%s %d", c.Status.Label(lang), c.Count))
+		}
+		fmt.Fprintf(&out, "  %s\n", strings.Join(counts, ", "))
+		shown := map[uuid.UUID]bool{}
+		for j := range cp.Promises {
+			p := &cp.Promises[j]
+			ps := st.Promise(p.ID)
+			if ps == nil {
+				continue
+			}
+			fmt.Fprintf(&out, "\n  [%s] %s\n", ps.Status.Label(lang), p.Text.In(lang))
+			for _, aid := range ps.Activities {
+				shown[aid] = true
+				activity(&out, cp, st, aid, lang)
+			}
+		}
+		var rest []uuid.UUID
+		for _, a := range cp.Activities {
+			if !shown[a.ID] {
+				rest = append(rest, a.ID)
+			}
+		}
+		if len(rest) > 0 {
+			fmt.Fprintf(&out, "\n  %s\n", map[string]string{"sv": "Aktiviteter utan löfte", "en": "Activities of no promise"}[lang])
+			for _, aid := range rest {
+				activity(&out, cp, st, aid, lang)
+			}
+		}
+		out.WriteString("\n")
+	}
+	_, err := io.WriteString(w, out.String())
+	return err
+}
+
+func activity(out *strings.Builder, cp *promise.CitizenPromise, st *followup.CitizenPromiseStatus, id uuid.UUID, lang string) {
+	as := st.Activity(id)
+	if as == nil {
+		return
+	}
+	txt := ""
+	for _, a := range cp.Activities {
+		if a.ID == id {
+			txt = a.Text.In(lang)
+		}
+	}
+	fmt.Fprintf(out, "    - [%s] %s\n", as.Status.Label(lang), txt)
+	if n := as.Numbers.In(lang); n != "" {
+		fmt.Fprintf(out, "        %s\n", n)
+	}
+	fmt.Fprintf(out, "        %s\n", as.Reason.In(lang))
+}

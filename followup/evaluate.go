@@ -1,0 +1,375 @@
+package followup
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/medborgarlofte/medborgarlofte/promise"
+)
+
+// Evaluate derives the status of every citizen promise, promise, activity
+// and target of b as known at date at: reports dated after at, and
+// entries and figures dated after at, are not seen. It is a pure
+// function: the same bundle and date always give the same evaluation;
+// there is no clock inside; b is only read, so Evaluate may run on one
+// bundle from many goroutines at once. A nil bundle gives an empty
+// evaluation. Evaluate never fails: what it cannot use it reports in
+// [Evaluation.Warnings].
+func Evaluate(b *Bundle, at promise.Date) *Evaluation {
+	e := &Evaluation{At: at, CitizenPromises: []CitizenPromiseStatus{}}
+	if b == nil {
+		return e
+	}
+	doc := &b.Document
+	cps := make(map[uuid.UUID]bool, len(doc.CitizenPromises))
+	for i := range doc.CitizenPromises {
+		cp := &doc.CitizenPromises[i]
+		cps[cp.ID] = true
+		ix := newIndex(doc, cp, b, at)
+		e.CitizenPromises = append(e.CitizenPromises, ix.evaluate())
+		e.Warnings = append(e.Warnings, ix.warns...)
+	}
+	warned := map[uuid.UUID]bool{}
+	for i := range b.Reports {
+		r := &b.Reports[i]
+		if !cps[r.CitizenPromiseID] && !warned[r.ID] && !r.Date.After(at) {
+			warned[r.ID] = true
+			e.Warnings = append(e.Warnings, Warning{ReportID: r.ID, Message: sayUnknownCP.now(r.CitizenPromiseID.String())})
+		}
+	}
+	// Warnings come out in a fixed order, whatever the order of the
+	// reports in the bundle.
+	slices.SortStableFunc(e.Warnings, func(a, b Warning) int {
+		if c := bytes.Compare(a.ReportID[:], b.ReportID[:]); c != 0 {
+			return c
+		}
+		if c := bytes.Compare(a.ActivityID[:], b.ActivityID[:]); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Message["en"], b.Message["en"])
+	})
+	return e
+}
+
+// evaluate is the evaluation of the index's citizen promise: now, and at
+// the end of each reporting period that has ended.
+func (ix *cpIndex) evaluate() CitizenPromiseStatus {
+	cp := ix.cp
+	out := CitizenPromiseStatus{ID: cp.ID}
+	now := scene{known: ix.at, cut: ix.at, overdue: ix.at}
+	out.Activities = make([]ActivityStatus, len(cp.Activities))
+	outcomes := make([]outcome, len(cp.Activities))
+	for i := range cp.Activities {
+		outcomes[i] = ix.activity(ix.acts[cp.Activities[i].ID], now, &out.Activities[i])
+	}
+	serving := ix.serving()
+	out.Promises = make([]PromiseStatus, len(cp.Promises))
+	for i := range cp.Promises {
+		p := &cp.Promises[i]
+		out.Promises[i] = PromiseStatus{ID: p.ID, Rollup: ix.promise(p, serving[i], outcomes, now).render(&ix.buf)}
+		for _, j := range serving[i] {
+			out.Promises[i].Activities = append(out.Promises[i].Activities, cp.Activities[j].ID)
+		}
+	}
+	out.Rollup = rollup(outcomes, ix.th, ix.ended(now), nounActivities).render(&ix.buf)
+	if cp.Effect != nil {
+		c := ix.context(nil, now)
+		for j := range cp.Effect.Targets {
+			t := &cp.Effect.Targets[j]
+			out.Effect = append(out.Effect, ix.targetStatus(t, c.target(t, ix.targets[t.ID])))
+		}
+	}
+	out.Calendar = ix.calendar()
+	for _, vr := range ix.reports {
+		out.Reports = append(out.Reports, vr.r.ID)
+		out.LastReport = later(out.LastReport, vr.seen)
+	}
+	for _, r := range ix.results {
+		out.Results = append(out.Results, r.Result)
+	}
+
+	hist := make([]outcome, len(cp.Activities))
+	for _, q := range ix.cal {
+		if !q.Period.End.Before(ix.at) {
+			break
+		}
+		sc := scene{known: earlier(ix.at, q.Due), cut: q.Period.End, overdue: ix.at}
+		if ix.at.After(q.Due) {
+			sc.overdue = addDays(q.Due, 1)
+		}
+		for i := range cp.Activities {
+			hist[i] = ix.activity(ix.acts[cp.Activities[i].ID], sc, nil)
+			out.Activities[i].History = append(out.Activities[i].History, PeriodOutcome{Period: q.Period, Outcome: hist[i].renderReason(&ix.buf)})
+		}
+		for i := range cp.Promises {
+			r := ix.promise(&cp.Promises[i], serving[i], hist, sc)
+			out.Promises[i].History = append(out.Promises[i].History, PeriodOutcome{Period: q.Period, Outcome: r.outcome.renderReason(&ix.buf)})
+		}
+		r := rollup(hist, ix.th, ix.ended(sc), nounActivities)
+		out.History = append(out.History, PeriodOutcome{Period: q.Period, Outcome: r.outcome.renderReason(&ix.buf)})
+	}
+	return out
+}
+
+func (ix *cpIndex) targetStatus(t *promise.Target, r tres) TargetStatus {
+	ts := TargetStatus{ID: t.ID, Kind: t.Kind, Outcome: r.render(&ix.buf)}
+	for _, y := range r.years {
+		ts.Years = append(ts.Years, YearOutcome{Year: y.year, Outcome: y.render(&ix.buf)})
+	}
+	return ts
+}
+
+// ended reports whether the citizen promise's period is over at the
+// scene's cut (its last day included).
+func (ix *cpIndex) ended(sc scene) bool {
+	p := ix.cp.Period
+	return !p.Open() && !sc.cut.Before(p.End)
+}
+
+// serving lists, per promise, the indexes of the activities that serve
+// it.
+func (ix *cpIndex) serving() [][]int {
+	cp := ix.cp
+	pos := make(map[uuid.UUID]int, len(cp.Promises))
+	for i := range cp.Promises {
+		pos[cp.Promises[i].ID] = i
+	}
+	out := make([][]int, len(cp.Promises))
+	for j := range cp.Activities {
+		for _, id := range cp.Activities[j].PromiseIDs {
+			if i, ok := pos[id]; ok && !slices.Contains(out[i], j) {
+				out[i] = append(out[i], j)
+			}
+		}
+	}
+	return out
+}
+
+func (ix *cpIndex) promise(p *promise.Promise, acts []int, outcomes []outcome, sc scene) rolled {
+	children := make([]outcome, len(acts))
+	for k, j := range acts {
+		children[k] = outcomes[j]
+	}
+	r := rollup(children, ix.th, ix.ended(sc), nounActivities)
+	if w := p.Withdrawn; w != nil && (w.Date.IsZero() || !w.Date.After(sc.cut)) {
+		r.outcome = mk(Withdrawn, withdrawnReason(w))
+	}
+	return r
+}
+
+func withdrawnReason(w *promise.Withdrawal) reason {
+	if w.Date.IsZero() {
+		return concat(phrase{"Återkallat.", "Withdrawn."}.text(), raw(w.Reason))
+	}
+	return concat(phrase{"Återkallat %s.", "Withdrawn on %s."}.text(w.Date), raw(w.Reason))
+}
+
+// activity evaluates one activity in a scene and returns its outcome.
+// With a non-nil as it also fills in the details of the current status
+// (rendered outcome, targets, conflicts, loose results, reports), which
+// the history leaves out.
+func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome {
+	a := af.a
+	full := as != nil
+	if full {
+		as.ID = a.ID
+	}
+	if w := a.Withdrawn; w != nil && (w.Date.IsZero() || !w.Date.After(sc.cut)) {
+		o := mk(Withdrawn, withdrawnReason(w))
+		if full {
+			as.Outcome = o.render(&ix.buf)
+			for j := range a.Targets {
+				as.Targets = append(as.Targets, TargetStatus{ID: a.Targets[j].ID, Kind: a.Targets[j].Kind, Outcome: as.Outcome})
+			}
+		}
+		return o
+	}
+	c := ix.context(af, sc)
+	var computed outcome
+	switch len(a.Targets) {
+	case 0:
+		computed = c.unmeasurable(c.window).outcome
+	case 1:
+		t := &a.Targets[0]
+		r := c.target(t, ix.targets[t.ID])
+		computed = r.outcome
+		if full {
+			as.Targets = append(as.Targets, ix.targetStatus(t, r))
+			as.Conflicts = append(as.Conflicts, r.conflicts...)
+		}
+	default:
+		outs := make([]outcome, len(a.Targets))
+		for j := range a.Targets {
+			t := &a.Targets[j]
+			r := c.target(t, ix.targets[t.ID])
+			outs[j] = r.outcome
+			if full {
+				as.Targets = append(as.Targets, ix.targetStatus(t, r))
+				as.Conflicts = append(as.Conflicts, r.conflicts...)
+			}
+		}
+		ended := !c.window.Open() && !sc.cut.Before(c.window.End)
+		computed = rollup(outs, ix.th, ended, nounTargets).outcome
+	}
+	var results []Result
+	if computed.Status == Unassessable || full {
+		results = af.loose(sc)
+	}
+	if computed.Status == Unassessable && len(results) > 0 {
+		computed.why = concat(computed.why, sayReported.text(resultList(results)))
+	}
+	shown, byAssessment := computed, false
+	var assessedBy *ReportedAssessment
+	if la := c.latestAssessed; la != nil {
+		assessedBy = &ReportedAssessment{Assessment: *la.u.Assessment, ReportID: la.vr.r.ID, Date: la.vr.seen, ReportedBy: la.vr.r.ReportedBy}
+		if la == c.latest && !assessedByRule(a) {
+			switch computed.Status {
+			case NotReported, NotStarted, Withdrawn:
+			default:
+				shown, byAssessment = c.assessed(la, c.complete(c.window)), true
+				if shown.Status != Achieved {
+					shown.Progress = computed.Progress
+				}
+				shown.nums, shown.Achieved, shown.Target, shown.Expected = computed.nums, computed.Achieved, computed.Target, computed.Expected
+				beside := computed.why
+				if shown.Status != computed.Status {
+					beside = concat(sayComputed.text(computed.Status), computed.why)
+				}
+				shown.why = concat(shown.why, beside)
+			}
+		}
+	}
+	if full {
+		as.Outcome = shown.render(&ix.buf)
+		if byAssessment {
+			r := computed.render(&ix.buf)
+			as.Computed = &r
+		}
+		as.Assessment = assessedBy
+		as.Results = results
+		as.Occurrences = af.otherWork(sc)
+		for _, u := range af.updates {
+			if !u.vr.seen.After(sc.known) && !slices.Contains(as.Reports, u.vr.r.ID) {
+				as.Reports = append(as.Reports, u.vr.r.ID)
+			}
+		}
+	}
+	return shown
+}
+
+var (
+	sayReported = phrase{"Rapporterat: %s.", "Reported: %s."}
+	sayComputed = phrase{"Beräknad status: %s.", "Computed status: %s."}
+)
+
+// assessedByRule reports whether the activity's rules already rest on
+// assessments alone: it has only continuous and unmeasurable targets (or
+// none).
+func assessedByRule(a *promise.Activity) bool {
+	for j := range a.Targets {
+		switch a.Targets[j].Kind {
+		case promise.Continuous, promise.Unmeasurable:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// loose returns the activity's figures that belong to no target, as
+// seen in the scene.
+func (af *actFacts) loose(sc scene) []Result {
+	var out []Result
+	for _, r := range af.results {
+		if !r.seen.After(sc.known) && !r.Date.After(sc.cut) {
+			out = append(out, r.Result)
+		}
+	}
+	return out
+}
+
+// otherWork returns the entries that count towards no target.
+func (af *actFacts) otherWork(sc scene) []Occurrence {
+	var out []Occurrence
+	for i := range af.other.list {
+		g := &af.other.list[i]
+		if g.key.date.After(sc.cut) {
+			continue
+		}
+		n := g.amount(sc.known)
+		if n == 0 {
+			continue
+		}
+		o := *g.first
+		o.Date = g.key.date
+		if n != 1 {
+			o.Count = int(n)
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// resultList is "303 trafikkontroller, 12 insatser (mot trimmade
+// mopeder)".
+type resultList []Result
+
+func (rl resultList) appendIn(b []byte, lang string) []byte {
+	and := " och "
+	if lang == "en" {
+		and = " and "
+	}
+	for i, r := range rl {
+		switch {
+		case i == 0:
+		case i == len(rl)-1:
+			b = append(b, and...)
+		default:
+			b = append(b, ", "...)
+		}
+		b = quantity{r.Value, r.Unit, 2}.appendIn(b, lang)
+		if d := r.Description.In(lang); d != "" {
+			b = append(b, " ("...)
+			b = append(b, d...)
+			b = append(b, ')')
+		}
+	}
+	return b
+}
+
+// calendar is the reporting calendar with the reports that cover it.
+func (ix *cpIndex) calendar() []CalendarPeriod {
+	out := make([]CalendarPeriod, 0, len(ix.cal))
+	for _, q := range ix.cal {
+		cp := CalendarPeriod{ReportingPeriod: q}
+		var cover []promise.Period
+		for _, vr := range ix.reports {
+			if _, ok := clip(vr.cover, q.Period); ok {
+				cp.Reports = append(cp.Reports, vr.r.ID)
+			}
+			if cp.Received.IsZero() {
+				cover = merge(append(cover, vr.cover))
+				if covered(q.Period, cover) {
+					cp.Received = vr.seen
+				}
+			}
+		}
+		switch {
+		case !q.Period.End.Before(ix.at):
+			cp.State = PeriodUpcoming
+		case !cp.Received.IsZero() && cp.Received.After(q.Due):
+			cp.State = PeriodLate
+		case !cp.Received.IsZero():
+			cp.State = PeriodReceived
+		case ix.at.After(q.Due):
+			cp.State = PeriodMissing
+		default:
+			cp.State = PeriodAwaiting
+		}
+		out = append(out, cp)
+	}
+	return out
+}

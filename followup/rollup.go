@@ -1,0 +1,174 @@
+package followup
+
+import (
+	"strconv"
+
+	"github.com/medborgarlofte/medborgarlofte/promise"
+)
+
+// noun names what a roll-up is over, in Swedish and English, singular and
+// plural.
+type noun [4]string
+
+var (
+	nounActivities = noun{"aktivitet", "aktiviteter", "activity", "activities"}
+	nounTargets    = noun{"mål", "mål", "target", "targets"}
+)
+
+// pluralOf is the plural of a noun.
+func pluralOf(w noun) promise.Text { return promise.Text{"sv": w[1], "en": w[3]} }
+
+type counted struct {
+	n    int
+	noun noun
+}
+
+func (c counted) appendIn(b []byte, lang string) []byte {
+	i := 1
+	if c.n == 1 {
+		i = 0
+	}
+	if lang == "en" {
+		i += 2
+	}
+	b = appendNumber(b, float64(c.n), 0, lang)
+	b = append(b, ' ')
+	return append(b, c.noun[i]...)
+}
+
+// rollup combines the outcomes of activities (or of one activity's
+// targets). The rules, documented in the package documentation:
+//
+//   - withdrawn and cannot-be-assessed children are counted but ignored;
+//     the rest are the assessable ones;
+//   - progress is the mean progress of the assessable children, each
+//     already capped at 1;
+//   - all assessable achieved: achieved; all not started: not started;
+//     all not reported: not reported;
+//   - once nothing is under way (no child not started, on track, at risk
+//     or behind, and, while the period runs, none not reported): a
+//     verdict, partly achieved if progress reaches the partly-achieved
+//     threshold, else not achieved;
+//   - otherwise, like a pace: on track if the share of assessable
+//     children that are achieved, on track or not yet started reaches
+//     the on-track threshold; else at risk if the share that are not in
+//     trouble (those, plus at risk and partly achieved) reaches the
+//     at-risk threshold; else behind. A roll-up is thus never behind
+//     unless some child is behind, not achieved or not reported.
+func rollup(children []outcome, th promise.Thresholds, ended bool, what noun) rolled {
+	var r rolled
+	var n [numStatuses]int
+	assessable, sum := 0, 0.0
+	running := false
+	for _, o := range children {
+		if o.Status < numStatuses {
+			n[o.Status]++
+		}
+		if o.Status.ignored() {
+			continue
+		}
+		assessable++
+		sum += clamp01(o.Progress)
+		if o.Status.running() || (o.Status == NotReported && !ended) {
+			running = true
+		}
+	}
+	kinds := 0
+	for _, k := range n {
+		if k > 0 {
+			kinds++
+		}
+	}
+	r.Counts = make([]StatusCount, 0, kinds)
+	for s, k := range n {
+		if k > 0 {
+			r.Counts = append(r.Counts, StatusCount{Status: Status(s), Count: k})
+		}
+	}
+	tally := countsText{r.Counts}
+	total := counted{len(children), what}
+	switch {
+	case len(children) == 0:
+		r.Status, r.why = Unassessable, sayRollupEmpty.text(pluralOf(what))
+		return r
+	case assessable == 0 && n[Withdrawn] == len(children):
+		r.Status, r.why = Withdrawn, sayRollupWithdrawn.text(total)
+		return r
+	case assessable == 0:
+		r.Status, r.why = Unassessable, sayRollupNone.text(total, tally)
+		return r
+	}
+	r.Progress = sum / float64(assessable)
+	done := pct(r.Progress)
+	switch {
+	case n[Achieved] == assessable:
+		r.Status = Achieved
+		r.why = sayRollupAll.text(total, tally, assessable)
+	case n[NotStarted] == assessable:
+		r.Status = NotStarted
+		r.why = sayRollupNotStarted.text(total, tally)
+	case n[NotReported] == assessable:
+		r.Status = NotReported
+		r.why = sayRollupNotReported.text(total, tally)
+	case !running:
+		r.Status = NotAchieved
+		if r.Progress >= th.PartlyAchieved-eps {
+			r.Status = PartlyAchieved
+		}
+		r.why = sayRollupVerdict.text(total, tally, n[Achieved], assessable, done, pct(th.PartlyAchieved))
+	default:
+		good := n[Achieved] + n[OnTrack] + n[NotStarted]
+		fair := good + n[AtRisk] + n[PartlyAchieved]
+		share, fairShare := float64(good)/float64(assessable), float64(fair)/float64(assessable)
+		switch {
+		case share >= th.OnTrack-eps:
+			r.Status = OnTrack
+			r.why = sayRollupOnTrack.text(total, tally, good, assessable, pct(share), done)
+		case fairShare >= th.AtRisk-eps:
+			r.Status = AtRisk
+			r.why = sayRollupAtRisk.text(total, tally, good, assessable, pct(share), pct(th.OnTrack), done)
+		default:
+			r.Status = Behind
+			r.why = sayRollupBehind.text(total, tally, assessable-fair, assessable, pct(1-fairShare), done)
+		}
+	}
+	return r
+}
+
+var (
+	sayRollupEmpty       = phrase{"Inga %s att bedöma.", "No %s to assess."}
+	sayRollupWithdrawn   = phrase{"%s, alla återkallade.", "%s, all withdrawn."}
+	sayRollupNone        = phrase{"%s: %s. Inget kan bedömas.", "%s: %s. None can be assessed."}
+	sayRollupAll         = phrase{"%s: %s. Alla %s som kan bedömas är uppfyllda.", "%s: %s. All %s that can be assessed are achieved."}
+	sayRollupNotStarted  = phrase{"%s: %s. Inget har påbörjats.", "%s: %s. None has started."}
+	sayRollupNotReported = phrase{"%s: %s. Inget är rapporterat.", "%s: %s. None is reported."}
+	sayRollupVerdict     = phrase{"%s: %s. %s av %s som kan bedömas uppfyllda; måluppfyllelse %s (%s krävs för delvis uppfyllt).", "%s: %s. %s of %s that can be assessed achieved; %s done (%s needed for partly achieved)."}
+	sayRollupOnTrack     = phrase{"%s: %s. %s av %s som kan bedömas är uppfyllda, enligt plan eller inte påbörjade (%s); måluppfyllelse %s.", "%s: %s. %s of %s that can be assessed are achieved, on track or not yet started (%s); %s done."}
+	sayRollupAtRisk      = phrase{"%s: %s. %s av %s som kan bedömas är uppfyllda, enligt plan eller inte påbörjade (%s; %s krävs för enligt plan); måluppfyllelse %s.", "%s: %s. %s of %s that can be assessed are achieved, on track or not yet started (%s; %s needed for on track); %s done."}
+	sayRollupBehind      = phrase{"%s: %s. %s av %s som kan bedömas är försenade, ej uppfyllda eller ej rapporterade (%s); måluppfyllelse %s.", "%s: %s. %s of %s that can be assessed are behind, not achieved or not reported (%s); %s done."}
+)
+
+// rolled is a roll-up whose reason is not yet rendered.
+type rolled struct {
+	outcome
+	Counts []StatusCount
+}
+
+func (r rolled) render(buf *[]byte) Rollup {
+	return Rollup{Outcome: r.outcome.render(buf), Counts: r.Counts}
+}
+
+// countsText is "Uppfyllt 5, Kan inte bedömas 1".
+type countsText struct{ counts []StatusCount }
+
+func (c countsText) appendIn(b []byte, lang string) []byte {
+	for i, sc := range c.counts {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, sc.Status.Label(lang)...)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(sc.Count), 10)
+	}
+	return b
+}
