@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/medborgarlofte/medborgarlofte/examples/synthetic"
+	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -74,4 +75,85 @@ func BenchmarkDecodeNational(b *testing.B) {
 	b.ReportMetric(mb/plain.Seconds(), "unmarshal-MB/s")
 	b.ReportMetric(float64(decode)/float64(plain), "x-unmarshal")
 	b.ReportMetric(float64(size), "bytes")
+}
+
+// BenchmarkEvaluateNational measures followup.Evaluate over every bundle of
+// the national data set at the last day of the data, next to the
+// schema.Decode of the same bundles, alternately in every iteration. It
+// reports eval-share, the evaluation's time as a share of the decoding's
+// (the goal is under 0.25), and the time per activity.
+func BenchmarkEvaluateNational(b *testing.B) {
+	files, _ := national(b)
+	at := synthetic.Options{}.AsOf()
+	bundles := make([]*followup.Bundle, len(files))
+	activities := 0
+	for i, f := range files {
+		file, problems := schema.Decode(f, schema.Options{})
+		if problems.Invalid() {
+			b.Fatal(problems)
+		}
+		bundles[i] = file.Bundle
+		for _, cp := range file.Bundle.Document.CitizenPromises {
+			activities += len(cp.Activities)
+		}
+	}
+	var decode, eval time.Duration
+	n := 0
+	for b.Loop() {
+		t0 := time.Now()
+		decodeAll(b, files)
+		t1 := time.Now()
+		for _, bu := range bundles {
+			if e := followup.Evaluate(bu, at); len(e.CitizenPromises) == 0 {
+				b.Fatal("no citizen promise evaluated")
+			}
+		}
+		eval += time.Since(t1)
+		decode += t1.Sub(t0)
+		n++
+	}
+	b.ReportMetric(float64(eval)/float64(decode), "eval-share")
+	b.ReportMetric(float64(eval.Nanoseconds())/float64(n*activities), "eval-ns/activity")
+}
+
+// merged returns the national data of opt as one bundle: every document
+// merged into one, with every report. Evaluating it shows how the
+// evaluation of one bundle grows with its size.
+func merged(opt synthetic.Options) (*followup.Bundle, int) {
+	bundles := synthetic.Generate(opt)
+	b := &followup.Bundle{Schema: synthetic.BundleSchema, SchemaVersion: "1.0", Document: synthetic.Merge(bundles)}
+	for _, bu := range bundles {
+		b.Reports = append(b.Reports, bu.Reports...)
+	}
+	activities := 0
+	for _, cp := range b.Document.CitizenPromises {
+		activities += len(cp.Activities)
+	}
+	return b, activities
+}
+
+// BenchmarkEvaluateGrowth evaluates the national data as one bundle at 1×
+// and at 4× its size (four copies of the country in one document),
+// alternately in every iteration, and reports x-time, the ratio of the two
+// times (the goal is linear growth: about 4), and the time per activity of
+// each.
+func BenchmarkEvaluateGrowth(b *testing.B) {
+	one, n1 := merged(synthetic.Options{})
+	four, n4 := merged(synthetic.Options{Scale: 4})
+	at := synthetic.Options{}.AsOf()
+	var t1, t4 time.Duration
+	n := 0
+	for b.Loop() {
+		s := time.Now()
+		followup.Evaluate(one, at)
+		m := time.Now()
+		followup.Evaluate(four, at)
+		t4 += time.Since(m)
+		t1 += m.Sub(s)
+		n++
+	}
+	b.ReportMetric(float64(t4)/float64(t1), "x-time")
+	b.ReportMetric(float64(n4)/float64(n1), "x-activities")
+	b.ReportMetric(float64(t1.Nanoseconds())/float64(n*n1), "ns/activity-1x")
+	b.ReportMetric(float64(t4.Nanoseconds())/float64(n*n4), "ns/activity-4x")
 }
