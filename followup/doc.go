@@ -23,7 +23,8 @@
 // Evaluating at a date D shows the status as known at D. A report dated
 // after D is not seen; neither is an entry (occurrence), figure (result)
 // or completion dated after D. A report without a date counts as dated at
-// the end of its period. A report speaks for its whole period, even if
+// the end of its period; one with neither date nor period is ignored, with
+// a warning. A report speaks for its whole period, even if
 // published before the period ends. When two reports share an id, the one
 // with the later date is used (on a tie, the first in the bundle) and a
 // [Warning] says so. [Bundle.Visible] lists the reports seen.
@@ -244,6 +245,9 @@
 // av väntat)" / "3 of at least 4 walks done; 2.7 expected by 2019-08-31
 // (113% of expected)". Swedish has a decimal comma and a no-break space
 // before "%" and between groups of digits from 10 000; dates are ISO
-// 8601. History entries leave out the short [Outcome.Numbers] phrase:
-// their reasons carry the numbers.
+// 8601. An activity that cannot be assessed cites the figures of no
+// target that the latest report gave ("Rapporterat: 303
+// trafikkontroller"); [ActivityStatus.Results] keeps them all. History
+// entries leave out the short [Outcome.Numbers] phrase: their reasons
+// carry the numbers.
 package followup

@@ -24,11 +24,12 @@ func Evaluate(b *Bundle, at promise.Date) *Evaluation {
 		return e
 	}
 	doc := &b.Document
+	dx := newDocIndex(b)
 	cps := make(map[uuid.UUID]bool, len(doc.CitizenPromises))
 	for i := range doc.CitizenPromises {
 		cp := &doc.CitizenPromises[i]
 		cps[cp.ID] = true
-		ix := newIndex(doc, cp, b, at)
+		ix := newIndex(dx, doc, cp, at)
 		e.CitizenPromises = append(e.CitizenPromises, ix.evaluate())
 		e.Warnings = append(e.Warnings, ix.warns...)
 	}
@@ -215,11 +216,14 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 		computed = rollup(outs, ix.th, ended, nounTargets).outcome
 	}
 	var results []Result
+	var latest int
 	if computed.Status == Unassessable || full {
-		results = af.loose(sc)
+		results, latest = af.loose(sc)
 	}
 	if computed.Status == Unassessable && len(results) > 0 {
-		computed.why = concat(computed.why, sayReported.text(resultList(results)))
+		// The reason cites what the latest report said; earlier figures
+		// are in Results.
+		computed.why = concat(computed.why, sayReported.text(resultList(results[latest:])))
 	}
 	shown, byAssessment := computed, false
 	var assessedBy *ReportedAssessment
@@ -280,15 +284,20 @@ func assessedByRule(a *promise.Activity) bool {
 }
 
 // loose returns the activity's figures that belong to no target, as
-// seen in the scene.
-func (af *actFacts) loose(sc scene) []Result {
-	var out []Result
+// seen in the scene, in report order, and the index of the first one from
+// the latest report that has any.
+func (af *actFacts) loose(sc scene) (out []Result, latest int) {
+	var last *vreport
 	for _, r := range af.results {
-		if !r.seen.After(sc.known) && !r.Date.After(sc.cut) {
-			out = append(out, r.Result)
+		if r.vr.seen.After(sc.known) || r.Date.After(sc.cut) {
+			continue
 		}
+		if r.vr != last {
+			last, latest = r.vr, len(out)
+		}
+		out = append(out, r.Result)
 	}
-	return out
+	return out, latest
 }
 
 // otherWork returns the entries that count towards no target.
@@ -330,8 +339,15 @@ func (rl resultList) appendIn(b []byte, lang string) []byte {
 		default:
 			b = append(b, ", "...)
 		}
+		start := len(b)
 		b = quantity{r.Value, r.Unit, 2}.appendIn(b, lang)
-		if d := r.Description.In(lang); d != "" {
+		d := strings.TrimSuffix(strings.TrimSpace(r.Description.In(lang)), ".")
+		switch {
+		case d == "":
+		case strings.Contains(d, string(b[start:])):
+			// "303 trafikkontroller genomfördes …" says it all.
+			b = append(b[:start], d...)
+		default:
 			b = append(b, " ("...)
 			b = append(b, d...)
 			b = append(b, ')')

@@ -1,108 +1,13 @@
 package followup
 
 import (
-	"bytes"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
-
-// vreport is a report seen at the date evaluated.
-type vreport struct {
-	r *Report
-	// seen is the report's date: it is invisible before.
-	seen promise.Date
-	// cover is the period the report speaks for; its End is never zero.
-	cover promise.Period
-}
-
-// Visible returns the reports of citizen promise cp that are seen at date
-// at, oldest first: those dated on or before at, one per report id. When
-// an id occurs twice the later-dated copy is used (on a tie, the first in
-// the bundle). A report without a date counts as dated at the end of its
-// period; one with neither is ignored. Reports are ordered by date, then by the end and start of their
-// period, then by id, so that the order of b.Reports does not matter.
-func (b *Bundle) Visible(cp uuid.UUID, at promise.Date) []*Report {
-	vs, _ := visible(b, cp, at)
-	out := make([]*Report, len(vs))
-	for i, v := range vs {
-		out[i] = v.r
-	}
-	return out
-}
-
-func visible(b *Bundle, cp uuid.UUID, at promise.Date) ([]*vreport, []Warning) {
-	if b == nil {
-		return nil, nil
-	}
-	var (
-		out   []*vreport
-		warns []Warning
-		byID  = make(map[uuid.UUID]int)
-	)
-	for i := range b.Reports {
-		r := &b.Reports[i]
-		if r.CitizenPromiseID != cp {
-			continue
-		}
-		v := newVReport(r)
-		if v.seen.IsZero() {
-			warns = append(warns, Warning{ReportID: r.ID, Message: sayNoDate.now()})
-			continue
-		}
-		if v.seen.After(at) {
-			continue
-		}
-		if j, dup := byID[r.ID]; dup && r.ID != uuid.Nil {
-			old := out[j]
-			used, other := old, v
-			if v.seen.After(old.seen) {
-				out[j], used, other = v, v, old
-			}
-			warns = append(warns, Warning{ReportID: r.ID, Message: sayDupReport.now(r.ID.String(), used.seen, other.seen)})
-			continue
-		}
-		byID[r.ID] = len(out)
-		out = append(out, v)
-	}
-	slices.SortStableFunc(out, compareReports)
-	return out, warns
-}
-
-func newVReport(r *Report) *vreport {
-	p := r.Period
-	seen := r.Date
-	if seen.IsZero() {
-		seen = p.End
-		if seen.IsZero() {
-			seen = p.Start
-		}
-	}
-	if p.Start.IsZero() {
-		p.Start = seen
-	}
-	if p.End.IsZero() || p.End.Before(p.Start) {
-		p.End = later(seen, p.Start)
-	}
-	return &vreport{r: r, seen: seen, cover: promise.Period{Start: p.Start, End: p.End}}
-}
-
-func compareReports(a, b *vreport) int {
-	if c := a.seen.Compare(b.seen); c != 0 {
-		return c
-	}
-	if c := a.cover.End.Compare(b.cover.End); c != 0 {
-		return c
-	}
-	if c := a.cover.Start.Compare(b.cover.Start); c != 0 {
-		return c
-	}
-	return bytes.Compare(a.r.ID[:], b.r.ID[:])
-}
 
 // cpIndex holds what the reports seen at the date evaluated say about one
 // citizen promise, indexed for the rules. It is built once per citizen
@@ -138,11 +43,11 @@ func (ix *cpIndex) num(v float64) *float64 {
 	return p
 }
 
-// looseResult is a figure that belongs to no target, with the date of the
-// report it was first seen in.
+// looseResult is a figure that belongs to no target, with the report it
+// was first seen in.
 type looseResult struct {
 	Result
-	seen promise.Date
+	vr *vreport
 }
 
 // actFacts is what the reports say about one activity.
@@ -187,87 +92,6 @@ type fig struct {
 	vr    *vreport
 }
 
-// occGroups holds dated entries (occurrences), deduplicated: entries with
-// the same date, count, target and place are the same work. Within one
-// report identical entries add up (two walks listed twice are two walks);
-// across reports the largest tally wins, so that reports that overlap or
-// accumulate ("May–July", then "May–December") never count an entry
-// twice.
-type occGroups struct {
-	list  []occGroup
-	index map[occKey]int
-}
-
-type occKey struct {
-	date      promise.Date
-	count     int
-	place     uuid.UUID
-	placeText string
-}
-
-type occGroup struct {
-	key   occKey
-	first *Occurrence
-	// tallies is one total per report, in report order.
-	tallies []tally
-}
-
-type tally struct {
-	vr     *vreport
-	amount float64
-}
-
-func (g *occGroups) add(o *Occurrence, date promise.Date, vr *vreport) {
-	n := o.Count
-	if n == 0 {
-		n = 1
-	}
-	k := occKey{date: date, count: n, place: o.PlaceID, placeText: strings.ToLower(strings.TrimSpace(o.Place.In("sv")))}
-	if g.index == nil {
-		g.index = make(map[occKey]int)
-	}
-	i, ok := g.index[k]
-	if !ok {
-		i = len(g.list)
-		g.index[k] = i
-		g.list = append(g.list, occGroup{key: k, first: o})
-	}
-	grp := &g.list[i]
-	if t := len(grp.tallies); t > 0 && grp.tallies[t-1].vr == vr {
-		grp.tallies[t-1].amount += float64(n)
-		return
-	}
-	grp.tallies = append(grp.tallies, tally{vr: vr, amount: float64(n)})
-}
-
-// amount returns how many things the group stands for, as known at known.
-func (grp *occGroup) amount(known promise.Date) float64 {
-	best := 0.0
-	for _, t := range grp.tallies {
-		if !t.vr.seen.After(known) && t.amount > best {
-			best = t.amount
-		}
-	}
-	return best
-}
-
-// sum returns the total of the entries dated within [from, to] as known
-// at known; a zero from means no lower bound.
-func (g *occGroups) sum(known, from, to promise.Date) float64 {
-	if g == nil {
-		return 0
-	}
-	s := 0.0
-	for i := range g.list {
-		grp := &g.list[i]
-		if grp.key.date.After(to) || (!from.IsZero() && grp.key.date.Before(from)) {
-			continue
-		}
-		s += grp.amount(known)
-	}
-	return s
-}
-
 type resultKey struct {
 	value float64
 	date  promise.Date
@@ -294,27 +118,52 @@ func validAssessment(a *Assessment) bool {
 	return a != nil && a.Status < numStatuses && assessableKinds[a.Status]
 }
 
-func newIndex(doc *promise.Document, cp *promise.CitizenPromise, b *Bundle, at promise.Date) *cpIndex {
+// docIndex is what every citizen promise of a bundle looks up: built once
+// per evaluation, so that evaluating a document grows linearly with its
+// number of citizen promises.
+type docIndex struct {
+	parties map[uuid.UUID]*promise.Party
+	places  map[uuid.UUID]*promise.Place
+	// reports are the bundle's reports by citizen promise, in bundle
+	// order.
+	reports map[uuid.UUID][]*Report
+}
+
+func newDocIndex(b *Bundle) *docIndex {
+	doc := &b.Document
+	dx := &docIndex{
+		parties: make(map[uuid.UUID]*promise.Party, len(doc.Parties)),
+		places:  make(map[uuid.UUID]*promise.Place, len(doc.Places)),
+		reports: make(map[uuid.UUID][]*Report, len(doc.CitizenPromises)),
+	}
+	for i := range doc.Parties {
+		dx.parties[doc.Parties[i].ID] = &doc.Parties[i]
+	}
+	for i := range doc.Places {
+		dx.places[doc.Places[i].ID] = &doc.Places[i]
+	}
+	for i := range b.Reports {
+		r := &b.Reports[i]
+		dx.reports[r.CitizenPromiseID] = append(dx.reports[r.CitizenPromiseID], r)
+	}
+	return dx
+}
+
+func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, at promise.Date) *cpIndex {
 	ix := &cpIndex{
 		doc:     doc,
 		cp:      cp,
 		at:      at,
 		acts:    make(map[uuid.UUID]*actFacts, len(cp.Activities)),
 		targets: make(map[uuid.UUID]*targetFacts),
-		parties: make(map[uuid.UUID]*promise.Party, len(doc.Parties)),
-		places:  make(map[uuid.UUID]*promise.Place, len(doc.Places)),
+		parties: dx.parties,
+		places:  dx.places,
 	}
 	var ok bool
 	if ix.th, ok = resolveThresholds(cp.Thresholds); !ok {
 		ix.warns = append(ix.warns, Warning{Message: sayBadThresholds.now()})
 	}
 	ix.cal = Calendar(cp, at)
-	for i := range doc.Parties {
-		ix.parties[doc.Parties[i].ID] = &doc.Parties[i]
-	}
-	for i := range doc.Places {
-		ix.places[doc.Places[i].ID] = &doc.Places[i]
-	}
 	for i := range cp.Activities {
 		a := &cp.Activities[i]
 		af := &actFacts{a: a, other: &occGroups{}}
@@ -340,7 +189,7 @@ func newIndex(doc *promise.Document, cp *promise.CitizenPromise, b *Bundle, at p
 		}
 	}
 	var warns []Warning
-	ix.reports, warns = visible(b, cp.ID, at)
+	ix.reports, warns = visibleIn(dx.reports[cp.ID], at)
 	ix.warns = append(ix.warns, warns...)
 	cpKeys := make(map[resultKey]bool)
 	for _, vr := range ix.reports {
@@ -437,7 +286,7 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 	seen[k] = true
 	x := *r
 	x.Date = d
-	*loose = append(*loose, looseResult{Result: x, seen: vr.seen})
+	*loose = append(*loose, looseResult{Result: x, vr: vr})
 }
 
 // partyName is a party's short name, else its name, else its id.
@@ -474,36 +323,4 @@ func (ix *cpIndex) within(p, q uuid.UUID) bool {
 		p = pl.ParentID
 	}
 	return false
-}
-
-// Defaults of [promise.Thresholds], used where a citizen promise sets
-// none.
-const (
-	DefaultOnTrack        = 0.9
-	DefaultAtRisk         = 0.6
-	DefaultPartlyAchieved = 0.5
-)
-
-// resolveThresholds fills in the defaults; ok is false (and the defaults
-// are returned) when the result breaks 0 < atRisk ≤ onTrack ≤ 1 and
-// 0 < partlyAchieved ≤ 1.
-func resolveThresholds(t *promise.Thresholds) (promise.Thresholds, bool) {
-	def := promise.Thresholds{OnTrack: DefaultOnTrack, AtRisk: DefaultAtRisk, PartlyAchieved: DefaultPartlyAchieved}
-	if t == nil {
-		return def, true
-	}
-	out := def
-	if t.OnTrack != 0 {
-		out.OnTrack = t.OnTrack
-	}
-	if t.AtRisk != 0 {
-		out.AtRisk = t.AtRisk
-	}
-	if t.PartlyAchieved != 0 {
-		out.PartlyAchieved = t.PartlyAchieved
-	}
-	if !(0 < out.AtRisk && out.AtRisk <= out.OnTrack && out.OnTrack <= 1 && 0 < out.PartlyAchieved && out.PartlyAchieved <= 1) {
-		return def, false
-	}
-	return out, true
 }

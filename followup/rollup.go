@@ -104,6 +104,9 @@ func rollup(children []outcome, th promise.Thresholds, ended bool, what noun) ro
 	case n[Achieved] == assessable:
 		r.Status = Achieved
 		r.why = sayRollupAll.text(total, tally, assessable)
+		if assessable == 1 {
+			r.why = sayRollupOne.text(total, tally)
+		}
 	case n[NotStarted] == assessable:
 		r.Status = NotStarted
 		r.why = sayRollupNotStarted.text(total, tally)
@@ -139,6 +142,7 @@ var (
 	sayRollupEmpty       = phrase{"Inga %s att bedöma.", "No %s to assess."}
 	sayRollupWithdrawn   = phrase{"%s, alla återkallade.", "%s, all withdrawn."}
 	sayRollupNone        = phrase{"%s: %s. Inget kan bedömas.", "%s: %s. None can be assessed."}
+	sayRollupOne         = phrase{"%s: %s. Den som kan bedömas är uppfylld.", "%s: %s. The one that can be assessed is achieved."}
 	sayRollupAll         = phrase{"%s: %s. Alla %s som kan bedömas är uppfyllda.", "%s: %s. All %s that can be assessed are achieved."}
 	sayRollupNotStarted  = phrase{"%s: %s. Inget har påbörjats.", "%s: %s. None has started."}
 	sayRollupNotReported = phrase{"%s: %s. Inget är rapporterat.", "%s: %s. None is reported."}

@@ -19,8 +19,9 @@ type ruleCase struct {
 	b    one
 	at   string
 	want followup.Status
-	// sv and en are parts the reason must contain.
-	sv, en []string
+	// sv and en are parts the reason must contain; notSv what it must
+	// not.
+	sv, en, notSv []string
 	// achieved and expected, when set, are the numbers the outcome must
 	// carry; noNumber says it must carry no achieved number.
 	achieved, expected *float64
@@ -39,6 +40,9 @@ func runRules(t *testing.T, cases []ruleCase) {
 			}
 			for _, s := range tc.en {
 				assert.Contains(t, a.Reason["en"], s)
+			}
+			for _, s := range tc.notSv {
+				assert.NotContains(t, a.Reason["sv"], s)
 			}
 			require.NotEmpty(t, a.Reason["sv"])
 			require.NotEmpty(t, a.Reason["en"])
@@ -380,6 +384,16 @@ func TestRecurring(t *testing.T) {
 			b:    one{targets: monthly, reports: []followup.Report{rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", followup.Update{Narrative: sv("x", "x")})}},
 			at:   "2019-06-01", want: followup.Unassessable, sv: []string{"Inga daterade tillfällen"},
 		},
+		{
+			name: "half the months missed: behind",
+			b:    one{targets: monthly, reports: []followup.Report{rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", months("01", "03"))}},
+			at:   "2019-06-01", want: followup.Behind, sv: []string{"2 av 4 avslutade månader", "Ej uppfyllt: 2019-02, 2019-04"},
+		},
+		{
+			name: "the second tertial not reported",
+			b:    one{targets: monthly, reports: []followup.Report{rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", months("01", "02", "03", "04"))}},
+			at:   "2019-10-01", want: followup.NotReported, sv: []string{"Uppföljning saknas för 2019-05-01–2019-08-31"},
+		},
 	})
 }
 
@@ -404,6 +418,13 @@ func TestCoverage(t *testing.T) {
 			}},
 			at: "2019-09-25", want: followup.OnTrack,
 			sv: []string{"2 av 3 kommundelar genomförda", "Ej nådda: Stallarholmen"}, achieved: f(2), expected: f(3 * 243.0 / 365),
+		},
+		{
+			name: "none of three by August: behind",
+			b: one{places: places, targets: districts, reports: []followup.Report{
+				rep("t2", "2019-09-20", "2019-01-01", "2019-08-31", followup.Update{Occurrences: []followup.Occurrence{{Date: d("2019-03-01"), Place: sv("Abborrberget", "Abborrberget")}}}),
+			}},
+			at: "2019-09-25", want: followup.Behind, sv: []string{"0 av 3 kommundelar genomförda", "Ej nådda: Åker, Mariefred och Stallarholmen"},
 		},
 		{
 			name: "all three: achieved",
@@ -497,6 +518,15 @@ func TestUnmeasurable(t *testing.T) {
 			at:   "2019-06-01", want: followup.Unassessable,
 		},
 		{
+			name: "the reason cites the latest report's loose figures",
+			b: one{targets: none, reports: []followup.Report{
+				rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", followup.Update{Results: []followup.Result{{Value: 88, Unit: sv("kontroller", "controls")}}}),
+				rep("y", "2020-01-20", "2019-01-01", "2019-12-31", followup.Update{Results: []followup.Result{{Value: 303, Unit: sv("kontroller", "controls"), Description: sv("303 kontroller i hela kommunen.", "303 controls in the whole municipality.")}}}),
+			}},
+			at: "2020-02-01", want: followup.Unassessable,
+			sv: []string{"Rapporterat: 303 kontroller i hela kommunen."}, en: []string{"Reported: 303 controls in the whole municipality."}, notSv: []string{"88"},
+		},
+		{
 			name: "not reported",
 			b:    one{targets: none},
 			at:   "2019-06-01", want: followup.NotReported, sv: []string{"Uppföljning saknas för 2019-01-01–2019-04-30 (senast 2019-05-31)"},
@@ -532,9 +562,9 @@ func TestIndicator(t *testing.T) {
 			at:   "2019-10-25", want: followup.Achieved, progress: f(1),
 		},
 		{
-			name: "a decrease on pace, action threshold crossed",
+			name: "a decrease on pace, action threshold not crossed",
 			b:    one{targets: safe(promise.Decrease, 40, 30, f(38)), reports: []followup.Report{rep("t3", "2019-10-20", "2019-01-01", "2019-10-15", measured(31, "2019-10-01"))}},
-			at:   "2019-10-25", want: followup.OnTrack,
+			at:   "2019-10-25", want: followup.OnTrack, notSv: []string{"Åtgärdsgränsen"},
 		},
 		{
 			name: "the wrong way, action threshold crossed",
@@ -546,6 +576,16 @@ func TestIndicator(t *testing.T) {
 			name: "partly at the end",
 			b:    one{targets: safe(promise.Increase, 62, 70, nil), reports: []followup.Report{rep("y", "2020-01-20", "2019-01-01", "2019-12-31", measured(67, "2019-11-01"))}},
 			at:   "2020-02-01", want: followup.PartlyAchieved, sv: []string{"Perioden är slut med 63\u00a0% av förändringen"},
+		},
+		{
+			name: "not achieved at the end",
+			b:    one{targets: safe(promise.Increase, 62, 70, nil), reports: []followup.Report{rep("y", "2020-01-20", "2019-01-01", "2019-12-31", measured(63, "2019-11-01"))}},
+			at:   "2020-02-01", want: followup.NotAchieved, progress: f(0.125),
+		},
+		{
+			name: "no measurement by the end: cannot be assessed",
+			b:    one{targets: safe(promise.Increase, 62, 70, nil), reports: []followup.Report{rep("y", "2020-01-20", "2019-01-01", "2019-12-31", followup.Update{Narrative: sv("Mätningen ställdes in", "")})}},
+			at:   "2020-02-01", want: followup.Unassessable, sv: []string{"Ingen mätning rapporterad (utgångsvärde 62\u00a0% 2018-10-01; mål 70\u00a0%)"},
 		},
 		{
 			name: "no measurement yet",

@@ -106,6 +106,10 @@ func (m *mdWriter) citizenPromise(cp *cpView, v *view, several bool) {
 		}
 		if len(g.Activities) > 0 {
 			m.line()
+			if g.Subtitle != "" {
+				m.line(h, "# ", md(g.Subtitle))
+				m.line()
+			}
 			for i := range g.Activities {
 				m.activity(&g.Activities[i], t)
 			}
@@ -197,9 +201,6 @@ func (m *mdWriter) activity(a *activityView, t *words) {
 	var more []string
 	if a.Assessment != "" {
 		more = append(more, md(a.Assessment))
-	}
-	for _, c := range a.Conflicts {
-		more = append(more, "**"+md(t.Conflict)+":** "+md(c))
 	}
 	for _, r := range a.Results {
 		more = append(more, md(t.Reported)+": "+md(r))

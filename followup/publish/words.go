@@ -18,8 +18,7 @@ type words struct {
 	GivenBy, Lead, Activity, Result      string
 	Explanation, Computed, AssessmentBy  string
 	FollowUp, Shortfall, Substitutes     string
-	Evidence, Conflict, Used             string
-	DatedEntries, Reported, Elsewhere    string
+	Evidence, Reported, Elsewhere        string
 	Times                                string
 	OtherActivities, NoActivities        string
 	Effect, Target                       string
@@ -56,9 +55,6 @@ var swedish = &words{
 	Shortfall:        "Orsak till avvikelse",
 	Substitutes:      "Gjort i stället",
 	Evidence:         "Underlag",
-	Conflict:         "Uppgifterna går isär",
-	Used:             "värdet som används:",
-	DatedEntries:     "summan av daterade poster",
 	Reported:         "Rapporterat",
 	Elsewhere:        "Genomfört utan koppling till målet",
 	Times:            "gånger",
@@ -116,9 +112,6 @@ var english = &words{
 	Shortfall:        "Reason for the shortfall",
 	Substitutes:      "Done instead",
 	Evidence:         "Evidence",
-	Conflict:         "The sources disagree",
-	Used:             "the value used:",
-	DatedEntries:     "the sum of dated entries",
 	Reported:         "Reported",
 	Elsewhere:        "Done without a link to the target",
 	Times:            "times",

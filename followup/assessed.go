@@ -1,0 +1,100 @@
+package followup
+
+import (
+	"github.com/medborgarlofte/medborgarlofte/promise"
+)
+
+// continuous: an assessment in every reporting period; the status is the
+// latest assessment.
+func (c *actCtx) continuous(w promise.Period) tres {
+	la := c.latestAssessed
+	switch {
+	case c.sc.cut.Before(w.Start):
+		return tres{outcome: mk(NotStarted, sayStarts.text(w.Start))}
+	case la != nil && c.complete(w):
+		return tres{outcome: c.assessed(la, true)}
+	}
+	if miss := c.missing(w, c.assessCover); len(miss) > 0 {
+		o := mk(NotReported, sayNoAssessment.text(missingList(miss)))
+		if la != nil {
+			o.why = concat(o.why, c.assessed(la, false).why)
+		}
+		return tres{outcome: o}
+	}
+	if la != nil {
+		return tres{outcome: c.assessed(la, false)}
+	}
+	o := mk(NotStarted, sayNoAssessmentYet.text())
+	if d := c.nextDue(w); !d.IsZero() {
+		o.why = concat(o.why, sayNextDue.text(d))
+	}
+	return tres{outcome: o}
+}
+
+// unmeasurable: nothing countable was promised; only an assessment can
+// say how it went.
+func (c *actCtx) unmeasurable(w promise.Period) tres {
+	la := c.latestAssessed
+	switch {
+	case w.Start.IsZero():
+		return tres{outcome: mk(Unassessable, sayNoPeriod.text())}
+	case c.sc.cut.Before(w.Start):
+		return tres{outcome: mk(NotStarted, sayStarts.text(w.Start))}
+	case la != nil && c.complete(w):
+		return tres{outcome: c.assessed(la, true)}
+	}
+	if miss := c.missing(w, c.cover); len(miss) > 0 {
+		return tres{outcome: c.notReported(miss, nil)}
+	}
+	switch {
+	case la != nil:
+		return tres{outcome: c.assessed(la, false)}
+	case !c.hasUpdate:
+		return tres{outcome: c.nothingYet(w)}
+	}
+	return tres{outcome: mk(Unassessable, sayUnmeasurable.text())}
+}
+
+var (
+	sayNoAssessment    = phrase{"Ingen bedömning för %s.", "No assessment for %s."}
+	sayNoAssessmentYet = phrase{"Ingen bedömning ännu.", "No assessment yet."}
+	sayUnmeasurable    = phrase{"Inget mätbart utlovades och ingen bedömning är gjord.", "Nothing measurable was promised and no assessment was made."}
+	sayAssessed        = phrase{"Bedömning (%s, %s): %s.", "Assessment (%s, %s): %s."}
+	sayAssessedEnd     = phrase{"Perioden är slut; den sista bedömningen (%s, %s) var %s.", "The period has ended; the last assessment (%s, %s) was %s."}
+)
+
+// assessed is the outcome that an assessment gives. When the window has
+// ended, a word about pace becomes a verdict: on track → achieved, at risk
+// → partly achieved, behind or not started → not achieved.
+func (c *actCtx) assessed(u *updRef, ended bool) outcome {
+	a := u.u.Assessment
+	s := a.Status
+	m := sayAssessed
+	if ended {
+		m = sayAssessedEnd
+		s = verdict(s)
+	}
+	label := quoted{a.Status}
+	o := mk(s, m.text(partyNames{c.ix, u.vr.r.ReportedBy}, u.vr.seen, label))
+	if !a.Justification.IsZero() {
+		o.why = concat(o.why, raw(a.Justification))
+	}
+	if s == Achieved {
+		o.Progress = 1
+	}
+	return o
+}
+
+// quoted is a status label in quotation marks: ”Enligt plan”.
+type quoted struct{ s Status }
+
+func (q quoted) appendIn(b []byte, lang string) []byte {
+	if lang == "en" {
+		b = append(b, "“"...)
+		b = append(b, q.s.Label(lang)...)
+		return append(b, "”"...)
+	}
+	b = append(b, "”"...)
+	b = append(b, q.s.Label(lang)...)
+	return append(b, "”"...)
+}

@@ -1,0 +1,124 @@
+package followup
+
+import (
+	"math"
+
+	"github.com/medborgarlofte/medborgarlofte/promise"
+)
+
+// indicator: the latest measured value's position between the baseline
+// and the target value, against the share of time elapsed from the
+// baseline's date to the end of the window.
+func (c *actCtx) indicator(t *promise.Target, tf *targetFacts, w promise.Period) tres {
+	if t.Value == nil || t.Baseline == nil || *t.Value == t.Baseline.Value || math.IsNaN(*t.Value) {
+		return tres{outcome: mk(Unassessable, sayNoBaseline.text())}
+	}
+	b, goal := t.Baseline.Value, *t.Value
+	up := goal > b
+	from := t.Baseline.Date
+	if from.IsZero() {
+		from = w.Start
+	}
+	var last promise.Date
+	var vals []fig
+	for _, f := range tf.figs {
+		if f.vr.seen.After(c.sc.known) || f.date.After(c.sc.cut) || f.date.Before(from) {
+			continue
+		}
+		if f.date.After(last) {
+			last, vals = f.date, vals[:0]
+		}
+		if f.date == last {
+			vals = append(vals, f)
+		}
+	}
+	base := quantity{b, t.Unit, 2}
+	target := quantity{goal, t.Unit, 2}
+	out := tres{measured: len(vals) > 0}
+	out.Target = c.ix.num(goal)
+	if c.sc.cut.Before(w.Start) {
+		out.Status, out.why = NotStarted, sayStarts.text(w.Start)
+		return out
+	}
+	if len(vals) == 0 {
+		switch miss := c.missing(w, c.cover); {
+		case c.complete(w):
+			out.Status, out.why = Unassessable, sayNoMeasurement.text(base, from, target)
+		case len(miss) > 0:
+			out.outcome = withNumbers(c.notReported(miss, nil), out.outcome)
+		default:
+			out.Status, out.why = NotStarted, sayNoMeasurementYet.text(base, from, target)
+		}
+		return out
+	}
+	// Reports that disagree on the same date: the least favourable value
+	// is used.
+	v := vals[0].value
+	for _, f := range vals[1:] {
+		if (up && f.value < v) || (!up && f.value > v) {
+			v = f.value
+		}
+	}
+	if distinct(vals) {
+		cf := &Conflict{TargetID: t.ID, Used: v}
+		for _, f := range vals {
+			cf.Figures = append(cf.Figures, Figure{Value: f.value, Date: f.date, ReportID: f.vr.r.ID, ReportDate: f.vr.seen, ReportedBy: f.vr.r.ReportedBy})
+		}
+		out.conflicts = []Conflict{*cf}
+	}
+	p := (v - b) / (goal - b)
+	out.Achieved = c.ix.num(v)
+	out.Progress = clamp01(p)
+	out.nums = phrase{"%s (mål %s)", "%s (target %s)"}.text(quantity{v, t.Unit, 2}, target)
+	now := sayMeasured.text(quantity{v, t.Unit, 2}, last, base, from, target)
+	switch {
+	case p >= 1-eps:
+		out.Status, out.why = Achieved, concat(sayIndicatorReached.text(), now)
+	case c.complete(w):
+		out.Status = NotAchieved
+		if p >= c.ix.th.PartlyAchieved-eps {
+			out.Status = PartlyAchieved
+		}
+		out.why = concat(sayIndicatorEnded.text(pct(clamp01(p))), now)
+	default:
+		if miss := c.missing(w, c.cover); len(miss) > 0 {
+			out.outcome = withNumbers(c.notReported(miss, now), out.outcome)
+			break
+		}
+		e := 0.0
+		if !w.Open() && w.End.After(from) {
+			e = clamp01(float64(daysBetween(from, last)) / float64(daysBetween(from, w.End)))
+		}
+		if e <= eps {
+			out.Status = OnTrack
+			if p < 0 {
+				out.Status = Behind
+			}
+			out.why = now
+			break
+		}
+		exp := b + (goal-b)*e
+		out.Expected = c.ix.num(exp)
+		out.Status = paceStatus(p/e, c.ix.th)
+		out.why = concat(now, sayIndicatorPace.text(last, quantity{exp, t.Unit, 2}, pct(clamp01(p)), pct(e)))
+	}
+	if at := t.ActionThreshold; at != nil && ((up && v <= *at) || (!up && v >= *at)) {
+		out.why = concat(out.why, sayActionThreshold.text(quantity{*at, t.Unit, 2}))
+	}
+	if len(out.conflicts) > 0 {
+		out.why = concat(out.why, sayConflictIndicator.text(conflictFigs{c.ix, &out.conflicts[0]}, num{v, 2}))
+	}
+	return out
+}
+
+var (
+	sayNoBaseline        = phrase{"Indikatorn saknar utgångsvärde eller målvärde.", "The indicator has no baseline or no target value."}
+	sayNoMeasurement     = phrase{"Ingen mätning rapporterad (utgångsvärde %s %s; mål %s).", "No measurement reported (baseline %s on %s; target %s)."}
+	sayNoMeasurementYet  = phrase{"Ingen mätning rapporterad ännu (utgångsvärde %s %s; mål %s).", "No measurement reported yet (baseline %s on %s; target %s)."}
+	sayMeasured          = phrase{"Senaste mätning %s (%s); utgångsvärde %s (%s), mål %s.", "Latest measurement %s (%s); baseline %s (%s), target %s."}
+	sayIndicatorReached  = phrase{"Målet nått.", "Target reached."}
+	sayIndicatorEnded    = phrase{"Perioden är slut med %s av förändringen mot målet.", "The period ended with %s of the change towards the target."}
+	sayIndicatorPace     = phrase{"Väntat per %s: %s (%s av förändringen nådd, %s av tiden gången).", "Expected by %s: %s (%s of the change reached, %s of the time gone)."}
+	sayActionThreshold   = phrase{"Åtgärdsgränsen %s är passerad: parterna har lovat att agera.", "The action threshold %s has been crossed: the parties have agreed to act."}
+	sayConflictIndicator = phrase{"Uppgifterna går isär: %s; det minst gynnsamma värdet, %s, används.", "The sources disagree: %s; the least favourable value, %s, is used."}
+)
