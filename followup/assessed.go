@@ -79,8 +79,14 @@ func (c *actCtx) assessed(u *updRef, ended bool) outcome {
 	if !a.Justification.IsZero() {
 		o.why = concat(o.why, raw(a.Justification))
 	}
-	if s == Achieved {
+	switch s {
+	case Achieved:
 		o.Progress = 1
+	case PartlyAchieved:
+		// A partly-achieved verdict means at least the partly-achieved
+		// share was done, whatever numbers there are: roll-ups must
+		// agree with it.
+		o.Progress = c.ix.th.PartlyAchieved
 	}
 	return o
 }

@@ -235,7 +235,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 			default:
 				shown, byAssessment = c.assessed(la, c.complete(c.window)), true
 				if shown.Status != Achieved {
-					shown.Progress = computed.Progress
+					shown.Progress = max(shown.Progress, computed.Progress)
 				}
 				shown.nums, shown.Achieved, shown.Target, shown.Expected = computed.nums, computed.Achieved, computed.Target, computed.Expected
 				beside := computed.why

@@ -195,3 +195,21 @@ func TestUsage(t *testing.T) {
 		assert.NotEmpty(t, stderr.String(), "%v", args)
 	}
 }
+
+// A promise whose one activity is assessed partly achieved at the end is
+// partly achieved too, not "not achieved" for want of a number.
+func TestPartlyAchievedByAssessmentRollsUp(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-at", "2024-02-15", "-format", "json", "../../../examples/data/bundles/strangnas-2022-2023.json"}, nil, &stdout, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	var ev evaluationJSON
+	require.NoError(t, json.Unmarshal(stdout.Bytes(), &ev))
+	require.Len(t, ev.CitizenPromises, 1)
+	status := map[string]string{}
+	for _, p := range append(ev.CitizenPromises[0].Promises, ev.CitizenPromises[0].Activities...) {
+		status[p.ID] = p.Status
+	}
+	assert.Equal(t, "partly_achieved", status["01a20140-e0e7-7442-a064-03006f6ba0f5"], "the activity, by assessment")
+	assert.Equal(t, "partly_achieved", status["01a20140-e0e6-7d75-82db-ecdfa57b43f0"], "its promise")
+	assert.Equal(t, "partly_achieved", ev.CitizenPromises[0].Status)
+}
