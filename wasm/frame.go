@@ -1,0 +1,127 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/medborgarlofte/medborgarlofte/promise"
+)
+
+// frameInput is what the widget shows around a view: where the data came
+// from and how fresh it is.
+type frameInput struct {
+	Lang string
+	// Src is the absolute URL of the data.
+	Src string
+	// Fetched is when the data was fetched, or confirmed unchanged.
+	Fetched time.Time
+	// Stale, when not nil, is why the refresh failed: the data shown is
+	// the offline copy.
+	Stale error
+	// Retrying is set while a retry the visitor asked for runs.
+	Retrying bool
+}
+
+// frame wraps a view: a notice with a retry button when the data is
+// stale, the view, and a footer with the data's link and date.
+func frame(in frameInput, body node) node {
+	var kids []node
+	if in.Stale != nil {
+		kids = append(kids, h("div",
+			textEl("p", sprintf(wStale.in(in.Lang), formatTime(in.Fetched, in.Lang))),
+			retryButton(in.Lang, in.Retrying),
+		).class("notice stale").attr("role", "status"))
+	}
+	kids = append(kids, body)
+	var foot []node
+	foot = append(foot, link(in.Src, wData.in(in.Lang)))
+	if !in.Fetched.IsZero() {
+		foot = append(foot, text(" · "+wFetched.in(in.Lang)+" "),
+			textEl("time", formatTime(in.Fetched, in.Lang)).attr("datetime", in.Fetched.UTC().Format(time.RFC3339)))
+	}
+	kids = append(kids, h("footer", h("p", foot...)))
+	return h("div", kids...).class("mlo").attr("lang", in.Lang)
+}
+
+func retryButton(lang string, retrying bool) node {
+	b := textEl("button", wRetry.in(lang)).attr("data-action", "retry").class("retry")
+	if retrying {
+		b = textEl("button", wRetrying.in(lang)).attr("data-action", "retry").attr("disabled", "").class("retry")
+	}
+	return b
+}
+
+// maxProblems is how many problems the widget lists; the console gets all.
+const maxProblems = 5
+
+// explained is an error the widget explains to the visitor in one
+// sentence; retryable ones get a retry button, and with offline data they
+// make it stale rather than an error.
+type explained interface {
+	error
+	explain(lang string) string
+	retryable() bool
+}
+
+// errorView explains why nothing can be shown: in the visitor's language,
+// with the first problems of invalid data, and a retry button when trying
+// again may help.
+func errorView(lang, src string, err error, retrying bool) node {
+	kids := []node{h("p", textEl("strong", wErrTitle.in(lang)))}
+	if inv, ok := err.(invalidError); ok {
+		kids = append(kids, h("p", text(wErrInvalid.in(lang)+" "), link(src, src)), problemList(inv.Problems, lang))
+		if n := len(inv.Problems) - maxProblems; n > 0 {
+			kids = append(kids, textEl("p", sprintf(wErrMore.in(lang), strconv.Itoa(n))))
+		}
+	} else if e, ok := err.(explained); ok {
+		kids = append(kids, textEl("p", e.explain(lang)))
+		if e.retryable() {
+			kids = append(kids, retryButton(lang, retrying))
+		}
+	} else {
+		kids = append(kids, textEl("p", sprintf(wErrInternal.in(lang), err.Error())))
+	}
+	return h("div", h("div", kids...).class("notice error").attr("role", "alert")).class("mlo").attr("lang", lang)
+}
+
+func problemList(ps promise.Violations, lang string) node {
+	var items []node
+	for i, p := range ps {
+		if i == maxProblems {
+			break
+		}
+		items = append(items, h("li", textEl("span", p.Pointer).class("pointer"), text(": "+p.Message.In(lang))))
+	}
+	return h("ul", items...).class("problems")
+}
+
+// consoleMessage is the error for developers, in English, with every
+// problem of invalid data on its own line.
+func consoleMessage(src string, err error) string {
+	var b strings.Builder
+	b.WriteString("medborgarlofte-status: ")
+	b.WriteString(src)
+	b.WriteString(": ")
+	inv, ok := err.(invalidError)
+	if !ok {
+		b.WriteString(err.Error())
+		return b.String()
+	}
+	b.WriteString(strconv.Itoa(len(inv.Problems)))
+	if len(inv.Problems) == 1 {
+		b.WriteString(" problem")
+	} else {
+		b.WriteString(" problems")
+	}
+	b.WriteString(" (check the file with: go run ./schema/cmd/validate FILE)")
+	for _, p := range inv.Problems {
+		b.WriteString("\n  ")
+		b.WriteString(p.Pointer)
+		b.WriteString(": ")
+		b.WriteString(p.Message.In("en"))
+	}
+	return b.String()
+}

@@ -1,0 +1,187 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+)
+
+// node is one element or text of a rendered view: what a view produces
+// and the loader turns into DOM (see the package documentation, "The
+// tree"). A node with an empty Tag is a text node holding Text. An
+// element's Text is shown before its Kids. The zero node is an empty text.
+type node struct {
+	Tag   string            `json:"tag,omitempty"`
+	Attrs map[string]string `json:"attrs,omitempty"`
+	Text  string            `json:"text,omitempty"`
+	Kids  []node            `json:"kids,omitempty"`
+}
+
+// The tree helpers are marked noinline: inlined at every call site of a
+// view they cost about 40 kB of WebAssembly.
+
+// h returns an element with kids; nil kids and empty texts are skipped.
+//
+//go:noinline
+func h(tag string, kids ...node) node {
+	n := node{Tag: tag}
+	for _, k := range kids {
+		if k.Tag == "" && k.Text == "" {
+			continue
+		}
+		n.Kids = append(n.Kids, k)
+	}
+	return n
+}
+
+// text returns a text node.
+//
+//go:noinline
+func text(s string) node { return node{Text: s} }
+
+// textEl returns an element holding only text.
+//
+//go:noinline
+func textEl(tag, s string) node { return node{Tag: tag, Text: s} }
+
+// attr returns n with attribute k set to v. It copies the attribute map,
+// so nodes can be shared.
+//
+//go:noinline
+func (n node) attr(k, v string) node {
+	m := make(map[string]string, len(n.Attrs)+1)
+	for a, b := range n.Attrs {
+		m[a] = b
+	}
+	m[k] = v
+	n.Attrs = m
+	return n
+}
+
+// class returns n with its class attribute set.
+//
+//go:noinline
+func (n node) class(c string) node { return n.attr("class", c) }
+
+// link returns an a element to href with the label as its text, or, when
+// href is not an absolute http(s) URL, a span with the label: a
+// javascript:, data: or relative URL in the data is never made a link.
+func link(href, label string) node {
+	if label == "" {
+		label = href
+	}
+	if !webURL(href) {
+		return textEl("span", label)
+	}
+	return node{Tag: "a", Attrs: map[string]string{"href": href}, Text: label}
+}
+
+// webURL reports whether s is an absolute http or https URL with a host.
+// The loader checks again with the browser's URL parser.
+func webURL(s string) bool {
+	if s == "" || strings.ContainsAny(s, " \t\r\n\x00") {
+		return false
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || u.Opaque != "" {
+		return false
+	}
+	return u.Scheme == "http" || u.Scheme == "https"
+}
+
+// The tags and attributes a tree may hold; dom.js has the same lists.
+var (
+	allowedTags = set("a", "abbr", "article", "br", "button", "dd", "details",
+		"div", "dl", "dt", "em", "footer", "h2", "h3", "h4", "h5", "h6",
+		"header", "li", "meter", "ol", "p", "progress", "section", "small",
+		"span", "strong", "summary", "time", "ul")
+	allowedAttrs = set("class", "id", "title", "lang", "dir", "role",
+		"hidden", "tabindex", "part")
+	// tagAttrs are attributes allowed on one tag only.
+	tagAttrs = map[string]map[string]bool{
+		"a":        set("href"),
+		"details":  set("open"),
+		"time":     set("datetime"),
+		"progress": set("value", "max"),
+		"meter":    set("value", "min", "max", "low", "high", "optimum"),
+		"button":   set("disabled"),
+	}
+)
+
+func set(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// attrAllowed reports whether an element tag may carry the attribute.
+func attrAllowed(tag, name, value string) bool {
+	switch {
+	case allowedAttrs[name]:
+		return name != "tabindex" || value == "0" || value == "-1"
+	case tagAttrs[tag][name]:
+		return name != "href" || webURL(value)
+	case strings.HasPrefix(name, "data-"), strings.HasPrefix(name, "aria-"):
+		return attrName(name[5:])
+	}
+	return false
+}
+
+// attrName reports whether s is a lower-case name of letters, digits and
+// hyphens starting with a letter (the part after data- or aria-).
+func attrName(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// sanitize returns the tree with elements of unknown tags dropped (with
+// their kids), attributes outside the allowlist dropped, and links that
+// are not http(s) turned into spans. It is the Go half of the double check;
+// the loader applies the same rules.
+func sanitize(n node) node {
+	if n.Tag == "" {
+		return node{Text: n.Text}
+	}
+	if !allowedTags[n.Tag] {
+		return node{}
+	}
+	out := node{Tag: n.Tag, Text: n.Text}
+	if n.Tag == "a" && !webURL(n.Attrs["href"]) {
+		out.Tag = "span"
+	}
+	for k, v := range n.Attrs {
+		if attrAllowed(out.Tag, k, v) {
+			if out.Attrs == nil {
+				out.Attrs = make(map[string]string, len(n.Attrs))
+			}
+			out.Attrs[k] = v
+		}
+	}
+	for _, k := range n.Kids {
+		if s := sanitize(k); s.Tag != "" || s.Text != "" {
+			out.Kids = append(out.Kids, s)
+		}
+	}
+	return out
+}
+
+// marshal returns the sanitised tree as the JSON view.render takes.
+func marshal(n node) string {
+	b, err := json.Marshal(sanitize(n))
+	if err != nil { // a tree of strings always marshals
+		return `{}`
+	}
+	return string(b)
+}

@@ -1,0 +1,136 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/medborgarlofte/medborgarlofte/promise"
+)
+
+// phrase is one of the widget's own words in Swedish and English.
+type phrase struct{ sv, en string }
+
+// in returns the phrase in lang: English for "en", else Swedish.
+func (p phrase) in(lang string) string {
+	if lang == "en" {
+		return p.en
+	}
+	return p.sv
+}
+
+// The widget's words. Texts of the data come from the data, in lang.
+var (
+	wSigned       = phrase{"Undertecknat", "Signed"}
+	wLead         = phrase{"Ansvarig", "Lead"}
+	wPartners     = phrase{"Tillsammans med", "With"}
+	wOther        = phrase{"Övriga aktiviteter", "Other activities"}
+	wSources      = phrase{"Källor", "Sources"}
+	wNotesSources = phrase{"Anteckningar och källor", "Notes and sources"}
+	wData         = phrase{"Data (JSON)", "Data (JSON)"}
+	wFetched      = phrase{"Hämtad", "Fetched"}
+	wRetry        = phrase{"Försök igen", "Try again"}
+	wRetrying     = phrase{"Försöker igen …", "Trying again …"}
+	wStale        = phrase{"Kunde inte hämta de senaste uppgifterna. Här visas sparade uppgifter från %s.", "Could not fetch the latest data. Showing data saved on %s."}
+	wErrTitle     = phrase{"Medborgarlöftet kan inte visas.", "The citizen promise cannot be shown."}
+	wErrNetwork   = phrase{"Uppgifterna kunde inte hämtas (%s).", "The data could not be fetched (%s)."}
+	wErrHTTP      = phrase{"Servern svarade %d när uppgifterna hämtades.", "The server answered %d when the data was fetched."}
+	wErrRedirect  = phrase{"Adressen till uppgifterna skickar vidare till en annan adress. Ange den slutliga adressen i src.", "The data's address redirects elsewhere. Give the final address in src."}
+	wErrTooLarge  = phrase{"Uppgifterna är större än %s och hämtades inte färdigt.", "The data is larger than %s and was not fetched in full."}
+	wErrJSON      = phrase{"Uppgifterna är inte giltig JSON: %s.", "The data is not valid JSON: %s."}
+	wErrKind      = phrase{"Filen är inte ett medborgarlöfte: %s.", "The file is not a citizen promise: %s."}
+	wErrInvalid   = phrase{"Uppgifterna innehåller fel:", "The data has errors:"}
+	wErrMore      = phrase{"… och %d fel till. Se webbläsarens konsol.", "… and %d more. See the browser's console."}
+	wErrConfig    = phrase{"Widgeten är felaktigt inbäddad: %s.", "The widget is embedded wrongly: %s."}
+	wErrNoPromise = phrase{"Det finns inget löfte med id %s i uppgifterna.", "There is no promise with id %s in the data."}
+	wErrNoCitizen = phrase{"Uppgifterna innehåller inget medborgarlöfte.", "The data holds no citizen promise."}
+	wErrInternal  = phrase{"Ett internt fel uppstod: %s.", "An internal error occurred: %s."}
+	wAnd          = phrase{"och", "and"}
+	wFromDate     = phrase{"från %s", "from %s"}
+	wWithdrawn    = phrase{"Återkallat", "Withdrawn"}
+)
+
+var months = [2][12]string{
+	{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"},
+	{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+// formatDate returns d as people write it: "8 februari 2019", "8 February
+// 2019".
+func formatDate(d promise.Date, lang string) string {
+	if d.IsZero() {
+		return ""
+	}
+	return strconv.Itoa(d.Day()) + " " + monthName(d.Month(), lang) + " " + strconv.Itoa(d.Year())
+}
+
+func monthName(m time.Month, lang string) string {
+	i := 0
+	if lang == "en" {
+		i = 1
+	}
+	if m < 1 || m > 12 {
+		return strconv.Itoa(int(m))
+	}
+	return months[i][m-1]
+}
+
+// formatPeriod returns p compactly: "1 januari – 31 december 2019",
+// "1 januari 2022 – 31 december 2023", "från 1 januari 2022".
+func formatPeriod(p promise.Period, lang string) string {
+	if p.Start.IsZero() {
+		return ""
+	}
+	if p.Open() {
+		return strings.Replace(wFromDate.in(lang), "%s", formatDate(p.Start, lang), 1)
+	}
+	start := formatDate(p.Start, lang)
+	if p.Start.Year() == p.End.Year() {
+		start = strconv.Itoa(p.Start.Day()) + " " + monthName(p.Start.Month(), lang)
+	}
+	return start + " – " + formatDate(p.End, lang)
+}
+
+// formatTime returns a moment as a date and a time of day in the
+// browser's time zone: "22 november 2026 kl. 14.05", "22 November 2026,
+// 14:05".
+func formatTime(t time.Time, lang string) string {
+	t = t.Local()
+	d := formatDate(promise.DateOf(t), lang)
+	if lang == "en" {
+		return d + ", " + t.Format("15:04")
+	}
+	return d + " kl. " + t.Format("15.04")
+}
+
+// joinList joins names as a sentence: "A", "A och B", "A, B och C".
+func joinList(names []string, lang string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + wAnd.in(lang) + " " + names[len(names)-1]
+}
+
+// sprintf replaces the first %s or %d in the phrase with arg: the widget's
+// messages take one argument, and fmt is not needed for that.
+func sprintf(s string, arg string) string {
+	if i := strings.Index(s, "%"); i >= 0 && i+1 < len(s) {
+		return s[:i] + arg + s[i+2:]
+	}
+	return s
+}
+
+// language returns the widget language for a lang attribute: "en" for
+// English ("en", "en-GB"), else "sv".
+func language(lang string) string {
+	l := strings.ToLower(lang)
+	if l == "en" || strings.HasPrefix(l, "en-") {
+		return "en"
+	}
+	return "sv"
+}
