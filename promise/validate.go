@@ -2,7 +2,6 @@ package promise
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -318,13 +317,58 @@ func lastSegment(ptr string) string {
 	return s
 }
 
-var langTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+// isLangTag reports whether s matches ^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$, the
+// language tags the schema allows. It is written out, not a regexp: the
+// widget links this package, and package regexp costs it 130 KB.
+func isLangTag(s string) bool {
+	lang, rest, _ := strings.Cut(s, "-")
+	if len(lang) < 2 || len(lang) > 3 || strings.Trim(lang, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return false
+	}
+	if rest == "" {
+		return !strings.HasSuffix(s, "-")
+	}
+	for _, sub := range strings.Split(rest, "-") {
+		if len(sub) < 1 || len(sub) > 8 {
+			return false
+		}
+		for i := 0; i < len(sub); i++ {
+			c := sub[i]
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isDigits reports whether s is n ASCII digits.
+func isDigits(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isKommunkod reports whether s has the form of a kommunkod, NNNN.
+func isKommunkod(s string) bool { return isDigits(s, 4) }
+
+// isOrgnr reports whether s has the form of an organisationsnummer,
+// NNNNNN-NNNN.
+func isOrgnr(s string) bool {
+	return len(s) == 11 && s[6] == '-' && isDigits(s[:6], 6) && isDigits(s[7:], 4)
+}
 
 // text checks a [Text]: language tags as keys and, when required, some
 // non-blank text.
 func (v *validator) text(ptr string, t Text, required bool) {
 	for k := range t {
-		if !langTag.MatchString(k) {
+		if !isLangTag(k) {
 			v.add(ptr+"/"+escapePointer(k), CodeBadLanguage, mLang, k)
 		}
 	}
@@ -407,19 +451,16 @@ var (
 	basisKinds  = []string{string(CitizenDialogue), string(SituationPicture), string(Statistics), string(Survey), string(OtherBasis)}
 	relations   = []string{string(Renews), string(Extends), string(CarriesOver), string(Replaces)}
 	cadences    = []string{string(Daily), string(Weekly), string(Monthly), string(Quarterly), string(Tertially), string(HalfYear), string(Yearly)}
-
-	kommunkod = regexp.MustCompile(`^[0-9]{4}$`)
-	orgnr     = regexp.MustCompile(`^[0-9]{6}-[0-9]{4}$`)
 )
 
 func (v *validator) party(p string, x *Party) {
 	v.enum(p+"/kind", string(x.Kind), partyKinds, true)
 	v.text(p+"/name", x.Name, true)
 	v.text(p+"/shortName", x.ShortName, false)
-	if k := x.Identifiers.Kommunkod; k != "" && !kommunkod.MatchString(k) {
+	if k := x.Identifiers.Kommunkod; k != "" && !isKommunkod(k) {
 		v.add(p+"/identifiers/kommunkod", CodeBadIdentifier, mIdent, "kommunkod", k, "NNNN")
 	}
-	if o := x.Identifiers.Organisationsnummer; o != "" && !orgnr.MatchString(o) {
+	if o := x.Identifiers.Organisationsnummer; o != "" && !isOrgnr(o) {
 		v.add(p+"/identifiers/organisationsnummer", CodeBadIdentifier, mIdent, "organisationsnummer", o, "NNNNNN-NNNN")
 	}
 	v.link(p+"/website", x.Website)
@@ -429,7 +470,7 @@ func (v *validator) party(p string, x *Party) {
 func (v *validator) place(p string, x *Place) {
 	v.enum(p+"/kind", string(x.Kind), placeKinds, true)
 	v.text(p+"/name", x.Name, true)
-	if k := x.Kommunkod; k != "" && !kommunkod.MatchString(k) {
+	if k := x.Kommunkod; k != "" && !isKommunkod(k) {
 		v.add(p+"/kommunkod", CodeBadIdentifier, mIdent, "kommunkod", k, "NNNN")
 	}
 	v.parent(p, x.ID, x.ParentID, kPlace, func(id uuid.UUID) uuid.UUID { return v.placeByID(id).ParentID })

@@ -3,6 +3,7 @@ package promise
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/google/uuid"
@@ -166,4 +167,32 @@ func ExampleDocument_Validate() {
 	}
 	// Output:
 	// empty /parties: parties is empty: it needs at least one entry
+}
+
+// The hand-written checks agree with the patterns of the JSON Schema.
+func TestFormsMatchTheSchemaPatterns(t *testing.T) {
+	lang := regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+	kod := regexp.MustCompile(`^[0-9]{4}$`)
+	org := regexp.MustCompile(`^[0-9]{6}-[0-9]{4}$`)
+	for _, s := range []string{
+		"", "s", "sv", "swe", "svee", "sv-", "-sv", "sv-FI", "sv-fi-x", "sv--FI", "sv-123456789", "sv-12345678",
+		"SV", "sv_FI", "sv-Ä", "en-GB-oxendict", "zh-Hant-TW", "0486", "486", "04860", "04a6", "212000-0308",
+		"2120000308", "212000-030", "212000_0308", "a212000-0308", "212000-0308 ",
+	} {
+		assert.Equal(t, lang.MatchString(s), isLangTag(s), "isLangTag(%q)", s)
+		assert.Equal(t, kod.MatchString(s), isKommunkod(s), "isKommunkod(%q)", s)
+		assert.Equal(t, org.MatchString(s), isOrgnr(s), "isOrgnr(%q)", s)
+	}
+}
+
+func FuzzLangTag(f *testing.F) {
+	lang := regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+	for _, s := range []string{"sv", "sv-FI", "zh-Hant-TW", "x-", "sv--a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if lang.MatchString(s) != isLangTag(s) {
+			t.Fatalf("isLangTag(%q) = %v, the pattern says %v", s, isLangTag(s), !isLangTag(s))
+		}
+	})
 }
