@@ -36,11 +36,12 @@ check:
 	$(GO) vet ./...
 	$(STATICCHECK) ./...
 	$(GO) mod verify
+	$(GO) mod tidy -diff
 
 # toolscheck checks the nested module of test tooling (its own go.mod, so
 # chromedp and brotli never reach the library's).
 toolscheck: tools
-	cd examples/tools && $(GO) vet ./... && $(STATICCHECK) ./... && $(GO) mod verify
+	cd examples/tools && $(GO) vet ./... && $(STATICCHECK) ./... && $(GO) mod verify && $(GO) mod tidy -diff
 
 # wasmvet checks the widget as it is built: for js/wasm.
 wasmvet: tools
@@ -57,7 +58,7 @@ fuzz:
 
 # examples validates every example file with the validator command.
 examples:
-	$(GO) run ./schema/cmd/validate examples/data/*.json
+	$(GO) run ./schema/cmd/validate examples/data/*.json examples/data/bundles/*.json
 
 generate:
 	$(GO) generate ./...

@@ -23,33 +23,54 @@ func (p phrase) in(lang string) string {
 
 // The widget's words. Texts of the data come from the data, in lang.
 var (
-	wSigned       = phrase{"Undertecknat", "Signed"}
-	wLead         = phrase{"Ansvarig", "Lead"}
-	wPartners     = phrase{"Tillsammans med", "With"}
-	wOther        = phrase{"Övriga aktiviteter", "Other activities"}
-	wSources      = phrase{"Källor", "Sources"}
-	wNotesSources = phrase{"Anteckningar och källor", "Notes and sources"}
-	wData         = phrase{"Data (JSON)", "Data (JSON)"}
-	wFetched      = phrase{"Hämtad", "Fetched"}
-	wRetry        = phrase{"Försök igen", "Try again"}
-	wRetrying     = phrase{"Försöker igen …", "Trying again …"}
-	wStale        = phrase{"Kunde inte hämta de senaste uppgifterna. Här visas sparade uppgifter från %s.", "Could not fetch the latest data. Showing data saved on %s."}
-	wErrTitle     = phrase{"Medborgarlöftet kan inte visas.", "The citizen promise cannot be shown."}
-	wErrNetwork   = phrase{"Uppgifterna kunde inte hämtas (%s).", "The data could not be fetched (%s)."}
-	wErrHTTP      = phrase{"Servern svarade %d när uppgifterna hämtades.", "The server answered %d when the data was fetched."}
-	wErrRedirect  = phrase{"Adressen till uppgifterna skickar vidare till en annan adress. Ange den slutliga adressen i src.", "The data's address redirects elsewhere. Give the final address in src."}
-	wErrTooLarge  = phrase{"Uppgifterna är större än %s och hämtades inte färdigt.", "The data is larger than %s and was not fetched in full."}
-	wErrJSON      = phrase{"Uppgifterna är inte giltig JSON: %s.", "The data is not valid JSON: %s."}
-	wErrKind      = phrase{"Filen är inte ett medborgarlöfte: %s.", "The file is not a citizen promise: %s."}
-	wErrInvalid   = phrase{"Uppgifterna innehåller fel:", "The data has errors:"}
-	wErrMore      = phrase{"… och %d fel till. Se webbläsarens konsol.", "… and %d more. See the browser's console."}
-	wErrConfig    = phrase{"Widgeten är felaktigt inbäddad: %s.", "The widget is embedded wrongly: %s."}
-	wErrNoPromise = phrase{"Det finns inget löfte med id %s i uppgifterna.", "There is no promise with id %s in the data."}
-	wErrNoCitizen = phrase{"Uppgifterna innehåller inget medborgarlöfte.", "The data holds no citizen promise."}
-	wErrInternal  = phrase{"Ett internt fel uppstod: %s.", "An internal error occurred: %s."}
-	wAnd          = phrase{"och", "and"}
-	wFromDate     = phrase{"från %s", "from %s"}
-	wWithdrawn    = phrase{"Återkallat", "Withdrawn"}
+	wSigned        = phrase{"Undertecknat", "Signed"}
+	wLead          = phrase{"Ansvarig", "Lead"}
+	wPartners      = phrase{"Tillsammans med", "With"}
+	wOther         = phrase{"Övriga aktiviteter", "Other activities"}
+	wSources       = phrase{"Källor", "Sources"}
+	wFollowUp      = phrase{"Uppföljning och källor", "Follow-up and sources"}
+	wSourceDocs    = phrase{"Källdokument", "Source documents"}
+	wPromises      = phrase{"Löften", "Promises"}
+	wOtherPromises = phrase{"Övriga löften", "Other promises"}
+	wPromise       = phrase{"lovar", "promise"}
+	wCounts        = phrase{"Aktiviteter per status", "Activities by status"}
+	wOverall       = phrase{"Sammantagen måluppfyllelse", "Overall progress"}
+	wProgress      = phrase{"Måluppfyllelse", "Progress"}
+	wStatusAt      = phrase{"Status per", "Status as of"}
+	wLastReport    = phrase{"Senaste uppföljning", "Latest follow-up"}
+	wNoReport      = phrase{"Ingen uppföljning ännu", "No follow-up yet"}
+	wIllustrative  = phrase{"Uppföljningarna från %s är exempel, inte verkliga rapporter.", "The follow-ups of %s are examples, not real reports."}
+	wExample       = phrase{"exempel", "example"}
+	wLatest        = phrase{"Uppföljning", "Follow-up"}
+	wShortfall     = phrase{"Varför mindre än utlovat", "Why less than promised"}
+	wInstead       = phrase{"I stället", "Instead"}
+	wAssessment    = phrase{"Bedömning", "Assessment"}
+	wComputed      = phrase{"Beräknad status", "Computed status"}
+	wResults       = phrase{"Rapporterade resultat", "Reported results"}
+	wConflict      = phrase{"Uppgifterna går isär", "The reports disagree"}
+	wUsed          = phrase{"Värdet som används: %s.", "The value used: %s."}
+	wEvidence      = phrase{"Underlag och källor", "Evidence and sources"}
+	wData          = phrase{"Data (JSON)", "Data (JSON)"}
+	wFetched       = phrase{"Hämtad", "Fetched"}
+	wRetry         = phrase{"Försök igen", "Try again"}
+	wRetrying      = phrase{"Försöker igen …", "Trying again …"}
+	wStale         = phrase{"Kunde inte hämta de senaste uppgifterna. Här visas sparade uppgifter från %s.", "Could not fetch the latest data. Showing data saved on %s."}
+	wErrTitle      = phrase{"Medborgarlöftet kan inte visas.", "The citizen promise cannot be shown."}
+	wErrNetwork    = phrase{"Uppgifterna kunde inte hämtas (%s).", "The data could not be fetched (%s)."}
+	wErrHTTP       = phrase{"Servern svarade %d när uppgifterna hämtades.", "The server answered %d when the data was fetched."}
+	wErrRedirect   = phrase{"Adressen till uppgifterna skickar vidare till en annan adress. Ange den slutliga adressen i src.", "The data's address redirects elsewhere. Give the final address in src."}
+	wErrTooLarge   = phrase{"Uppgifterna är större än %s och hämtades inte färdigt.", "The data is larger than %s and was not fetched in full."}
+	wErrJSON       = phrase{"Uppgifterna är inte giltig JSON: %s.", "The data is not valid JSON: %s."}
+	wErrKind       = phrase{"Filen är inte ett medborgarlöfte: %s.", "The file is not a citizen promise: %s."}
+	wErrInvalid    = phrase{"Uppgifterna innehåller fel:", "The data has errors:"}
+	wErrMore       = phrase{"… och %d fel till. Se webbläsarens konsol.", "… and %d more. See the browser's console."}
+	wErrConfig     = phrase{"Widgeten är felaktigt inbäddad: %s.", "The widget is embedded wrongly: %s."}
+	wErrNoPromise  = phrase{"Det finns inget löfte med id %s i uppgifterna.", "There is no promise with id %s in the data."}
+	wErrNoCitizen  = phrase{"Uppgifterna innehåller inget medborgarlöfte.", "The data holds no citizen promise."}
+	wErrInternal   = phrase{"Ett internt fel uppstod: %s.", "An internal error occurred: %s."}
+	wAnd           = phrase{"och", "and"}
+	wFromDate      = phrase{"från %s", "from %s"}
+	wWithdrawn     = phrase{"Återkallat", "Withdrawn"}
 )
 
 var months = [2][12]string{
@@ -133,4 +154,17 @@ func language(lang string) string {
 		return "en"
 	}
 	return "sv"
+}
+
+// formatNumber returns v as people write it: "303", "2,5" in Swedish,
+// "2.5" in English.
+func formatNumber(v float64, lang string) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if lang != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+		if strings.HasPrefix(s, "-") {
+			s = "−" + s[1:]
+		}
+	}
+	return s
 }
