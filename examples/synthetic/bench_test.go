@@ -2,6 +2,7 @@ package synthetic_test
 
 import (
 	"encoding/json"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -33,6 +34,15 @@ func national(b *testing.B) ([][]byte, int64) {
 	return nationalFiles, nationalBytes
 }
 
+// timed returns how long f takes, after a garbage collection: the garbage
+// of the previous phase is not charged to f.
+func timed(f func()) time.Duration {
+	runtime.GC()
+	t := time.Now()
+	f()
+	return time.Since(t)
+}
+
 func unmarshalAny(b *testing.B, files [][]byte) {
 	for _, f := range files {
 		var v any
@@ -62,12 +72,8 @@ func BenchmarkDecodeNational(b *testing.B) {
 	var plain, decode time.Duration
 	n := 0
 	for b.Loop() {
-		t0 := time.Now()
-		unmarshalAny(b, files)
-		t1 := time.Now()
-		decodeAll(b, files)
-		decode += time.Since(t1)
-		plain += t1.Sub(t0)
+		plain += timed(func() { unmarshalAny(b, files) })
+		decode += timed(func() { decodeAll(b, files) })
 		n++
 	}
 	mb := float64(size) / 1e6 * float64(n)
@@ -100,16 +106,14 @@ func BenchmarkEvaluateNational(b *testing.B) {
 	var decode, eval time.Duration
 	n := 0
 	for b.Loop() {
-		t0 := time.Now()
-		decodeAll(b, files)
-		t1 := time.Now()
-		for _, bu := range bundles {
-			if e := followup.Evaluate(bu, at); len(e.CitizenPromises) == 0 {
-				b.Fatal("no citizen promise evaluated")
+		decode += timed(func() { decodeAll(b, files) })
+		eval += timed(func() {
+			for _, bu := range bundles {
+				if e := followup.Evaluate(bu, at); len(e.CitizenPromises) == 0 {
+					b.Fatal("no citizen promise evaluated")
+				}
 			}
-		}
-		eval += time.Since(t1)
-		decode += t1.Sub(t0)
+		})
 		n++
 	}
 	b.ReportMetric(float64(eval)/float64(decode), "eval-share")
@@ -144,12 +148,8 @@ func BenchmarkEvaluateGrowth(b *testing.B) {
 	var t1, t4 time.Duration
 	n := 0
 	for b.Loop() {
-		s := time.Now()
-		followup.Evaluate(one, at)
-		m := time.Now()
-		followup.Evaluate(four, at)
-		t4 += time.Since(m)
-		t1 += m.Sub(s)
+		t1 += timed(func() { followup.Evaluate(one, at) })
+		t4 += timed(func() { followup.Evaluate(four, at) })
 		n++
 	}
 	b.ReportMetric(float64(t4)/float64(t1), "x-time")
