@@ -4,6 +4,7 @@ package main
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -286,7 +287,7 @@ func (r renderer) summary(ru *followup.Rollup, cs *followup.CitizenPromiseStatus
 	}
 	pct := percent(ru.Progress)
 	bar := h("p",
-		textEl("span", wOverall.in(r.lang)+" ").class("label"),
+		textEl("span", wOverall.in(r.lang)+": "+strconv.Itoa(pct)+" %").class("label"),
 		node{Tag: "progress", Attrs: map[string]string{
 			"value":          strconv.Itoa(pct),
 			"max":            "100",
@@ -294,7 +295,6 @@ func (r renderer) summary(ru *followup.Rollup, cs *followup.CitizenPromiseStatus
 			"aria-valuetext": strconv.Itoa(pct) + " %",
 			"part":           "progress",
 		}},
-		textEl("span", " "+strconv.Itoa(pct)+" %").class("numbers"),
 	).class("overall")
 	asOf := []node{text(wStatusAt.in(r.lang) + " "), dateEl(r.at, r.lang), text(" · ")}
 	if cs.LastReport.IsZero() {
@@ -484,6 +484,16 @@ func (r renderer) details(a *promise.Activity, as *followup.ActivityStatus, key 
 		}
 		kids = append(kids, textEl("p", wConflict.in(r.lang)+": "+joinList(figs, r.lang)+". "+
 			sprintf(wUsed.in(r.lang), formatNumber(c.Used, r.lang))).class("conflict"))
+	}
+	var who []string
+	if names := r.partyNames(a.LeadIDs); names != "" {
+		who = append(who, wLead.in(r.lang)+": "+names)
+	}
+	if names := r.partyNames(a.PartnerIDs); names != "" {
+		who = append(who, wPartners.in(r.lang)+": "+names)
+	}
+	if len(who) > 0 {
+		kids = append(kids, textEl("p", strings.Join(who, " · ")).class("who"))
 	}
 	for _, n := range a.Notes {
 		kids = append(kids, r.dataEl("p", n.Text).class("note"))

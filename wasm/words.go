@@ -27,7 +27,6 @@ var (
 	wLead          = phrase{"Ansvarig", "Lead"}
 	wPartners      = phrase{"Tillsammans med", "With"}
 	wOther         = phrase{"Övriga aktiviteter", "Other activities"}
-	wSources       = phrase{"Källor", "Sources"}
 	wFollowUp      = phrase{"Uppföljning och källor", "Follow-up and sources"}
 	wSourceDocs    = phrase{"Källdokument", "Source documents"}
 	wPromises      = phrase{"Löften", "Promises"}
