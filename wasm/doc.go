@@ -86,7 +86,7 @@
 // A node without tag is a text node. An element's text becomes a text node
 // before its kids. Tags and attributes pass an allowlist, in Go ([sanitize])
 // and again in the loader: data-* and aria-* attributes, and class, id,
-// title, lang, dir, role, hidden, tabindex, open (details), datetime
+// part, title, lang, dir, role, hidden, tabindex, open (details), datetime
 // (time), value, min, max, low, high, optimum (progress, meter), disabled
 // (button); never style, on*, src. An a keeps its href only when it is an
 // absolute http: or https: URL; else it becomes a span with the same text.

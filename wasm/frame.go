@@ -42,7 +42,7 @@ func frame(in frameInput, body node) node {
 		foot = append(foot, text(" · "+wFetched.in(in.Lang)+" "),
 			textEl("time", formatTime(in.Fetched, in.Lang)).attr("datetime", in.Fetched.UTC().Format(time.RFC3339)))
 	}
-	kids = append(kids, h("footer", h("p", foot...)))
+	kids = append(kids, h("footer", h("p", foot...)).attr("part", "footer"))
 	return h("div", kids...).class("mlo").attr("lang", in.Lang)
 }
 
