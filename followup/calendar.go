@@ -23,6 +23,10 @@ import (
 // Calendar then returns those that start on or before until. For a closed
 // period until is ignored. A citizen promise without a start has no
 // calendar.
+//
+// A calendar holds at most [MaxReportingPeriods] periods, the first ones:
+// a hostile or mistaken document (a period of eight thousand years) must
+// not cost minutes and gigabytes in a resident's browser.
 func Calendar(c *promise.CitizenPromise, until promise.Date) []promise.ReportingPeriod {
 	if c == nil || c.Period.Start.IsZero() {
 		return nil
@@ -49,7 +53,7 @@ func Calendar(c *promise.CitizenPromise, until promise.Date) []promise.Reporting
 		cadence = promise.Tertially
 	}
 	var out []promise.ReportingPeriod
-	for s := c.Period.Start; !s.After(last); {
+	for s := c.Period.Start; !s.After(last) && len(out) < MaxReportingPeriods; {
 		is, ie, _ := interval(s, cadence)
 		p := promise.Period{Start: later(is, c.Period.Start), End: ie}
 		if !c.Period.Open() && ie.After(c.Period.End) {
@@ -60,6 +64,10 @@ func Calendar(c *promise.CitizenPromise, until promise.Date) []promise.Reporting
 	}
 	return out
 }
+
+// MaxReportingPeriods is the most periods a [Calendar] holds: a hundred
+// years of months would be 1,200, and no real citizen promise comes near.
+const MaxReportingPeriods = 1000
 
 func explicitPeriods(ps []promise.ReportingPeriod, within promise.Period) []promise.ReportingPeriod {
 	out := make([]promise.ReportingPeriod, 0, len(ps))

@@ -53,6 +53,8 @@ var (
 	mTwice      = msg{"activity %s is updated twice in this report: merge the two updates", "aktivitet %s uppdateras två gånger i rapporten: slå ihop uppdateringarna"}
 	mLink       = msg{"%q is not an absolute http or https address: only web links are allowed", "%q är inte en fullständig http- eller https-adress: bara webblänkar är tillåtna"}
 	mEmptyText  = msg{"%s is empty: write the text in at least Swedish (\"sv\")", "%s är tom: skriv texten på åtminstone svenska (\"sv\")"}
+	mNoCPTarget = msg{"targetId %s names no target of the citizen promise reported on", "targetId %s är inget mål i det medborgarlöfte som rapporteras"}
+	mTooMany    = msg{"count is %d, more than the largest allowed, %d", "antalet är %d, mer än det största tillåtna, %d"}
 	mBadStatus  = msg{"the status of an assessment cannot be %s", "en bedömning kan inte ha statusen %s"}
 )
 
@@ -112,7 +114,14 @@ func (v *reportValidator) check(doc *promise.Document) {
 		v.update(p, u, doc, act)
 	}
 	for i := range r.Results {
-		v.result("/results/"+strconv.Itoa(i), &r.Results[i], nil)
+		p := "/results/" + strconv.Itoa(i)
+		res := &r.Results[i]
+		v.result(p, res, nil)
+		// A result of the citizen promise as a whole may still name a
+		// target; it must be one of the citizen promise's.
+		if cp != nil && res.TargetID != uuid.Nil && !cpHasTarget(cp, res.TargetID) {
+			v.add(p+"/targetId", promise.CodeDanglingRef, mNoCPTarget, res.TargetID)
+		}
 	}
 	for i, l := range r.Sources {
 		v.link("/sources/"+strconv.Itoa(i)+"/url", l.URL)
@@ -126,6 +135,8 @@ func (v *reportValidator) update(p string, u *Update, doc *promise.Document, act
 		v.dated(op+"/date", o.Date)
 		if o.Count < 0 {
 			v.add(op+"/count", promise.CodeBadValue, mNegative, "count", o.Count)
+		} else if o.Count > MaxCount {
+			v.add(op+"/count", promise.CodeBadValue, mTooMany, o.Count, MaxCount)
 		}
 		if act != nil && o.TargetID != uuid.Nil && !hasTarget(act, o.TargetID) {
 			v.add(op+"/targetId", promise.CodeDanglingRef, mNoTarget, o.TargetID, act.ID)
@@ -195,6 +206,25 @@ func findActivity(cp *promise.CitizenPromise, id uuid.UUID) *promise.Activity {
 		}
 	}
 	return nil
+}
+
+// MaxCount is the largest count one occurrence may stand for.
+const MaxCount = 1000000
+
+func cpHasTarget(cp *promise.CitizenPromise, id uuid.UUID) bool {
+	for i := range cp.Activities {
+		if hasTarget(&cp.Activities[i], id) {
+			return true
+		}
+	}
+	if cp.Effect != nil {
+		for i := range cp.Effect.Targets {
+			if cp.Effect.Targets[i].ID == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasTarget(a *promise.Activity, id uuid.UUID) bool {

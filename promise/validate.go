@@ -82,6 +82,8 @@ type validator struct {
 var (
 	mNoID         = msg{"the id is missing or is the nil UUID (all zeros): give the entity a UUID of its own", "id saknas eller är noll-UUID:t (bara nollor): ge posten ett eget UUID"}
 	mNilRef       = msg{"%s holds the nil UUID (all zeros), which names nothing: use the id of the entity meant", "%s innehåller noll-UUID:t (bara nollor), som inte pekar på något: använd id:t för den post som avses"}
+	mTooLong      = msg{"a period from %s to %s is longer than %d years: check the years (for a period without end, leave out end)", "en period från %s till %s är längre än %d år: kontrollera årtalen (för en period utan slut, utelämna end)"}
+	mTooBig       = msg{"%s is %d, more than the largest allowed, %d", "%s är %d, mer än det största tillåtna, %d"}
 	mMissing      = msg{"%s is missing: fill it in", "%s saknas: fyll i det"}
 	mBlank        = msg{"%s is empty: write the text in at least Swedish (\"sv\")", "%s är tom: skriv texten på åtminstone svenska (\"sv\")"}
 	mDupID        = msg{"id %s is used twice: first by the %s at %s; give each entity its own UUID", "id %s används två gånger: först av %s på %s; ge varje post ett eget UUID"}
@@ -168,6 +170,14 @@ func (v *validator) document() {
 }
 
 const majorVersion = "1"
+
+// Limits on values that no real document exceeds, and that would
+// otherwise let a mistaken or hostile file cost minutes in the programs
+// that evaluate it.
+const (
+	MaxPeriodYears = 100 // the longest closed period, in years
+	MaxDueDays     = 366 // the most days after its period a report may be due
+)
 
 func supportedVersion(s string) bool {
 	major, minor, ok := strings.Cut(s, ".")
@@ -291,6 +301,10 @@ func (v *validator) refs(ptr string, ids []uuid.UUID, want kind, required bool) 
 		}
 		return
 	}
+	var seen map[uuid.UUID]bool // for long lists only: short ones are compared in place
+	if len(ids) > 16 {
+		seen = make(map[uuid.UUID]bool, len(ids))
+	}
 	for i, id := range ids {
 		p := idx(ptr, i)
 		if id == uuid.Nil {
@@ -298,11 +312,14 @@ func (v *validator) refs(ptr string, ids []uuid.UUID, want kind, required bool) 
 			continue
 		}
 		v.ref(p, id, want, true)
-		for _, prev := range ids[:i] {
-			if prev == id && id != uuid.Nil {
-				v.add(p, CodeDuplicateRef, mDupRef, lastSegment(ptr), id)
-				break
-			}
+		dup := false
+		if seen != nil {
+			dup, seen[id] = seen[id], true
+		} else {
+			dup = slices.Contains(ids[:i], id)
+		}
+		if dup {
+			v.add(p, CodeDuplicateRef, mDupRef, lastSegment(ptr), id)
 		}
 	}
 }
@@ -409,6 +426,9 @@ func (v *validator) period(ptr string, p Period) {
 	}
 	if !p.Open() && !p.Start.IsZero() && p.End.Before(p.Start) {
 		v.add(ptr+"/end", CodeDateOrder, mEndBefore, p.End, p.Start)
+	}
+	if !p.Open() && !p.Start.IsZero() && p.End.Year()-p.Start.Year() > MaxPeriodYears {
+		v.add(ptr+"/end", CodeBadValue, mTooLong, p.Start, p.End, MaxPeriodYears)
 	}
 	v.text(ptr+"/label", p.Label, false)
 }
@@ -582,6 +602,8 @@ func (v *validator) citizenPromise(p string, c *CitizenPromise) {
 		v.enum(p+"/reporting/cadence", string(r.Cadence), []string{string(Monthly), string(Quarterly), string(Tertially), string(HalfYear), string(Yearly)}, false)
 		if r.DueDays < 0 {
 			v.add(p+"/reporting/dueDays", CodeBadValue, mNegative, "dueDays", r.DueDays)
+		} else if r.DueDays > MaxDueDays {
+			v.add(p+"/reporting/dueDays", CodeBadValue, mTooBig, "dueDays", r.DueDays, MaxDueDays)
 		}
 		for i := range r.Periods {
 			rp := idx(p+"/reporting/periods", i)

@@ -87,6 +87,8 @@ func TestValidate(t *testing.T) {
 		{"blank text", func(d *Document) { d.Parties[0].Name = Text{"sv": " "} }, CodeMissing, "/parties/0/name"},
 		{"bad language key", func(d *Document) { d.Themes[0].Title["Svenska"] = "x" }, CodeBadLanguage, "/themes/0/title/Svenska"},
 		{"end before start", func(d *Document) { d.Agreements[0].Period.End = MustParseDate("2018-12-31") }, CodeDateOrder, "/agreements/0/period/end"},
+		{"period of more than a hundred years", func(d *Document) { d.Agreements[0].Period.End = MustParseDate("9999-12-31") }, CodeBadValue, "/agreements/0/period/end"},
+		{"report due more than a year after its period", func(d *Document) { d.CitizenPromises[0].Reporting = &Reporting{DueDays: 1000} }, CodeBadValue, "/citizenPromises/0/reporting/dueDays"},
 		{"missing start", func(d *Document) { d.CitizenPromises[0].Period.Start = Date{} }, CodeMissing, "/citizenPromises/0/period/start"},
 		{"window outside the period", func(d *Document) {
 			d.CitizenPromises[0].Activities[0].Window = &Period{Start: MustParseDate("2019-09-01"), End: MustParseDate("2020-01-31")}

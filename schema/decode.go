@@ -112,6 +112,9 @@ func Decode(data []byte, opts Options) (*File, Problems) {
 	d := decoder{data: data}
 	f := d.decode(opts)
 	d.problems.sort()
+	if d.dropped > 0 {
+		d.problems = append(d.problems, Problem{Line: 1, Column: 1, Code: CodeTooMany, Severity: Error, Message: mTooMany.text(MaxProblems, d.dropped)})
+	}
 	if d.problems.Invalid() {
 		return nil, d.problems
 	}
@@ -123,7 +126,12 @@ type decoder struct {
 	body     []byte // data without a byte order mark
 	bom      int    // 3 when data starts with a byte order mark
 	problems Problems
+	dropped  int // problems found beyond MaxProblems
 }
+
+// MaxProblems is the most problems Decode places and reports for one file;
+// beyond it, one last problem says how many more there are.
+const MaxProblems = 200
 
 var (
 	mTooLarge   = msg{"the file is %d bytes or more, over the limit of %d bytes: split it, or raise the limit if you trust it", "filen är %d byte eller mer, över gränsen %d byte: dela upp den, eller höj gränsen om du litar på den"}
@@ -135,6 +143,7 @@ var (
 	mNoVersion  = msg{"the file has no \"schemaVersion\": add \"schemaVersion\": %q", "filen saknar \"schemaVersion\": lägg till \"schemaVersion\": %q"}
 	mDecode     = msg{"the value cannot be read: %s", "värdet kan inte läsas: %s"}
 	mSyntaxWrap = msg{"%s", "%s"}
+	mTooMany    = msg{"the first %d problems are shown; there are %d more: correct these and validate again", "de första %d problemen visas; det finns %d till: rätta dessa och validera igen"}
 	mInternal   = msg{"internal error, please report it: the embedded schema does not compile: %v", "internt fel, rapportera det gärna: det inbyggda schemat går inte att kompilera: %v"}
 )
 
@@ -150,6 +159,12 @@ func (d *decoder) at(p Problem) Problem {
 
 // addAt adds a problem at the value that ptr names.
 func (d *decoder) addAt(ptr string, code Code, keyword string, m promise.Text) {
+	if len(d.problems) >= MaxProblems {
+		// Each problem costs a scan of the file to place it: a hostile
+		// file with a problem in every value must not cost hours.
+		d.dropped++
+		return
+	}
 	off, ok := jsonscan.Locate(d.body, ptr)
 	for !ok && ptr != "" {
 		// The value is absent (a missing property): point at its parent.

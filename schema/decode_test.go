@@ -2,6 +2,7 @@ package schema_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -213,6 +214,14 @@ func TestDecodeProblems(t *testing.T) {
 			anchor:  `"every"`,
 		},
 		{
+			name:    "unknown property whose name has quotes and a slash",
+			mutate:  replace(`"signed": "2019-02-08",`, `"signed": "2019-02-08", "it's \"a\"/b": 1,`),
+			code:    "structure",
+			keyword: "additionalProperties",
+			pointer: "/citizenPromises/0/it's \"a\"~1b",
+			anchor:  `"it's`,
+		},
+		{
 			name:    "lineage that names nothing",
 			mutate:  replace(`"signed": "2019-02-08",`, `"signed": "2019-02-08", "lineage": [{"relation": "renews"}],`),
 			code:    "structure",
@@ -366,4 +375,19 @@ func TestSyntaxMessagesInSwedish(t *testing.T) {
 			assert.NotContains(t, sv, english, "Swedish message for %q: %s", in, sv)
 		}
 	}
+}
+
+// A file with a problem in every value is answered quickly, with the first
+// MaxProblems problems and one that says how many more there are.
+func TestDecodeTooManyProblems(t *testing.T) {
+	var ids []string
+	for i := range 5000 {
+		ids = append(ids, fmt.Sprintf(`"0193a1c2-7d4e-7f00-8a3b-1%011d"`, i))
+	}
+	in := replace(`"placeIds": ["0193a1c2-7d4e-7f00-8a3b-000000000004"]`, `"placeIds": [`+strings.Join(ids, ", ")+`]`)(minimal(t))
+	_, problems := schema.Decode([]byte(in), schema.Options{})
+	require.Len(t, problems, schema.MaxProblems+1)
+	last := problems[len(problems)-1]
+	assert.Equal(t, schema.CodeTooMany, last.Code)
+	assert.Contains(t, last.Message["en"], fmt.Sprint(5000-schema.MaxProblems)+" more")
 }

@@ -58,7 +58,20 @@ var typeNames = map[string][2]string{
 	"null":    {"null", "null"},
 }
 
-var quoted = regexp.MustCompile(`'([^']*)'`)
+// quoted finds the names jsonschema v5 quotes in its messages: Go's %q
+// without its double quotes, in single quotes, with ' escaped as \'.
+var quoted = regexp.MustCompile(`'((?:[^'\\]|\\.)*)'`)
+
+// unquote returns the name that quoted found, as it is in the file.
+func unquote(q string) string {
+	q = strings.ReplaceAll(q, `\'`, `'`)
+	q = strings.ReplaceAll(q, `"`, `\"`)
+	s, err := strconv.Unquote(`"` + q + `"`)
+	if err != nil {
+		return q
+	}
+	return s
+}
 
 // structureProblems explains one failed keyword of the validator.
 func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
@@ -86,13 +99,15 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 	case "required":
 		var out []structural
 		for _, m := range quoted.FindAllStringSubmatch(ve.Message, -1) {
-			out = append(out, structural{ptr + "/" + escape(m[1]), kw, mRequired.text(m[1])})
+			name := unquote(m[1])
+			out = append(out, structural{ptr + "/" + escape(name), kw, mRequired.text(name)})
 		}
 		return out
 	case "additionalProperties", "unevaluatedProperties":
 		var out []structural
 		for _, m := range quoted.FindAllStringSubmatch(ve.Message, -1) {
-			out = append(out, structural{ptr + "/" + escape(m[1]), kw, mUnknown.text(m[1])})
+			name := unquote(m[1])
+			out = append(out, structural{ptr + "/" + escape(name), kw, mUnknown.text(name)})
 		}
 		if out == nil {
 			return one(mOther.text(ve.Message))

@@ -50,6 +50,7 @@ const (
 	CodeSchemaVersion Code = "schema-version"  // an unsupported "schemaVersion"
 	CodeStructure     Code = "structure"       // the JSON Schema is not satisfied (see Problem.Keyword)
 	CodeDecode        Code = "decode"          // the JSON could not be read into the model
+	CodeTooMany       Code = "too-many"        // more problems than MaxProblems; the rest are not listed
 )
 
 // Problem is one thing wrong with a file: where, what, and a message that

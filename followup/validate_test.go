@@ -1,0 +1,77 @@
+package followup_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/medborgarlofte/medborgarlofte/followup"
+	"github.com/medborgarlofte/medborgarlofte/followup/internal/fixture"
+	"github.com/medborgarlofte/medborgarlofte/promise"
+)
+
+func TestReportValidate(t *testing.T) {
+	b := fixture.Strangnas(fixture.T1(), fixture.T2(), fixture.Final())
+	require.NotEmpty(t, b.Reports)
+	for i := range b.Reports {
+		require.NoError(t, b.Reports[i].Validate(&b.Document), "report %d", i)
+	}
+	act := b.Document.CitizenPromises[0].Activities[0]
+	tests := []struct {
+		name    string
+		break_  func(r *followup.Report)
+		code    promise.Code
+		pointer string
+	}{
+		{"unknown citizen promise", func(r *followup.Report) { r.CitizenPromiseID = uuid.New() }, promise.CodeDanglingRef, "/citizenPromiseId"},
+		{"unknown party", func(r *followup.Report) { r.ReportedBy = []uuid.UUID{uuid.New()} }, promise.CodeDanglingRef, "/reportedBy/0"},
+		{"unknown activity", func(r *followup.Report) { r.Updates[0].ActivityID = uuid.New() }, promise.CodeDanglingRef, "/updates/0/activityId"},
+		{"activity updated twice", func(r *followup.Report) {
+			r.Updates = []followup.Update{r.Updates[0], {ActivityID: r.Updates[0].ActivityID}}
+		}, promise.CodeDuplicateRef, "/updates/1/activityId"},
+		{"entry after the report's date", func(r *followup.Report) {
+			r.Updates[0].Occurrences = []followup.Occurrence{{Date: r.Date.AddDays(1)}}
+		}, promise.CodeDateOrder, "/updates/0/occurrences/0/date"},
+		{"count over the limit", func(r *followup.Report) {
+			r.Updates[0].Occurrences = []followup.Occurrence{{Date: r.Period.Start, Count: followup.MaxCount + 1}}
+		}, promise.CodeBadValue, "/updates/0/occurrences/0/count"},
+		{"target of the citizen promise as a whole that is not there", func(r *followup.Report) {
+			r.Results = []followup.Result{{TargetID: uuid.New(), Value: 5}}
+		}, promise.CodeDanglingRef, "/results/0/targetId"},
+		{"javascript evidence", func(r *followup.Report) {
+			r.Updates[0].Evidence = []promise.Link{{URL: "javascript:alert(1)"}}
+		}, promise.CodeBadLink, "/updates/0/evidence/0/url"},
+		{"end before start", func(r *followup.Report) { r.Period.End = r.Period.Start.AddDays(-1) }, promise.CodeDateOrder, "/period/end"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := b.Reports[len(b.Reports)-1]
+			r.Updates = append([]followup.Update(nil), r.Updates...)
+			tc.break_(&r)
+			err := r.Validate(&b.Document)
+			var vs promise.Violations
+			require.True(t, errors.As(err, &vs), "Validate() = %v, want violations", err)
+			for _, v := range vs {
+				if v.Code == tc.code && v.Pointer == tc.pointer {
+					assert.NotEmpty(t, v.Message["sv"])
+					return
+				}
+			}
+			t.Errorf("Validate() = %v, want %s at %s", err, tc.code, tc.pointer)
+		})
+	}
+	// A result of the citizen promise as a whole may name one of its targets.
+	r := b.Reports[len(b.Reports)-1]
+	r.Results = []followup.Result{{TargetID: act.Targets[0].ID, Value: 1}}
+	assert.NoError(t, r.Validate(&b.Document))
+}
+
+func TestCalendarIsBounded(t *testing.T) {
+	cp := &promise.CitizenPromise{Period: promise.Period{Start: promise.MustParseDate("1000-01-01"), End: promise.MustParseDate("9999-12-31")}}
+	assert.Len(t, followup.Calendar(cp, promise.Date{}), followup.MaxReportingPeriods)
+	open := &promise.CitizenPromise{Period: promise.Period{Start: promise.MustParseDate("2024-01-01")}}
+	assert.Len(t, followup.Calendar(open, promise.MustParseDate("9000-01-01")), followup.MaxReportingPeriods)
+}
