@@ -77,6 +77,20 @@ func (p Problem) Error() string {
 	return fmt.Sprintf("%d:%d: %s: %s", p.Line, p.Column, DisplayPointer(p.Pointer, "en"), p.Message.In("en"))
 }
 
+// Format returns the problem as one line of the validator's output,
+// "FILE:LINE:COL: POINTER: message", in lang ("sv" or "en"), with warnings
+// marked as such.
+func (p Problem) Format(file, lang string) string {
+	warning := ""
+	if p.Severity == Warning {
+		warning = "warning: "
+		if lang == "sv" {
+			warning = "varning: "
+		}
+	}
+	return fmt.Sprintf("%s:%d:%d: %s: %s%s", file, p.Line, p.Column, DisplayPointer(p.Pointer, lang), warning, p.Message.In(lang))
+}
+
 // DisplayPointer returns ptr for display: the pointer itself, or "(root)"
 // ("(roten)" in Swedish) for the empty pointer that names the whole file.
 func DisplayPointer(ptr, lang string) string {

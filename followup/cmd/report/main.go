@@ -113,11 +113,7 @@ func load(names []string, stdin io.Reader, stdout, stderr io.Writer, lang string
 		}
 		file, problems := schema.Decode(data, schema.Options{})
 		for _, p := range problems {
-			prefix := ""
-			if p.Severity == schema.Warning {
-				prefix = map[string]string{"sv": "varning: ", "en": "warning: "}[lang]
-			}
-			fmt.Fprintf(stderr, "%s:%d:%d: %s: %s%s\n", display, p.Line, p.Column, schema.DisplayPointer(p.Pointer, lang), prefix, p.Message.In(lang))
+			fmt.Fprintln(stderr, p.Format(display, lang))
 		}
 		if file == nil {
 			status = max(status, 1)

@@ -69,12 +69,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if !*asJSON {
 			for _, p := range res.Problems {
-				prefix := ""
-				if p.Severity == schema.Warning {
-					prefix = map[string]string{"sv": "varning: ", "en": "warning: "}[*lang]
-				}
-				fmt.Fprintf(stdout, "%s:%d:%d: %s: %s%s\n", res.File, p.Line, p.Column,
-					schema.DisplayPointer(p.Pointer, *lang), prefix, p.Message.In(*lang))
+				fmt.Fprintln(stdout, p.Format(res.File, *lang))
 			}
 		}
 		results = append(results, res)
