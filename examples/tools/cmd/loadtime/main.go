@@ -1,21 +1,28 @@
-// Command loadtime measures how long the demo page takes, in headless
-// Chromium, from the start of navigation until every widget on it shows
-// data (data-state ready or stale), and prints the median of several runs:
+// Command loadtime measures how long the status widget takes, in headless
+// Chromium, from the start of navigation until every widget on the page
+// shows data (data-state ready), next to a plain-JS floor widget that
+// fetches the same JSON from the same server and draws one element per
+// object with no validation and no evaluation (internal/site/floor.js,
+// never shipped). It prints the median of n interleaved runs of each:
 //
-//   - cold: a fresh browser profile each run: nothing cached, widget.wasm
-//     downloaded and compiled, the data fetched;
-//   - warm: one profile, the widgets opted in to the offline cache
-//     (?offline=1), after a first visit that is not counted: the browser
-//     revalidates widget.wasm (304) and may reuse its compiled code, and
-//     the widgets show the stored data at once.
+//   - cold: a fresh browser profile each run: nothing cached;
+//   - warm: one profile per page, visited once first and left idle for two
+//     seconds (as a visitor reads a page), then reloaded for each run: the
+//     HTTP cache is warm, and the browser may reuse compiled WebAssembly;
 //
-// for the demo page (two widgets) and the page with ten.
+// for a page of 1 and of 10 instances, on the desktop profile (no
+// throttling) and the phone profile (Chromium's CPU throttling 4×, the
+// network at 9 Mbps down, 1.5 Mbps up and 60 ms round trip), with the
+// ratios the goals are set in: widget / floor, and 10 instances / 1.
 //
 // Usage, from the repository root:
 //
-//	go -C examples/tools run ./cmd/loadtime [-n 7] [-url http://127.0.0.1:8080]
+//	go -C examples/tools run ./cmd/loadtime [-n 7] [-profile desktop,phone] [-compress=false] [-widget DIR] [-v]
 //
-// Without -url it builds and starts the demo itself.
+// Without -widget it builds the widget into a temporary directory first.
+// -compress=false serves every file uncompressed, as a server without
+// compression would. -v prints, for each widget run of one instance, when
+// widget.js, the wasm and the data arrived.
 package main
 
 import (
@@ -24,136 +31,251 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/medborgarlofte/medborgarlofte/examples/tools/internal/browser"
-	"github.com/medborgarlofte/medborgarlofte/examples/tools/internal/demoserver"
+	"github.com/medborgarlofte/medborgarlofte/examples/tools/internal/site"
 	"github.com/medborgarlofte/medborgarlofte/examples/tools/internal/widgetbuild"
 )
 
-// probe records, in ms since the start of navigation, when every widget of
-// the page first shows data.
+// probe records, in ms since the start of navigation, when every element
+// marked data-loadtime first shows data.
 const probe = `window.__loadtime = {done: 0};
 document.addEventListener("medborgarlofte-statechange", () => {
-	const all = [...document.querySelectorAll("medborgarlofte-status, div[data-medborgarlofte-status]")];
+	const all = [...document.querySelectorAll("[data-loadtime]")];
 	if (!__loadtime.done && document.readyState !== "loading" && all.length > 0 &&
 		all.every((w) => ["ready", "stale"].includes(w.getAttribute("data-state")))) {
 		__loadtime.done = performance.now();
 	}
 });`
 
+// timings returns, for -v, when the widget's files and the data arrived.
+const timings = `(() => {
+	const out = {};
+	for (const e of performance.getEntriesByType("resource")) {
+		const name = e.name.includes("/data/") ? "data" : e.name.endsWith(".wasm") ? "wasm" : e.name.endsWith("widget.js") ? "js" : "";
+		if (name && !(name in out)) {
+			out[name] = [Math.round(e.startTime), Math.round(e.responseEnd), e.transferSize];
+		}
+	}
+	return JSON.stringify(out);
+})()`
+
+// profile is a set of browser conditions.
+type profile struct {
+	name string
+	// cpu is the CPU slowdown factor; 0 or 1 is none.
+	cpu float64
+	// latency in ms and throughput in bytes per second; 0 is none.
+	latency, down, up float64
+}
+
+var profiles = map[string]profile{
+	"desktop": {name: "desktop"},
+	"phone":   {name: "phone", cpu: 4, latency: 60, down: 9e6 / 8, up: 1.5e6 / 8},
+}
+
+// page is one of the pages measured.
+type pageKind struct {
+	kind string // "widget" or "floor"
+	n    int
+}
+
+var pages = []pageKind{{"widget", 1}, {"floor", 1}, {"widget", 10}, {"floor", 10}}
+
 func main() {
-	n := flag.Int("n", 7, "runs of each measurement")
-	base := flag.String("url", "", "a running demo (default: build and start one)")
+	n := flag.Int("n", 7, "runs of each measurement (at least 7 for the goals)")
+	names := flag.String("profile", "desktop,phone", "the profiles to measure: desktop, phone or both")
+	compress := flag.Bool("compress", true, "serve pre-compressed files (false: a server without compression)")
+	widget := flag.String("widget", "", "a built widget directory (default: build one)")
+	verbose := flag.Bool("v", false, "print when the widget's files and the data arrived in each run of one widget")
 	flag.Parse()
-	if err := run(*n, *base); err != nil {
+	if err := run(*n, *names, *compress, *widget, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtime:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, base string) error {
-	if base == "" {
-		root, err := widgetbuild.FindRoot(".")
-		if err != nil {
-			return err
+func run(n int, names string, compress bool, widget string, verbose bool) error {
+	var profs []profile
+	for _, name := range strings.Split(names, ",") {
+		p, ok := profiles[strings.TrimSpace(name)]
+		if !ok {
+			return fmt.Errorf("unknown profile %q: use desktop, phone or both", name)
 		}
-		demo, err := demoserver.Start(root, os.Stderr)
-		if err != nil {
-			return err
-		}
-		defer demo.Stop()
-		base = demo.URL
+		profs = append(profs, p)
 	}
-	fmt.Printf("time from navigation start to every widget showing data, median of %d runs (min–max)\n", n)
-	fmt.Printf("%-18s %24s %24s\n", "page", "cold", "warm (offline cache)")
-	for _, p := range []struct{ name, path string }{
-		{"demo (2 widgets)", "/"},
-		{"10 widgets", "/?instances=10"},
-	} {
-		cold, err := measureCold(base+p.path, n)
+	root, err := widgetbuild.FindRoot(".")
+	if err != nil {
+		return err
+	}
+	if widget == "" {
+		dir, err := os.MkdirTemp("", "loadtime-widget-")
 		if err != nil {
 			return err
 		}
-		warm, err := measureWarm(base+withOffline(p.path), n)
+		defer os.RemoveAll(dir)
+		res, err := widgetbuild.Build(context.Background(), widgetbuild.Options{Root: root, Out: dir})
 		if err != nil {
 			return err
 		}
-		fmt.Printf("%-18s %24s %24s\n", p.name, summary(cold), summary(warm))
+		fmt.Printf("widget.wasm: %d bytes, %d gzip, %d brotli\n", res.WASM.Raw, res.WASM.Gzip, res.WASM.Brotli)
+		widget = dir
+	}
+	srv, err := site.Start(site.Options{Widget: widget, Data: filepath.Join(root, "examples", "data", "bundles"), Compress: compress})
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	opts := site.Options{Widget: widget, Compress: compress}
+	fmt.Printf("navigation start → every widget ready, ms, median of %d interleaved runs (min–max); %s\n", n, opts)
+	for _, p := range profs {
+		if err := measure(srv, p, n, verbose); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-func withOffline(path string) string {
-	if path == "/" {
-		return "/?offline=1"
+// measure runs the interleaved loop of one profile and prints its table.
+func measure(srv *site.Server, p profile, n int, verbose bool) error {
+	cold := map[pageKind][]float64{}
+	warm := map[pageKind][]float64{}
+	// One browser per page for the warm runs, each visited once first.
+	warmTabs := map[pageKind]context.Context{}
+	for _, pg := range pages {
+		dir, err := os.MkdirTemp("", "loadtime-profile-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		ctx, cancel, err := newTab(dir, p)
+		if err != nil {
+			return err
+		}
+		defer cancel()
+		if _, err := load(ctx, srv.PageURL(pg.kind, pg.n)); err != nil {
+			return err
+		}
+		warmTabs[pg] = ctx
 	}
-	return path + "&offline=1"
-}
-
-// measureCold loads url in a new browser with a fresh profile, n times.
-func measureCold(url string, n int) ([]float64, error) {
-	var out []float64
-	for range n {
-		err := func() error {
-			ctx, cancel, err := newBrowser("")
+	time.Sleep(2 * time.Second) // the first visits' work settles; compiled code is cached
+	for i := range n {
+		order := slices.Clone(pages)
+		if i%2 == 1 {
+			slices.Reverse(order)
+		}
+		for _, pg := range order {
+			ms, info, err := coldLoad(srv.PageURL(pg.kind, pg.n), p, verbose && pg.kind == "widget" && pg.n == 1)
 			if err != nil {
 				return err
 			}
-			defer cancel()
-			ms, err := load(ctx, url)
-			out = append(out, ms)
-			return err
-		}()
-		if err != nil {
-			return nil, err
+			cold[pg] = append(cold[pg], ms)
+			if info != "" {
+				fmt.Printf("  %s cold run %d: ready %4.0f ms; %s\n", p.name, i+1, ms, info)
+			}
+		}
+		for _, pg := range order {
+			ms, err := load(warmTabs[pg], srv.PageURL(pg.kind, pg.n))
+			if err != nil {
+				return err
+			}
+			warm[pg] = append(warm[pg], ms)
+			if verbose && pg.kind == "widget" && pg.n == 1 {
+				fmt.Printf("  %s warm run %d: ready %4.0f ms; %s\n", p.name, i+1, ms, detail(warmTabs[pg]))
+			}
 		}
 	}
-	return out, nil
+	desc := "no throttling"
+	if p.cpu > 1 {
+		desc = fmt.Sprintf("CPU %g× slower, %g Mbps down, %g Mbps up, %g ms round trip", p.cpu, p.down*8/1e6, p.up*8/1e6, p.latency)
+	}
+	fmt.Printf("\n%s profile (%s)\n", p.name, desc)
+	fmt.Printf("%-10s %-5s %22s %22s %8s\n", "instances", "load", "widget", "floor", "ratio")
+	for _, pg := range []int{1, 10} {
+		for _, l := range []struct {
+			name string
+			m    map[pageKind][]float64
+		}{{"cold", cold}, {"warm", warm}} {
+			w, f := l.m[pageKind{"widget", pg}], l.m[pageKind{"floor", pg}]
+			fmt.Printf("%-10d %-5s %22s %22s %7.2f×\n", pg, l.name, summary(w), summary(f), median(w)/median(f))
+		}
+	}
+	for _, l := range []struct {
+		name string
+		m    map[pageKind][]float64
+	}{{"cold", cold}, {"warm", warm}} {
+		fmt.Printf("10 instances / 1, %s: widget %.2f×, floor %.2f×\n", l.name,
+			median(l.m[pageKind{"widget", 10}])/median(l.m[pageKind{"widget", 1}]),
+			median(l.m[pageKind{"floor", 10}])/median(l.m[pageKind{"floor", 1}]))
+	}
+	fmt.Println()
+	return nil
 }
 
-// measureWarm loads url once, then n times more in the same browser.
-func measureWarm(url string, n int) ([]float64, error) {
-	dir, err := os.MkdirTemp("", "loadtime-profile-")
+// coldLoad loads url in a new browser with a fresh profile.
+func coldLoad(url string, p profile, verbose bool) (float64, string, error) {
+	ctx, cancel, err := newTab("", p)
 	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	ctx, cancel, err := newBrowser(dir)
-	if err != nil {
-		return nil, err
+		return 0, "", err
 	}
 	defer cancel()
-	if _, err := load(ctx, url); err != nil {
-		return nil, err
+	ms, err := load(ctx, url)
+	if err != nil || !verbose {
+		return ms, "", err
 	}
-	// Let the first visit's background refresh and cache writes finish.
-	time.Sleep(500 * time.Millisecond)
-	var out []float64
-	for range n {
-		ms, err := load(ctx, url)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ms)
-	}
-	return out, nil
+	return ms, detail(ctx), nil
 }
 
-func newBrowser(dir string) (context.Context, context.CancelFunc, error) {
+// detail returns when widget.js, the wasm and the data started and ended,
+// and their transfer sizes.
+func detail(ctx context.Context) string {
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](timings))
+	if err != nil {
+		return err.Error()
+	}
+	return "[start, end, bytes]: " + s
+}
+
+// newTab starts a browser with the profile in dir ("" is a fresh one)
+// under the conditions of p, with the probe installed.
+func newTab(dir string, p profile) (context.Context, context.CancelFunc, error) {
 	ctx, cancel, err := browser.New(context.Background(), browser.Options{UserDataDir: dir})
 	if err != nil {
+		return nil, nil, err
+	}
+	fail := func(err error) (context.Context, context.CancelFunc, error) {
+		cancel()
 		return nil, nil, err
 	}
 	tctx, tcancel := context.WithTimeout(ctx, 10*time.Second)
 	defer tcancel()
 	if _, err := chromedp.Call(tctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
-		cancel()
-		return nil, nil, err
+		return fail(err)
+	}
+	if p.cpu > 1 {
+		if _, err := chromedp.Call(tctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: p.cpu}); err != nil {
+			return fail(err)
+		}
+	}
+	if p.latency > 0 || p.down > 0 {
+		if _, err := chromedp.Call(tctx, network.Enable, network.EnableParams{}); err != nil {
+			return fail(err)
+		}
+		cond := network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{{
+			Latency: p.latency, DownloadThroughput: p.down, UploadThroughput: p.up,
+		}}}
+		if _, err := chromedp.Call(tctx, network.EmulateNetworkConditionsByRule, cond); err != nil {
+			return fail(err)
+		}
 	}
 	return ctx, cancel, nil
 }
@@ -161,7 +283,7 @@ func newBrowser(dir string) (context.Context, context.CancelFunc, error) {
 // load navigates to url and returns the ms from navigation start until
 // every widget showed data.
 func load(ctx context.Context, url string) (float64, error) {
-	tctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	tctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	if err := chromedp.Do(tctx, chromedp.Navigate(url)); err != nil {
 		return 0, fmt.Errorf("open %s: %w", url, err)
@@ -176,18 +298,26 @@ func load(ctx context.Context, url string) (float64, error) {
 		}
 		select {
 		case <-tctx.Done():
-			return 0, errors.New("the widgets did not show data within 60 s: " + url)
-		case <-time.After(20 * time.Millisecond):
+			return 0, errors.New("the widgets did not show data within 2 minutes: " + url)
+		case <-time.After(10 * time.Millisecond):
 		}
 	}
+}
+
+func median(ms []float64) float64 {
+	s := slices.Clone(ms)
+	slices.Sort(s)
+	if len(s) == 0 {
+		return 0
+	}
+	if len(s)%2 == 0 {
+		return (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	return s[len(s)/2]
 }
 
 func summary(ms []float64) string {
 	s := slices.Clone(ms)
 	slices.Sort(s)
-	median := s[len(s)/2]
-	if len(s)%2 == 0 {
-		median = (s[len(s)/2-1] + s[len(s)/2]) / 2
-	}
-	return fmt.Sprintf("%4.0f ms (%.0f–%.0f)", median, s[0], s[len(s)-1])
+	return fmt.Sprintf("%5.0f (%.0f–%.0f)", median(ms), s[0], s[len(s)-1])
 }
