@@ -57,6 +57,8 @@ unit:
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./schema/internal/jsonscan
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./schema
+	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./wasm/internal/strict
+	$(GO) test -run='^$$' -fuzz='^FuzzPattern$$' -fuzztime=$(FUZZTIME) ./wasm/internal/strict
 
 # examples validates every example file with the validator command.
 examples:

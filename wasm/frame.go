@@ -4,10 +4,9 @@ package main
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
-	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/wasm/internal/strict"
 )
 
 // frameInput is what the widget shows around a view: where the data came
@@ -40,7 +39,7 @@ func frame(in frameInput, body node) node {
 	foot = append(foot, link(in.Src, wData.in(in.Lang)))
 	if !in.Fetched.IsZero() {
 		foot = append(foot, text(" · "+wFetched.in(in.Lang)+" "),
-			textEl("time", formatTime(in.Fetched, in.Lang)).attr("datetime", in.Fetched.UTC().Format(time.RFC3339)))
+			textEl("time", formatTime(in.Fetched, in.Lang)).attr("datetime", isoTime(in.Fetched)))
 	}
 	kids = append(kids, h("footer", h("p", foot...)).attr("part", "footer"))
 	return h("div", kids...).class("mlo").attr("lang", in.Lang)
@@ -66,62 +65,42 @@ type explained interface {
 	retryable() bool
 }
 
-// errorView explains why nothing can be shown: in the visitor's language,
-// with the first problems of invalid data, and a retry button when trying
-// again may help.
+// errorView explains why nothing can be shown, in the visitor's language:
+// in a sentence, for data with its first problems behind a disclosure
+// (the console has them all, with lines and columns), and with a retry
+// button when trying again may help.
 func errorView(lang, src string, err error, retrying bool) node {
 	kids := []node{h("p", textEl("strong", wErrTitle.in(lang)))}
-	if inv, ok := err.(invalidError); ok {
-		kids = append(kids, h("p", text(wErrInvalid.in(lang)+" "), link(src, src)), problemList(inv.Problems, lang))
-		if n := len(inv.Problems) - maxProblems; n > 0 {
-			kids = append(kids, textEl("p", sprintf(wErrMore.in(lang), strconv.Itoa(n))))
+	switch e := err.(type) {
+	case dataError:
+		kids = append(kids, h("p", text(e.explain(lang)+" "+wErrConsole.in(lang)+" "), link(src, wData.in(lang))))
+		list := []node{textEl("summary", wDetails.in(lang)), problemList(e.err.Problems, lang)}
+		if n := len(e.err.Problems) - maxProblems + e.err.More; n > 0 {
+			list = append(list, textEl("p", sprintf(wErrMore.in(lang), strconv.Itoa(n))))
 		}
-	} else if e, ok := err.(explained); ok {
+		kids = append(kids, h("details", list...).attr("data-key", "problems"))
+	case explained:
 		kids = append(kids, textEl("p", e.explain(lang)))
 		if e.retryable() {
 			kids = append(kids, retryButton(lang, retrying))
 		}
-	} else {
+	default:
 		kids = append(kids, textEl("p", sprintf(wErrInternal.in(lang), err.Error())))
 	}
 	return h("div", h("div", kids...).class("notice error").attr("role", "alert")).class("mlo").attr("lang", lang)
 }
 
-func problemList(ps promise.Violations, lang string) node {
+func problemList(ps []strict.Problem, lang string) node {
 	var items []node
 	for i, p := range ps {
 		if i == maxProblems {
 			break
 		}
-		items = append(items, h("li", textEl("span", p.Pointer).class("pointer"), text(": "+p.Message.In(lang))))
+		ptr := p.Pointer
+		if ptr == "" {
+			ptr = "(root)"
+		}
+		items = append(items, h("li", textEl("span", ptr).class("pointer"), text(": "+p.Message.In(lang))))
 	}
 	return h("ul", items...).class("problems")
-}
-
-// consoleMessage is the error for developers, in English, with every
-// problem of invalid data on its own line.
-func consoleMessage(src string, err error) string {
-	var b strings.Builder
-	b.WriteString("medborgarlofte-status: ")
-	b.WriteString(src)
-	b.WriteString(": ")
-	inv, ok := err.(invalidError)
-	if !ok {
-		b.WriteString(err.Error())
-		return b.String()
-	}
-	b.WriteString(strconv.Itoa(len(inv.Problems)))
-	if len(inv.Problems) == 1 {
-		b.WriteString(" problem")
-	} else {
-		b.WriteString(" problems")
-	}
-	b.WriteString(" (check the file with: go run ./schema/cmd/validate FILE)")
-	for _, p := range inv.Problems {
-		b.WriteString("\n  ")
-		b.WriteString(p.Pointer)
-		b.WriteString(": ")
-		b.WriteString(p.Message.In("en"))
-	}
-	return b.String()
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/wasm/internal/strict"
 )
 
 // The element states (data-state).
@@ -40,12 +41,18 @@ type config struct {
 	SameOrigin bool
 }
 
-// configError is an attribute the widget cannot use.
-type configError struct{ Msg string }
+// configError is an attribute the widget cannot use: what is wrong, with
+// the attribute's value.
+type configError struct {
+	what phrase
+	arg  string
+}
 
-func (e configError) Error() string              { return e.Msg }
-func (e configError) explain(lang string) string { return sprintf(wErrConfig.in(lang), e.Msg) }
-func (configError) retryable() bool              { return false }
+func (e configError) Error() string { return sprintf(e.what.en, e.arg) }
+func (e configError) explain(lang string) string {
+	return sprintf(wErrConfig.in(lang), sprintf(e.what.in(lang), e.arg))
+}
+func (configError) retryable() bool { return false }
 
 // parseConfig checks the loader's config object (see the package
 // documentation) against the page's origin.
@@ -63,10 +70,10 @@ func parseConfig(v js.Value, origin string) (config, error) {
 		Debug:   v.Get("debug").Truthy(),
 	}
 	if c.Src == "" {
-		return c, configError{"the src attribute is missing"}
+		return c, configError{wCfgNoSrc, ""}
 	}
 	if !webURL(c.Src) {
-		return c, configError{"src " + strconv.Quote(c.Src) + " is not an http(s) address"}
+		return c, configError{wCfgSrc, strict.Quote(c.Src)}
 	}
 	if u, err := url.Parse(c.Src); err == nil {
 		c.SameOrigin = u.Scheme+"://"+u.Host == origin
@@ -74,14 +81,14 @@ func parseConfig(v js.Value, origin string) (config, error) {
 	if at := str("at"); at != "" {
 		d, err := promise.ParseDate(at)
 		if err != nil {
-			return c, configError{"at " + strconv.Quote(at) + " is not a date YYYY-MM-DD"}
+			return c, configError{wCfgAt, strict.Quote(at)}
 		}
 		c.At = d
 	}
 	if p := str("promise"); p != "" {
 		id, err := uuid.Parse(p)
 		if err != nil {
-			return c, configError{"promise " + strconv.Quote(p) + " is not an id"}
+			return c, configError{wCfgPromise, strict.Quote(p)}
 		}
 		c.Promise = id
 	}
@@ -255,7 +262,7 @@ func (in *instance) showError(gen int, err error, retrying bool) {
 	in.mu.Unlock()
 	in.render(gen, errorView(cfg.Lang, cfg.Src, err, retrying))
 	if !retrying {
-		js.Global().Get("console").Call("error", consoleMessage(cfg.Src, err))
+		js.Global().Get("console").Call("error", consoleMessage(cfg.Src, cfg.Lang, err))
 	}
 	in.setState(gen, stateError)
 }
@@ -303,7 +310,7 @@ func describe(d *data, err error) string {
 	case d == nil:
 		return "nothing"
 	case d.FromCache:
-		return "data of " + d.Fetched.UTC().Format(time.RFC3339)
+		return "data of " + isoTime(d.Fetched)
 	}
 	return strconv.Itoa(len(d.Body)) + " bytes"
 }

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/medborgarlofte/medborgarlofte/wasm/internal/strict"
 )
 
 func TestDecodeBundle(t *testing.T) {
@@ -38,22 +40,28 @@ func TestDecodePlainDocument(t *testing.T) {
 	}
 }
 
+// TestDecodeErrors: each kind of mistake is refused with its kind and the
+// problem placed by JSON pointer, line and column, and worded in the
+// reader's language: never the decoder's own English.
 func TestDecodeErrors(t *testing.T) {
 	tests := []struct {
-		name  string
-		data  string
-		check func(error) bool
-		want  string
+		name string
+		data string
+		kind strict.ErrorKind
+		// want is in the console message, in Swedish.
+		want string
 	}{
-		{"not JSON", "<html>404</html>", isType[syntaxError], "1:1"},
-		{"cut off", string(bundleJSON[:200]), isType[syntaxError], "unexpected end"},
-		{"no $schema", `{"document": {}}`, isType[kindError], "$schema is missing"},
-		{"other $schema", `{"$schema": "https://example.se/x.json"}`, isType[kindError], "x.json"},
-		{"schemaVersion 2", strings.Replace(string(bundleJSON), `"schemaVersion": "1.0",`, `"schemaVersion": "2.0",`, 1), isType[kindError], "2.0"},
-		{"wrong type", strings.Replace(string(bundleJSON), `"value": 4`, `"value": "four"`, 1), isType[syntaxError], ":"},
-		{"dangling reference", strings.Replace(string(bundleJSON), `"leadIds": ["0193a1c2-7d4e-7f00-8a3b-000000000002"]`, `"leadIds": ["0193a1c2-7d4e-7f00-8a3b-0000000000ff"]`, 1), isType[invalidError], "/document/citizenPromises/0/activities/0/leadIds/0"},
-		{"bad link", strings.Replace(string(bundleJSON), `"https://www.strangnas.se/samverkan"`, `"javascript:alert(1)"`, 1), isType[invalidError], "/document/sources/0/url"},
-		{"report of no activity", strings.Replace(string(bundleJSON), `"activityId": "0193a1c2-7d4e-7f00-8a3b-000000000012"`, `"activityId": "0193a1c2-7d4e-7f00-8a3b-0000000000ee"`, 1), isType[invalidError], "/reports/0/updates/0/activityId"},
+		{"not JSON", "<html>404</html>", strict.Syntax, "1:1: (root): oväntat tecken '<'"},
+		{"cut off", string(bundleJSON[:200]), strict.Syntax, "filen tar slut mitt i ett värde"},
+		{"no $schema", `{"document": {}}`, strict.NotCitizenPromise, "\"$schema\" saknas"},
+		{"other $schema", `{"$schema": "https://example.se/x.json"}`, strict.NotCitizenPromise, "x.json"},
+		{"schemaVersion 2", strings.Replace(string(bundleJSON), `"schemaVersion": "1.0",`, `"schemaVersion": "2.0",`, 1), strict.NotCitizenPromise, `schemaVersion "2.0" stöds inte`},
+		{"wrong type", strings.Replace(string(bundleJSON), `"value": 4`, `"value": "four"`, 1), strict.Structure, `/value: ska vara ett tal, inte en text inom citattecken`},
+		{"unknown property", strings.Replace(string(bundleJSON), `"value": 4`, `"value": 4, "valeu": 5`, 1), strict.Structure, `"valeu" ingår inte i formatet`},
+		{"malformed date", strings.Replace(string(bundleJSON), `"2019-02-08"`, `"2019-2-8"`, 1), strict.Structure, `"2019-2-8" är inte ett datum som finns, skrivet ÅÅÅÅ-MM-DD`},
+		{"dangling reference", strings.Replace(string(bundleJSON), `"leadIds": ["0193a1c2-7d4e-7f00-8a3b-000000000002"]`, `"leadIds": ["0193a1c2-7d4e-7f00-8a3b-0000000000ff"]`, 1), strict.Invalid, "/document/citizenPromises/0/activities/0/leadIds/0"},
+		{"bad link", strings.Replace(string(bundleJSON), `"https://www.strangnas.se/samverkan"`, `"javascript:alert(1)"`, 1), strict.Structure, "/document/sources/0/url"},
+		{"report of no activity", strings.Replace(string(bundleJSON), `"activityId": "0193a1c2-7d4e-7f00-8a3b-000000000012"`, `"activityId": "0193a1c2-7d4e-7f00-8a3b-0000000000ee"`, 1), strict.Invalid, "/reports/0/updates/0/activityId"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -61,26 +69,27 @@ func TestDecodeErrors(t *testing.T) {
 				t.Fatal("the replacement did not apply")
 			}
 			_, err := decodeBundle([]byte(tc.data))
-			if err == nil {
-				t.Fatal("decodeBundle = nil, want an error")
+			e, ok := err.(dataError)
+			if !ok {
+				t.Fatalf("decodeBundle = %T %v, want a dataError", err, err)
 			}
-			if !tc.check(err) {
-				t.Errorf("decodeBundle = %T %v, want another type", err, err)
+			if e.err.Kind != tc.kind {
+				t.Errorf("kind %d, want %d: %v", e.err.Kind, tc.kind, err)
 			}
-			msg := err.Error()
-			if inv, ok := err.(invalidError); ok {
-				msg = consoleMessage("x", inv)
-			}
+			msg := consoleMessage("x", "sv", err)
 			if !strings.Contains(msg, tc.want) {
-				t.Errorf("decodeBundle = %q, want it to contain %q", msg, tc.want)
+				t.Errorf("console message %q, want it to contain %q", msg, tc.want)
+			}
+			for _, lang := range []string{"sv", "en"} {
+				view := marshal(errorView(lang, "https://example.se/x.json", err, false))
+				for _, dev := range []string{"promise:", "json:", "strict:", "jsonscan"} {
+					if strings.Contains(view, dev) {
+						t.Errorf("the %s error view holds the developer's %q: %s", lang, dev, view)
+					}
+				}
 			}
 		})
 	}
-}
-
-func isType[T error](err error) bool {
-	_, ok := err.(T)
-	return ok
 }
 
 func TestDecodeBOM(t *testing.T) {
@@ -95,13 +104,13 @@ func TestErrorViewListsProblems(t *testing.T) {
 	data := bytes.ReplaceAll(bundleJSON, []byte(`"https://www.strangnas.se/samverkan"`), []byte(`"javascript:window.__mloPwned=1"`))
 	data = bytes.ReplaceAll(data, []byte(`"0193a1c2-7d4e-7f00-8a3b-000000000002"`), []byte(`"0193a1c2-7d4e-7f00-8a3b-0000000000ff"`))
 	_, err := decodeBundle(data)
-	inv, ok := err.(invalidError)
+	inv, ok := err.(dataError)
 	if !ok {
-		t.Fatalf("decodeBundle = %v, want invalidError", err)
+		t.Fatalf("decodeBundle = %v, want a dataError", err)
 	}
 	div := build(t, marshal(errorView("en", "https://example.se/x.json", err, false)))
 	items := div.Call("querySelectorAll", ".problems li").Length()
-	if want := min(len(inv.Problems), maxProblems); items != want {
+	if want := min(len(inv.err.Problems), maxProblems); items != want {
 		t.Errorf("%d problems listed, want %d", items, want)
 	}
 	text := div.Get("textContent").String()
@@ -111,7 +120,7 @@ func TestErrorViewListsProblems(t *testing.T) {
 	if n := div.Call("querySelectorAll", "a[href^='javascript']").Length(); n != 0 {
 		t.Errorf("%d javascript: links", n)
 	}
-	if len(inv.Problems) > maxProblems && !strings.Contains(text, "more") {
+	if len(inv.err.Problems) > maxProblems && !strings.Contains(text, "more") {
 		t.Errorf("no count of further problems: %q", text)
 	}
 }

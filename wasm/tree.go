@@ -3,9 +3,9 @@
 package main
 
 import (
-	"encoding/json"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
 // node is one element or text of a rendered view: what a view produces
@@ -177,11 +177,123 @@ func sanitize(n node) node {
 	return out
 }
 
-// marshal returns the sanitised tree as the JSON view.render takes.
+// marshal returns the sanitised tree as the JSON view.render takes, with
+// each element's attributes in name order (as encoding/json writes a map).
 func marshal(n node) string {
-	b, err := json.Marshal(sanitize(n))
-	if err != nil { // a tree of strings always marshals
-		return `{}`
+	var b strings.Builder
+	writeNode(&b, sanitize(n))
+	return b.String()
+}
+
+func writeNode(b *strings.Builder, n node) {
+	b.WriteByte('{')
+	comma := false
+	field := func(name string) {
+		if comma {
+			b.WriteByte(',')
+		}
+		comma = true
+		b.WriteByte('"')
+		b.WriteString(name)
+		b.WriteString(`":`)
 	}
-	return string(b)
+	if n.Tag != "" {
+		field("tag")
+		writeString(b, n.Tag)
+	}
+	if len(n.Attrs) > 0 {
+		field("attrs")
+		names := make([]string, 0, len(n.Attrs))
+		for k := range n.Attrs {
+			names = append(names, k)
+		}
+		for i := 1; i < len(names); i++ { // few attributes: insertion sort
+			for j := i; j > 0 && names[j] < names[j-1]; j-- {
+				names[j], names[j-1] = names[j-1], names[j]
+			}
+		}
+		b.WriteByte('{')
+		for i, k := range names {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeString(b, k)
+			b.WriteByte(':')
+			writeString(b, n.Attrs[k])
+		}
+		b.WriteByte('}')
+	}
+	if n.Text != "" {
+		field("text")
+		writeString(b, n.Text)
+	}
+	if len(n.Kids) > 0 {
+		field("kids")
+		b.WriteByte('[')
+		for i, k := range n.Kids {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeNode(b, k)
+		}
+		b.WriteByte(']')
+	}
+	b.WriteByte('}')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// writeString writes s as a JSON string, escaped as encoding/json escapes
+// it: quotes, backslashes, control characters, <, > and &, U+2028 and
+// U+2029, and invalid UTF-8 as U+FFFD.
+func writeString(b *strings.Builder, s string) {
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hexDigits[c>>4])
+				b.WriteByte(hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
 }

@@ -59,11 +59,20 @@ var (
 	wErrHTTP       = phrase{"Servern svarade %d när uppgifterna hämtades.", "The server answered %d when the data was fetched."}
 	wErrRedirect   = phrase{"Adressen till uppgifterna skickar vidare till en annan adress. Ange den slutliga adressen i src.", "The data's address redirects elsewhere. Give the final address in src."}
 	wErrTooLarge   = phrase{"Uppgifterna är större än %s och hämtades inte färdigt.", "The data is larger than %s and was not fetched in full."}
-	wErrJSON       = phrase{"Uppgifterna är inte giltig JSON: %s.", "The data is not valid JSON: %s."}
-	wErrKind       = phrase{"Filen är inte ett medborgarlöfte: %s.", "The file is not a citizen promise: %s."}
-	wErrInvalid    = phrase{"Uppgifterna innehåller fel:", "The data has errors:"}
-	wErrMore       = phrase{"… och %d fel till. Se webbläsarens konsol.", "… and %d more. See the browser's console."}
+	wErrJSON       = phrase{"Filen med uppgifterna är skadad: den är inte giltig JSON.", "The data file is damaged: it is not valid JSON."}
+	wErrKind       = phrase{"Filen är inte ett medborgarlöfte som widgeten kan visa.", "The file is not a citizen promise the widget can show."}
+	wErrStructure  = phrase{"Filen med uppgifterna följer inte formatet för medborgarlöften.", "The data file does not follow the format of citizen promises."}
+	wErrInvalid    = phrase{"Uppgifterna i filen hänger inte ihop.", "The data in the file do not fit together."}
+	wErrBug        = phrase{"Ett fel i widgeten hindrar att uppgifterna visas.", "An error in the widget keeps the data from being shown."}
+	wErrConsole    = phrase{"Den som ansvarar för sidan hittar detaljerna i webbläsarens konsol.", "Whoever looks after the page finds the details in the browser's console."}
+	wDetails       = phrase{"Detaljer", "Details"}
+	wProblems      = phrase{"Fel (kontrollera filen med: go run ./schema/cmd/validate FIL):", "Problems (check the file with: go run ./schema/cmd/validate FILE):"}
+	wErrMore       = phrase{"… och %d fel till.", "… and %d more."}
 	wErrConfig     = phrase{"Widgeten är felaktigt inbäddad: %s.", "The widget is embedded wrongly: %s."}
+	wCfgNoSrc      = phrase{"attributet src saknas", "the src attribute is missing"}
+	wCfgSrc        = phrase{"src %s är inte en webbadress (http eller https)", "src %s is not an http(s) address"}
+	wCfgAt         = phrase{"at %s är inte ett datum ÅÅÅÅ-MM-DD", "at %s is not a date YYYY-MM-DD"}
+	wCfgPromise    = phrase{"promise %s är inte ett id", "promise %s is not an id"}
 	wErrNoPromise  = phrase{"Det finns inget löfte med id %s i uppgifterna.", "There is no promise with id %s in the data."}
 	wErrNoCitizen  = phrase{"Uppgifterna innehåller inget medborgarlöfte.", "The data holds no citizen promise."}
 	wErrInternal   = phrase{"Ett internt fel uppstod: %s.", "An internal error occurred: %s."}
@@ -119,10 +128,26 @@ func formatPeriod(p promise.Period, lang string) string {
 func formatTime(t time.Time, lang string) string {
 	t = t.Local()
 	d := formatDate(promise.DateOf(t), lang)
+	hh, mm, _ := t.Clock()
 	if lang == "en" {
-		return d + ", " + t.Format("15:04")
+		return d + ", " + pad2(hh) + ":" + pad2(mm)
 	}
-	return d + " kl. " + t.Format("15.04")
+	return d + " kl. " + pad2(hh) + "." + pad2(mm)
+}
+
+// isoTime returns t in UTC as RFC 3339, 2020-01-31T10:00:00Z, without
+// time's formatter (which the widget links for nothing else).
+func isoTime(t time.Time) string {
+	t = t.UTC()
+	hh, mm, ss := t.Clock()
+	return promise.DateOf(t).String() + "T" + pad2(hh) + ":" + pad2(mm) + ":" + pad2(ss) + "Z"
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
 }
 
 // joinList joins names as a sentence: "A", "A och B", "A, B och C".
