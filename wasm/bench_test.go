@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
+	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
 // BenchmarkDecode measures the widget's decoding of the Strängnäs 2019
@@ -41,4 +42,21 @@ func BenchmarkDecode(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkRender measures the view of the Strängnäs 2019 bundle: the
+// evaluation, the tree and its JSON, as the widget renders it.
+func BenchmarkRender(b *testing.B) {
+	bundle, err := decodeBundle(strangnas2019)
+	if err != nil {
+		b.Fatal(err)
+	}
+	at := promise.MustParseDate("2020-01-31")
+	for b.Loop() {
+		n, err := content(viewInput{Bundle: bundle, Lang: "sv", At: at})
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = marshal(frame(frameInput{Lang: "sv", Src: "https://example.se/x.json"}, n))
+	}
 }

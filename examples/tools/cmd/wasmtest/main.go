@@ -7,7 +7,7 @@
 //
 // Usage, from the repository root:
 //
-//	go -C examples/tools run ./cmd/wasmtest [-pkg ./wasm] [-script wasm/dom.js] [-timeout 3m] [-- TESTFLAGS]
+//	go -C examples/tools run ./cmd/wasmtest [-pkg ./wasm] [-script wasm/dom.js] [-gcflags FLAGS] [-timeout 3m] [-- TESTFLAGS]
 //
 // -script loads a file as a classic script before the test binary; the
 // widget's tests need wasm/dom.js (the default). TESTFLAGS go to the test
@@ -45,13 +45,14 @@ func main() {
 	pkg := flag.String("pkg", "./wasm", "the package to test, relative to the repository root")
 	root := flag.String("root", "", "the repository root (default: found above the working directory)")
 	timeout := flag.Duration("timeout", 3*time.Minute, "the most the tests may take")
+	gcflags := flag.String("gcflags", "", "go test's -gcflags, to compare benchmarks of builds (all=-l is the widget's)")
 	var extra scripts
 	flag.Var(&extra, "script", "a script to load before the tests, relative to the root (repeatable; default wasm/dom.js)")
 	flag.Parse()
 	if len(extra) == 0 {
 		extra = scripts{"wasm/dom.js"}
 	}
-	code, err := run(*root, *pkg, extra, *timeout, flag.Args())
+	code, err := run(*root, *pkg, extra, *gcflags, *timeout, flag.Args())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "wasmtest:", err)
 		if code == 0 {
@@ -61,7 +62,7 @@ func main() {
 	os.Exit(code)
 }
 
-func run(root, pkg string, extra []string, timeout time.Duration, testArgs []string) (int, error) {
+func run(root, pkg string, extra []string, gcflags string, timeout time.Duration, testArgs []string) (int, error) {
 	if root == "" {
 		var err error
 		if root, err = widgetbuild.FindRoot("."); err != nil {
@@ -77,7 +78,11 @@ func run(root, pkg string, extra []string, timeout time.Duration, testArgs []str
 	}
 	defer os.RemoveAll(dir)
 	bin := filepath.Join(dir, "test.wasm")
-	build := exec.CommandContext(ctx, "go", "test", "-c", "-o", bin, pkg)
+	args := []string{"test", "-c", "-o", bin}
+	if gcflags != "" {
+		args = append(args, "-gcflags="+gcflags)
+	}
+	build := exec.CommandContext(ctx, "go", append(args, pkg)...)
 	build.Dir = root
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	build.Stdout, build.Stderr = os.Stdout, os.Stderr
