@@ -87,10 +87,7 @@ func run(addr, root, widget string, build bool) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{
-		Handler:           newServer(filepath.Join(root, "examples", "data"), widget),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
+	srv := newHTTPServer(newServer(filepath.Join(root, "examples", "data"), widget), defaultTimeouts)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	fmt.Printf("Open http://%s/ in a browser\n", ln.Addr())
@@ -107,4 +104,33 @@ func run(addr, root, widget string, build bool) error {
 	}
 	fmt.Println("stopped")
 	return nil
+}
+
+// timeouts bound how long one connection may hold the server.
+type timeouts struct {
+	// header is the most a request's headers may take to arrive, read
+	// the whole request.
+	header, read time.Duration
+	// write is the most a response may take to be written: a client
+	// that stops reading is dropped then.
+	write time.Duration
+	// idle is the most a keep-alive connection may wait for its next
+	// request.
+	idle time.Duration
+}
+
+// defaultTimeouts: the largest response, widget.wasm uncompressed (5 MB),
+// takes about 45 s at 1 Mbit/s, so a response may take 2 minutes.
+var defaultTimeouts = timeouts{header: 10 * time.Second, read: 30 * time.Second, write: 2 * time.Minute, idle: time.Minute}
+
+// newHTTPServer returns the demo's server for h with the timeouts.
+func newHTTPServer(h http.Handler, t timeouts) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: t.header,
+		ReadTimeout:       t.read,
+		WriteTimeout:      t.write,
+		IdleTimeout:       t.idle,
+		MaxHeaderBytes:    64 << 10,
+	}
 }
