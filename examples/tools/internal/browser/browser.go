@@ -76,6 +76,10 @@ func New(parent context.Context, opts Options) (context.Context, context.CancelF
 		chromedp.Flag("disable-default-apps", true),
 		chromedp.Flag("mute-audio", true),
 		chromedp.Flag("password-store", "basic"),
+		// Headless Chromium (156) loads the omnibox popup's WebUI pages
+		// at start, two pages of web components in another renderer,
+		// which compete for the CPU with the page under test.
+		chromedp.Flag("disable-features", "WebUIOmniboxPopup,WebUIOmniboxAimPopup"),
 		chromedp.Flag("use-mock-keychain", true),
 		chromedp.WindowSize(1024, 900),
 	}
