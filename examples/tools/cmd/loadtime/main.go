@@ -5,7 +5,8 @@
 // object with no validation and no evaluation (internal/site/floor.js,
 // never shipped). It prints the median of n interleaved runs of each:
 //
-//   - cold: a fresh browser profile each run: nothing cached;
+//   - cold: a fresh browser profile each run (started half a second
+//     before): nothing cached;
 //   - warm: one profile per page, visited once first and left idle for two
 //     seconds (as a visitor reads a page), then reloaded for each run: the
 //     HTTP cache is warm, and the browser may reuse compiled WebAssembly;
@@ -17,9 +18,12 @@
 //
 // Usage, from the repository root:
 //
-//	go -C examples/tools run ./cmd/loadtime [-n 7] [-profile desktop,phone] [-compress=false] [-widget DIR] [-v]
+//	go -C examples/tools run ./cmd/loadtime [-n 7] [-profile desktop,phone] [-compress=false] [-widget DIR] [-before DIR] [-v]
 //
 // Without -widget it builds the widget into a temporary directory first.
+// -before adds another build of the widget (a directory of
+// cmd/buildwidget's files, of an older commit) to the interleaved runs, to
+// measure a change before and after in one loop.
 // -compress=false serves every file uncompressed, as a server without
 // compression would. -v prints, for each widget run of one instance, when
 // widget.js, the wasm and the data arrived.
@@ -47,23 +51,44 @@ import (
 )
 
 // probe records, in ms since the start of navigation, when every element
-// marked data-loadtime first shows data.
+// marked data-loadtime first shows data (ready or stale), once the parser
+// has seen them all.
 const probe = `window.__loadtime = {done: 0};
-document.addEventListener("medborgarlofte-statechange", () => {
-	const all = [...document.querySelectorAll("[data-loadtime]")];
-	if (!__loadtime.done && document.readyState !== "loading" && all.length > 0 &&
-		all.every((w) => ["ready", "stale"].includes(w.getAttribute("data-state")))) {
-		__loadtime.done = performance.now();
-	}
-});`
+(() => {
+	let last = 0; // when a widget last became ready
+	const check = () => {
+		const all = [...document.querySelectorAll("[data-loadtime]")];
+		if (!__loadtime.done && document.readyState !== "loading" && all.length > 0 &&
+			all.every((w) => ["ready", "stale"].includes(w.getAttribute("data-state")))) {
+			__loadtime.done = last || performance.now();
+		}
+	};
+	document.addEventListener("medborgarlofte-statechange", (e) => {
+		if (["ready", "stale"].includes(e.detail.state)) {
+			last = performance.now();
+		}
+		check();
+	});
+	// Widgets may all be ready before the parser has seen the whole page.
+	document.addEventListener("DOMContentLoaded", check);
+})();`
 
-// timings returns, for -v, when the widget's files and the data arrived.
+// timings returns, for -v, when the widget's files and the data arrived,
+// and the steps the widget marked (medborgarlofte:NAME): boot (the runtime
+// asked for), compiled, main (Go's main began), started (the API
+// received), fetched, decoded, rendered (the first widget's tree built).
 const timings = `(() => {
 	const out = {};
 	for (const e of performance.getEntriesByType("resource")) {
 		const name = e.name.includes("/data/") ? "data" : e.name.endsWith(".wasm") ? "wasm" : e.name.endsWith("widget.js") ? "js" : "";
 		if (name && !(name in out)) {
 			out[name] = [Math.round(e.startTime), Math.round(e.responseEnd), e.transferSize];
+		}
+	}
+	for (const e of performance.getEntriesByType("mark")) {
+		const name = e.name.replace("medborgarlofte:", "");
+		if (e.name.startsWith("medborgarlofte:") && !(name in out)) {
+			out[name] = Math.round(e.startTime);
 		}
 	}
 	return JSON.stringify(out);
@@ -91,20 +116,24 @@ type pageKind struct {
 
 var pages = []pageKind{{"widget", 1}, {"floor", 1}, {"widget", 10}, {"floor", 10}}
 
+// beforePages are measured too with -before.
+var beforePages = []pageKind{{"before", 1}, {"before", 10}}
+
 func main() {
 	n := flag.Int("n", 7, "runs of each measurement (at least 7 for the goals)")
 	names := flag.String("profile", "desktop,phone", "the profiles to measure: desktop, phone or both")
 	compress := flag.Bool("compress", true, "serve pre-compressed files (false: a server without compression)")
 	widget := flag.String("widget", "", "a built widget directory (default: build one)")
+	before := flag.String("before", "", "another built widget directory to measure in the same runs")
 	verbose := flag.Bool("v", false, "print when the widget's files and the data arrived in each run of one widget")
 	flag.Parse()
-	if err := run(*n, *names, *compress, *widget, *verbose); err != nil {
+	if err := run(*n, *names, *compress, *widget, *before, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtime:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, names string, compress bool, widget string, verbose bool) error {
+func run(n int, names string, compress bool, widget, before string, verbose bool) error {
 	var profs []profile
 	for _, name := range strings.Split(names, ",") {
 		p, ok := profiles[strings.TrimSpace(name)]
@@ -130,15 +159,20 @@ func run(n int, names string, compress bool, widget string, verbose bool) error 
 		fmt.Printf("widget.wasm: %d bytes, %d gzip, %d brotli\n", res.WASM.Raw, res.WASM.Gzip, res.WASM.Brotli)
 		widget = dir
 	}
-	srv, err := site.Start(site.Options{Widget: widget, Data: filepath.Join(root, "examples", "data", "bundles"), Compress: compress})
+	opts := site.Options{Widget: widget, Before: before, Data: filepath.Join(root, "examples", "data", "bundles"), Compress: compress}
+	srv, err := site.Start(opts)
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
-	opts := site.Options{Widget: widget, Compress: compress}
+	measured := pages
+	if before != "" {
+		measured = append(slices.Clone(pages), beforePages...)
+	}
 	fmt.Printf("navigation start → every widget ready, ms, median of %d interleaved runs (min–max); %s\n", n, opts)
+	fmt.Println("ratio: widget / floor (goals: cold ≤ 2×, warm ≤ 1.5×); 10 instances / 1 (goal ≤ 1.2×); phone: cold ≤ 2500 ms, warm ≤ 1200 ms")
 	for _, p := range profs {
-		if err := measure(srv, p, n, verbose); err != nil {
+		if err := measure(srv, p, measured, n, verbose); err != nil {
 			return err
 		}
 	}
@@ -146,7 +180,7 @@ func run(n int, names string, compress bool, widget string, verbose bool) error 
 }
 
 // measure runs the interleaved loop of one profile and prints its table.
-func measure(srv *site.Server, p profile, n int, verbose bool) error {
+func measure(srv *site.Server, p profile, pages []pageKind, n int, verbose bool) error {
 	cold := map[pageKind][]float64{}
 	warm := map[pageKind][]float64{}
 	// One browser per page for the warm runs, each visited once first.
@@ -162,7 +196,7 @@ func measure(srv *site.Server, p profile, n int, verbose bool) error {
 			return err
 		}
 		defer cancel()
-		if _, err := load(ctx, srv.PageURL(pg.kind, pg.n)); err != nil {
+		if _, _, err := load(ctx, srv.PageURL(pg.kind, pg.n), p, false); err != nil {
 			return err
 		}
 		warmTabs[pg] = ctx
@@ -184,13 +218,13 @@ func measure(srv *site.Server, p profile, n int, verbose bool) error {
 			}
 		}
 		for _, pg := range order {
-			ms, err := load(warmTabs[pg], srv.PageURL(pg.kind, pg.n))
+			ms, info, err := load(warmTabs[pg], srv.PageURL(pg.kind, pg.n), p, verbose && pg.kind == "widget" && pg.n == 1)
 			if err != nil {
 				return err
 			}
 			warm[pg] = append(warm[pg], ms)
-			if verbose && pg.kind == "widget" && pg.n == 1 {
-				fmt.Printf("  %s warm run %d: ready %4.0f ms; %s\n", p.name, i+1, ms, detail(warmTabs[pg]))
+			if info != "" {
+				fmt.Printf("  %s warm run %d: ready %4.0f ms; %s\n", p.name, i+1, ms, info)
 			}
 		}
 	}
@@ -199,13 +233,23 @@ func measure(srv *site.Server, p profile, n int, verbose bool) error {
 		desc = fmt.Sprintf("CPU %g× slower, %g Mbps down, %g Mbps up, %g ms round trip", p.cpu, p.down*8/1e6, p.up*8/1e6, p.latency)
 	}
 	fmt.Printf("\n%s profile (%s)\n", p.name, desc)
-	fmt.Printf("%-10s %-5s %22s %22s %8s\n", "instances", "load", "widget", "floor", "ratio")
+	withBefore := len(cold[pageKind{"before", 1}]) > 0
+	if withBefore {
+		fmt.Printf("%-10s %-5s %22s %22s %22s %8s %8s\n", "instances", "load", "widget", "before", "floor", "ratio", "before")
+	} else {
+		fmt.Printf("%-10s %-5s %22s %22s %8s\n", "instances", "load", "widget", "floor", "ratio")
+	}
 	for _, pg := range []int{1, 10} {
 		for _, l := range []struct {
 			name string
 			m    map[pageKind][]float64
 		}{{"cold", cold}, {"warm", warm}} {
 			w, f := l.m[pageKind{"widget", pg}], l.m[pageKind{"floor", pg}]
+			if withBefore {
+				b := l.m[pageKind{"before", pg}]
+				fmt.Printf("%-10d %-5s %22s %22s %22s %7.2f× %7.2f×\n", pg, l.name, summary(w), summary(b), summary(f), median(w)/median(f), median(b)/median(f))
+				continue
+			}
 			fmt.Printf("%-10d %-5s %22s %22s %7.2f×\n", pg, l.name, summary(w), summary(f), median(w)/median(f))
 		}
 	}
@@ -213,9 +257,13 @@ func measure(srv *site.Server, p profile, n int, verbose bool) error {
 		name string
 		m    map[pageKind][]float64
 	}{{"cold", cold}, {"warm", warm}} {
-		fmt.Printf("10 instances / 1, %s: widget %.2f×, floor %.2f×\n", l.name,
+		fmt.Printf("10 instances / 1, %s: widget %.2f×, floor %.2f×", l.name,
 			median(l.m[pageKind{"widget", 10}])/median(l.m[pageKind{"widget", 1}]),
 			median(l.m[pageKind{"floor", 10}])/median(l.m[pageKind{"floor", 1}]))
+		if withBefore {
+			fmt.Printf(", before %.2f×", median(l.m[pageKind{"before", 10}])/median(l.m[pageKind{"before", 1}]))
+		}
+		fmt.Println()
 	}
 	fmt.Println()
 	return nil
@@ -228,11 +276,10 @@ func coldLoad(url string, p profile, verbose bool) (float64, string, error) {
 		return 0, "", err
 	}
 	defer cancel()
-	ms, err := load(ctx, url)
-	if err != nil || !verbose {
-		return ms, "", err
-	}
-	return ms, detail(ctx), nil
+	// A visitor's browser is already running: let this one settle after
+	// its start before the page is measured.
+	time.Sleep(500 * time.Millisecond)
+	return load(ctx, url, p, verbose)
 }
 
 // detail returns when widget.js, the wasm and the data started and ended,
@@ -261,11 +308,6 @@ func newTab(dir string, p profile) (context.Context, context.CancelFunc, error) 
 	if _, err := chromedp.Call(tctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
 		return fail(err)
 	}
-	if p.cpu > 1 {
-		if _, err := chromedp.Call(tctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: p.cpu}); err != nil {
-			return fail(err)
-		}
-	}
 	if p.latency > 0 || p.down > 0 {
 		if _, err := chromedp.Call(tctx, network.Enable, network.EnableParams{}); err != nil {
 			return fail(err)
@@ -280,25 +322,49 @@ func newTab(dir string, p profile) (context.Context, context.CancelFunc, error) 
 	return ctx, cancel, nil
 }
 
-// load navigates to url and returns the ms from navigation start until
-// every widget showed data.
-func load(ctx context.Context, url string) (float64, error) {
+// load navigates to url under p's CPU throttling and returns the ms from
+// navigation start until every widget showed data, and with verbose the
+// run's detail. Then it leaves the page for about:blank and lifts the
+// throttling: an idle throttled tab keeps a core busy (Chromium's
+// throttler), which would slow the other runs.
+func load(ctx context.Context, url string, p profile, verbose bool) (ms float64, info string, err error) {
 	tctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
+	if p.cpu > 1 {
+		if _, err := chromedp.Call(tctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: p.cpu}); err != nil {
+			return 0, "", err
+		}
+		defer func() {
+			rctx, rcancel := context.WithTimeout(ctx, 10*time.Second)
+			defer rcancel()
+			chromedp.Call(rctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 1})
+		}()
+	}
+	defer func() {
+		rctx, rcancel := context.WithTimeout(ctx, 10*time.Second)
+		defer rcancel()
+		chromedp.Do(rctx, chromedp.Navigate("about:blank"))
+	}()
 	if err := chromedp.Do(tctx, chromedp.Navigate(url)); err != nil {
-		return 0, fmt.Errorf("open %s: %w", url, err)
+		return 0, "", fmt.Errorf("open %s: %w", url, err)
 	}
 	for {
 		ms, err := chromedp.Run(tctx, chromedp.Evaluate[float64](`window.__loadtime ? __loadtime.done : 0`))
 		if err != nil {
-			return 0, err
+			return 0, "", err
 		}
 		if ms > 0 {
-			return ms, nil
+			if verbose {
+				info = detail(tctx)
+			}
+			return ms, info, nil
 		}
 		select {
 		case <-tctx.Done():
-			return 0, errors.New("the widgets did not show data within 2 minutes: " + url)
+			sctx, scancel := context.WithTimeout(ctx, 5*time.Second)
+			defer scancel()
+			states, _ := chromedp.Run(sctx, chromedp.Evaluate[string](`[...document.querySelectorAll("[data-loadtime]")].map((w) => w.getAttribute("data-state")).join(" ")`))
+			return 0, "", errors.New("the widgets did not show data within 2 minutes: " + url + ": states " + states)
 		case <-time.After(10 * time.Millisecond):
 		}
 	}

@@ -36,6 +36,9 @@ var floorJS []byte
 type Options struct {
 	// Widget is the directory of the built widget (cmd/buildwidget's -out).
 	Widget string
+	// Before, if set, is the directory of another build of the widget,
+	// served under /before/ with pages of its own, to compare builds.
+	Before string
 	// Data is the directory of the bundles, examples/data/bundles.
 	Data string
 	// Compress serves the .br and .gz files, and gzipped data, to
@@ -77,6 +80,7 @@ func Start(opts Options) (*Server, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{kind}/{$}", s.page)
 	mux.HandleFunc("GET /widget/{name}", s.static)
+	mux.HandleFunc("GET /before/{name}", s.static)
 	mux.HandleFunc("GET /floor/floor.js", s.static)
 	mux.HandleFunc("GET /data/{name}", s.static)
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
@@ -88,8 +92,8 @@ func Start(opts Options) (*Server, error) {
 // Close stops the server.
 func (s *Server) Close() error { return s.srv.Close() }
 
-// PageURL returns the page with n instances of the widget ("widget") or
-// of the floor ("floor").
+// PageURL returns the page with n instances of the widget ("widget"), of
+// the other build ("before") or of the floor ("floor").
 func (s *Server) PageURL(kind string, n int) string {
 	return s.URL + "/" + kind + "/?n=" + strconv.Itoa(n)
 }
@@ -102,7 +106,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Medborgarlöfte – Trygghet</title>
-{{if .Widget}}<script async src="/widget/widget.js"></script>{{else}}<script async src="/floor/floor.js"></script>{{end}}
+{{if .Widget}}<script async src="/{{.Dir}}/widget.js"></script>{{else}}<script async src="/floor/floor.js"></script>{{end}}
 </head>
 <body>
 <header><p>Kommunen</p></header>
@@ -119,7 +123,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 
 func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	kind := r.PathValue("kind")
-	if kind != "widget" && kind != "floor" {
+	if kind != "widget" && kind != "floor" && (kind != "before" || s.opts.Before == "") {
 		http.NotFound(w, r)
 		return
 	}
@@ -129,8 +133,9 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	}
 	d := struct {
 		Widget    bool
+		Dir       string
 		Instances []instance
-	}{Widget: kind == "widget"}
+	}{Widget: kind != "floor", Dir: kind}
 	for i := range n {
 		b := bundles[i%len(bundles)]
 		d.Instances = append(d.Instances, instance{Src: "/data/" + b.name + ".json", At: b.at})
@@ -186,8 +191,11 @@ func (s *Server) load(path string) (*file, error) {
 			return nil, os.ErrNotExist
 		}
 		f.raw, err = os.ReadFile(filepath.Join(s.opts.Data, name))
-	case "/widget/":
+	case "/widget/", "/before/":
 		base := filepath.Join(s.opts.Widget, name)
+		if dir == "/before/" {
+			base = filepath.Join(s.opts.Before, name)
+		}
 		if f.raw, err = os.ReadFile(base); err != nil {
 			return nil, err
 		}
@@ -211,7 +219,7 @@ func (s *Server) load(path string) (*file, error) {
 	default:
 		f.ctype = "application/json; charset=utf-8"
 	}
-	if f.gz == nil && dir != "/widget/" {
+	if f.gz == nil && dir != "/widget/" && dir != "/before/" {
 		// A server compresses scripts and data on the fly.
 		f.gz = gzipBytes(f.raw)
 	}
@@ -256,5 +264,9 @@ func (o Options) String() string {
 	if !o.Compress {
 		c = "uncompressed"
 	}
-	return fmt.Sprintf("widget %s, data %s, %s", o.Widget, o.Data, c)
+	s := "widget " + o.Widget
+	if o.Before != "" {
+		s += ", before " + o.Before
+	}
+	return fmt.Sprintf("%s, %s", s, c)
 }
