@@ -14,9 +14,15 @@
 // inside is the fallback: it stays visible until the widget has something
 // to show, and again when it fails.
 //
-// Build widget.js and widget.wasm (and their .gz and .br files) with
+// Build widget.js and widget.HASH.wasm (and their .gz and .br files)
+// with
 //
 //	go -C examples/tools run ./cmd/buildwidget -out DIR
+//
+// The wasm is named by its content, so that a browser or proxy never gives
+// a new widget.js an old cached wasm; widget.js names it and checks its Go
+// build ID. Serve the wasm with a long cache lifetime (the browser then
+// reuses its compiled code) and widget.js with a short one.
 //
 // # Attributes
 //
@@ -35,6 +41,10 @@
 //     IndexedDB, show it at once on the next visit, and show it, with its
 //     date, when the network fails.
 //   - debug: log each step, with times, to the console.
+//   - wasm: the URL of widget.wasm, for a CMS that gives each uploaded
+//     file a URL of its own; the script's data-wasm does the same for
+//     every widget of the page. Default: the build's widget.HASH.wasm next
+//     to widget.js. A page runs one wasm: the first widget's counts.
 //
 // The element's data-state attribute is "loading", "ready" (data shown),
 // "stale" (data from the offline cache shown because the refresh failed),
@@ -48,9 +58,12 @@
 // widget.js) starts one Go runtime for the page, lazily, when the first
 // widget connects:
 //
-//  1. It compiles widget.wasm with WebAssembly.instantiateStreaming, sets
-//     go.argv to ["medborgarlofte", NAME] where NAME is a random global
-//     name, defines globalThis[NAME] as a setter, and runs the program.
+//  1. It compiles widget.wasm with WebAssembly.instantiateStreaming,
+//     refuses a module whose go:buildid section is not the build ID
+//     widget.js was built with, sets go.argv to ["medborgarlofte", NAME]
+//     where NAME is a random global name, defines globalThis[NAME] as a
+//     setter, and runs the program. Meanwhile it has started fetching each
+//     widget's src (net.js), so that the data is there when Go asks.
 //  2. main builds the API object and assigns it to globalThis[NAME]; the
 //     loader's setter takes it and deletes the global at once. main then
 //     blocks forever: the runtime serves every widget on the page.
@@ -59,7 +72,7 @@
 //     was initialised, and the bundled wasm_exec.js finds fs through a
 //     variable of the loader, so Go's output still reaches the console.
 //
-// The API object (apiVersion 1) has, all returning at once:
+// The API object (apiVersion 2) has, all returning at once:
 //
 //	version                  the number apiVersion; the loader refuses another
 //	mount(view, config) id   show a widget; returns its id, a number
@@ -74,6 +87,15 @@
 //
 //	view.render(json)     replace the widget's content with the tree in json
 //	view.setState(state)  set data-state and fire the event, if it changed
+//	view.fetch(url, opts) a promise of the data at url (net.js): the fetch the
+//	                      loader started early when it has one for url and the
+//	                      request is not conditional, else a new one
+//
+// Widgets that show the same data, date, language and promise share one
+// evaluation and one tree, and the loader clones the DOM it built from it.
+// The loader and Go mark their steps in the page's performance timeline
+// (medborgarlofte:boot, compiled, started, main, fetched, decoded,
+// rendered), for the browser's performance tools and cmd/loadtime -v.
 //
 // # The tree
 //

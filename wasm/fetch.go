@@ -41,8 +41,15 @@ func (r response) NotModified() bool { return r.Status == 304 }
 // The errors of fetchData; each explains itself to the visitor.
 type (
 	// networkError is a fetch that failed without an answer: offline,
-	// DNS, refused by CORS, aborted.
-	networkError struct{ Msg string }
+	// DNS, refused by CORS or by the page's CSP, aborted.
+	networkError struct {
+		Msg string
+		// Origin is the data's origin, when it is not the page's.
+		Origin string
+		// CSP is set when the page's Content-Security-Policy blocked
+		// the request.
+		CSP bool
+	}
 	// httpError is an answer other than 200 or 304.
 	httpError struct{ Status int }
 	// redirectError is an answer that redirects: the widget requests
@@ -59,7 +66,18 @@ func (e tooLargeError) Error() string {
 	return "the response is larger than " + strconv.Itoa(e.Limit) + " bytes"
 }
 
-func (e networkError) explain(lang string) string { return sprintf(wErrNetwork.in(lang), e.Msg) }
+// explain says what failed and, for data on another origin, what the page
+// and that origin must allow: with the page's CSP in the way, exactly what
+// to add to connect-src.
+func (e networkError) explain(lang string) string {
+	switch {
+	case e.CSP:
+		return sprintf(wErrCSP.in(lang), e.Origin, e.Origin)
+	case e.Origin != "":
+		return sprintf(wErrCrossOrigin.in(lang), e.Origin, e.Origin)
+	}
+	return wErrNetwork.in(lang)
+}
 func (e httpError) explain(lang string) string {
 	return sprintf(wErrHTTP.in(lang), strconv.Itoa(e.Status))
 }
@@ -73,113 +91,55 @@ func (httpError) retryable() bool     { return true }
 func (redirectError) retryable() bool { return false }
 func (tooLargeError) retryable() bool { return false }
 
-// fetchData fetches req.URL with the browser's fetch (net/http would add
-// about 1 MB to the widget) and reads the body as a stream, stopping with a
-// tooLargeError past the limit. Redirects are not followed: the widget
-// requests nothing but its own files and src. It must not run in a js.Func
-// callback: it waits on promises.
-func fetchData(ctx context.Context, req request) (response, error) {
+// fetchData fetches req.URL with fetch, the loader's function of net.js
+// (view.fetch; net/http would add about 1 MB to the widget). The loader
+// may answer with the fetch it started when the element appeared. It must
+// not run in a js.Func callback: it waits on a promise.
+func fetchData(ctx context.Context, fetch js.Value, req request) (response, error) {
 	limit := req.Limit
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	global := js.Global()
-	abort := global.Get("AbortController").New()
-	stop := context.AfterFunc(ctx, func() { abort.Call("abort") })
-	defer stop()
-
-	headers := global.Get("Headers").New()
-	headers.Call("set", "Accept", "application/json")
-	opts := global.Get("Object").New()
-	opts.Set("signal", abort.Get("signal"))
-	opts.Set("credentials", "same-origin")
-	opts.Set("redirect", "manual")
-	if req.SameOrigin {
-		if req.ETag != "" {
-			headers.Call("set", "If-None-Match", req.ETag)
-		}
-		if req.LastModified != "" {
-			headers.Call("set", "If-Modified-Since", req.LastModified)
-		}
-	} else {
-		opts.Set("mode", "cors")
-		if req.ETag != "" || req.LastModified != "" {
-			opts.Set("cache", "no-cache")
-		}
-	}
-	opts.Set("headers", headers)
-
-	v, err := await(ctx, global.Call("fetch", req.URL, opts))
+	opts := js.Global().Get("Object").New()
+	opts.Set("sameOrigin", req.SameOrigin)
+	opts.Set("etag", req.ETag)
+	opts.Set("lastModified", req.LastModified)
+	opts.Set("limit", limit)
+	opts.Set("timeout", networkTimeout.Milliseconds())
+	v, err := await(ctx, fetch.Invoke(req.URL, opts))
 	if err != nil {
-		return response{}, networkError{err.Error()}
+		return response{}, networkError{Msg: err.Error()}
 	}
-	if v.Get("type").String() == "opaqueredirect" {
-		return response{}, redirectError{}
+	res := response{Status: v.Get("status").Int(), ETag: jsString(v.Get("etag")), LastModified: jsString(v.Get("lastModified"))}
+	if e := v.Get("error"); e.Truthy() {
+		msg := jsString(e.Get("message"))
+		switch jsString(e.Get("kind")) {
+		case "redirect":
+			return res, redirectError{}
+		case "too-large":
+			return res, tooLargeError{limit}
+		case "http":
+			return res, httpError{res.Status}
+		}
+		ne := networkError{Msg: msg, CSP: e.Get("csp").Truthy()}
+		if !req.SameOrigin {
+			ne.Origin = jsString(e.Get("origin"))
+		}
+		return res, ne
 	}
-	res := response{
-		Status:       v.Get("status").Int(),
-		ETag:         header(v, "ETag"),
-		LastModified: header(v, "Last-Modified"),
+	if body := v.Get("body"); body.Truthy() {
+		res.Body = make([]byte, body.Length())
+		js.CopyBytesToGo(res.Body, body)
 	}
-	switch res.Status {
-	case 200:
-	case 304:
-		return res, nil
-	default:
-		return res, httpError{res.Status}
-	}
-	// A Content-Length over the limit fails at once. It counts encoded
-	// bytes, so a body under it may still decode to more: the stream
-	// below is the real check.
-	if n, err := strconv.Atoi(header(v, "Content-Length")); err == nil && n > limit {
-		return res, tooLargeError{limit}
-	}
-	res.Body, err = readLimited(ctx, v.Get("body"), limit)
-	return res, err
+	return res, nil
 }
 
-// header returns a response header, or "" when it is absent (the Headers
-// API returns null).
-func header(resp js.Value, name string) string {
-	h := resp.Get("headers").Call("get", name)
-	if h.Type() != js.TypeString {
+// jsString returns v when it is a string, else "".
+func jsString(v js.Value) string {
+	if v.Type() != js.TypeString {
 		return ""
 	}
-	return h.String()
-}
-
-// readLimited reads a ReadableStream of Uint8Array chunks to the end, or
-// cancels it and fails once more than limit bytes have come.
-func readLimited(ctx context.Context, body js.Value, limit int) ([]byte, error) {
-	if body.IsNull() || body.IsUndefined() {
-		return nil, nil
-	}
-	reader := body.Call("getReader")
-	var buf []byte
-	for {
-		r, err := await(ctx, reader.Call("read"))
-		if err != nil {
-			return nil, networkError{err.Error()}
-		}
-		if r.Get("done").Bool() {
-			return buf, nil
-		}
-		chunk := r.Get("value")
-		n := chunk.Get("length").Int()
-		if len(buf)+n > limit {
-			reader.Call("cancel")
-			return nil, tooLargeError{limit}
-		}
-		if buf == nil {
-			buf = make([]byte, 0, max(n, 32<<10))
-		}
-		start := len(buf)
-		buf = append(buf, make([]byte, n)...)
-		js.CopyBytesToGo(buf[start:], chunk)
-	}
+	return v.String()
 }
 
 // await waits for a JS promise to settle and returns its value, or its

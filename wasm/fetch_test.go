@@ -12,7 +12,7 @@ import (
 
 func TestFetchData(t *testing.T) {
 	u := blobURL(t, bundleJSON)
-	res, err := fetchData(context.Background(), request{URL: u, SameOrigin: true})
+	res, err := fetchData(context.Background(), jsFunc(t, "medborgarlofteFetch"), request{URL: u, SameOrigin: true})
 	if err != nil {
 		t.Fatalf("fetchData = %v", err)
 	}
@@ -26,17 +26,17 @@ func TestFetchData(t *testing.T) {
 func TestFetchLimit(t *testing.T) {
 	const limit = 256 << 10
 	big := bytes.Repeat([]byte("x"), limit+1)
-	_, err := fetchData(context.Background(), request{URL: blobURL(t, big), Limit: limit, SameOrigin: true})
+	_, err := fetchData(context.Background(), jsFunc(t, "medborgarlofteFetch"), request{URL: blobURL(t, big), Limit: limit, SameOrigin: true})
 	if _, ok := err.(tooLargeError); !ok {
 		t.Errorf("fetchData(%d bytes, limit %d) = %v, want tooLargeError", len(big), limit, err)
 	}
-	res, err := fetchData(context.Background(), request{URL: blobURL(t, big[:limit]), Limit: limit, SameOrigin: true})
+	res, err := fetchData(context.Background(), jsFunc(t, "medborgarlofteFetch"), request{URL: blobURL(t, big[:limit]), Limit: limit, SameOrigin: true})
 	if err != nil || len(res.Body) != limit {
 		t.Errorf("fetchData(%d bytes, limit %d) = %d bytes, %v", limit, limit, len(res.Body), err)
 	}
 	// The default limit is 2 MiB.
 	huge := bytes.Repeat([]byte(" "), defaultLimit+1)
-	if _, err := fetchData(context.Background(), request{URL: blobURL(t, huge), SameOrigin: true}); err == nil {
+	if _, err := fetchData(context.Background(), jsFunc(t, "medborgarlofteFetch"), request{URL: blobURL(t, huge), SameOrigin: true}); err == nil {
 		t.Errorf("fetchData(2 MiB + 1) = nil, want tooLargeError")
 	}
 }
@@ -44,7 +44,7 @@ func TestFetchLimit(t *testing.T) {
 func TestFetchNetworkError(t *testing.T) {
 	u := blobURL(t, bundleJSON)
 	js.Global().Get("URL").Call("revokeObjectURL", u)
-	_, err := fetchData(context.Background(), request{URL: u, SameOrigin: true})
+	_, err := fetchData(context.Background(), jsFunc(t, "medborgarlofteFetch"), request{URL: u, SameOrigin: true})
 	if _, ok := err.(networkError); !ok {
 		t.Errorf("fetchData(revoked) = %T %v, want networkError", err, err)
 	}
@@ -57,7 +57,7 @@ func TestFetchCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	start := time.Now()
-	if _, err := fetchData(ctx, request{URL: blobURL(t, bundleJSON), SameOrigin: true}); err == nil {
+	if _, err := fetchData(ctx, jsFunc(t, "medborgarlofteFetch"), request{URL: blobURL(t, bundleJSON), SameOrigin: true}); err == nil {
 		t.Errorf("fetchData(cancelled) = nil, want an error")
 	}
 	if d := time.Since(start); d > time.Second {

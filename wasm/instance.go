@@ -195,7 +195,7 @@ func (in *instance) run(ctx context.Context, gen int) {
 			}
 		}
 	}
-	d, err := in.app.fetch(ctx, cfg, shown)
+	d, err := in.app.fetch(ctx, in.view, cfg, shown)
 	in.debug(cfg, "network: "+describe(d, err))
 	if ctx.Err() != nil {
 		return
@@ -227,12 +227,11 @@ func (in *instance) showData(gen int, d *data, failure error, retrying bool) boo
 	if at.IsZero() {
 		at = promise.DateOf(time.Now())
 	}
-	body, err := content(viewInput{Bundle: d.Bundle, Lang: cfg.Lang, At: at, Promise: cfg.Promise})
+	json, err := in.app.views.render(viewKey{d: d, lang: cfg.Lang, at: at, promise: cfg.Promise, src: cfg.Src}, failure, retrying)
 	if err != nil {
 		in.showError(gen, err, false)
 		return false
 	}
-	tree := frame(frameInput{Lang: cfg.Lang, Src: cfg.Src, Fetched: d.Fetched, Stale: failure, Retrying: retrying}, body)
 	state := stateReady
 	if failure != nil {
 		state = stateStale
@@ -244,9 +243,18 @@ func (in *instance) showData(gen int, d *data, failure error, retrying bool) boo
 	}
 	in.shown, in.failure = d, failure
 	in.mu.Unlock()
-	in.render(gen, tree)
+	mark("rendered")
+	in.render(gen, json)
 	in.setState(gen, state)
 	return true
+}
+
+// mark records a step in the page's performance timeline
+// (medborgarlofte:NAME), for cmd/loadtime -v and the browser's tools.
+func mark(name string) {
+	if p := js.Global().Get("performance"); p.Truthy() {
+		p.Call("mark", "medborgarlofte:"+name)
+	}
 }
 
 // showError renders the error view and logs the error to the console.
@@ -260,7 +268,7 @@ func (in *instance) showError(gen int, err error, retrying bool) {
 	in.failure = err
 	in.shown = nil
 	in.mu.Unlock()
-	in.render(gen, errorView(cfg.Lang, cfg.Src, err, retrying))
+	in.render(gen, marshal(errorView(cfg.Lang, cfg.Src, err, retrying)))
 	if !retrying {
 		js.Global().Get("console").Call("error", consoleMessage(cfg.Src, cfg.Lang, err))
 	}
@@ -268,8 +276,7 @@ func (in *instance) showError(gen int, err error, retrying bool) {
 }
 
 // render hands the tree to the loader: one call, one JSON string.
-func (in *instance) render(gen int, tree node) {
-	s := marshal(tree)
+func (in *instance) render(gen int, s string) {
 	in.mu.Lock()
 	if gen != in.gen || s == in.lastJSON {
 		in.mu.Unlock()

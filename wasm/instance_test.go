@@ -54,7 +54,7 @@ func newWidget(t *testing.T) *widget {
 	w.funcs = []js.Func{listen, render, set}
 	// Listen on the document: the event bubbles.
 	doc.Call("addEventListener", "medborgarlofte-statechange", listen)
-	w.view = js.ValueOf(map[string]any{"render": render, "setState": set})
+	w.view = js.ValueOf(map[string]any{"render": render, "setState": set, "fetch": jsFunc(t, "medborgarlofteFetch")})
 	t.Cleanup(func() {
 		doc.Call("removeEventListener", "medborgarlofte-statechange", listen)
 		w.el.Call("remove")

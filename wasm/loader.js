@@ -1,14 +1,16 @@
 // loader.js defines <medborgarlofte-status> and the
 // <div data-medborgarlofte-status> form, and runs widget.wasm for them. The
-// build (examples/tools/cmd/buildwidget) wraps it, with dom.js, widget.css
-// (as the string medborgarlofteCSS) and Go's wasm_exec.js (as the function
-// medborgarlofteWasmExec), in one closure: widget.js. It leaves no global
+// build (examples/tools/cmd/buildwidget) wraps it, with dom.js, net.js,
+// widget.css (as the string medborgarlofteCSS), Go's wasm_exec.js (as the
+// function medborgarlofteWasmExec), the name of its widget.HASH.wasm
+// (medborgarlofteWasmName) and that wasm's Go build ID
+// (medborgarlofteBuildID), in one closure: widget.js. It leaves no global
 // behind; the bridge to Go is documented in wasm/doc.go.
 
 const TAG = "medborgarlofte-status";
 const DIV = "div[data-medborgarlofte-status]";
 const MARK = Symbol.for("medborgarlofte-status");
-const API_VERSION = 1;
+const API_VERSION = 2;
 const OPTIONS = ["src", "lang", "at", "promise", "offline", "debug"];
 
 // fs is the console output of Go's runtime: wasm_exec.js's
@@ -29,9 +31,64 @@ let fs;
 		return; // widget.js loaded twice: the first one serves the page
 	}
 
-	// The script's own URL, read now: currentScript is null later.
+	// The script's own URL and data-wasm, read now: currentScript is
+	// null later.
 	const script = document.currentScript;
-	const wasmURL = new URL("widget.wasm", script && script.src ? script.src : document.baseURI).href;
+	const scriptBase = script && script.src ? script.src : document.baseURI;
+	const scriptWasm = script ? script.getAttribute("data-wasm") : null;
+	let wasmURL = ""; // decided when the runtime starts
+	let wasmGiven = null; // the wasm attribute that decided it, if any
+
+	// resolveWasm returns widget.wasm's URL: the script's data-wasm, else
+	// the first widget's wasm attribute (data-wasm on the div), both
+	// relative to the page, else the build's content-addressed name next
+	// to widget.js. A CMS that gives each uploaded file its own URL needs
+	// data-wasm.
+	function resolveWasm(host) {
+		wasmGiven = scriptWasm || option(host, "wasm");
+		try {
+			return wasmGiven ? new URL(wasmGiven, document.baseURI).href : new URL(medborgarlofteWasmName, scriptBase).href;
+		} catch {
+			return String(wasmGiven);
+		}
+	}
+
+	// The fetches of the data started when a widget connected, before the
+	// runtime was ready, by src: Go takes each once (view.fetch).
+	const early = new Map();
+
+	function prefetch(host) {
+		const c = config(host);
+		if (c.src && !c.offline && /^https?:/i.test(c.src) && !early.has(c.src)) {
+			early.set(c.src, medborgarlofteFetch(c.src, {}));
+		}
+	}
+
+	function fetchFor(url, opts) {
+		const o = opts || {};
+		if (!o.etag && !o.lastModified && early.has(url)) {
+			const p = early.get(url);
+			early.delete(url);
+			return p;
+		}
+		return medborgarlofteFetch(url, o);
+	}
+
+	// The fragments built from each tree JSON lately: widgets that show
+	// the same data get a clone, which is cheaper than building again.
+	const built = new Map();
+
+	function fragmentFor(json) {
+		let t = built.get(json);
+		if (!t) {
+			t = medborgarlofteBuild(document, JSON.parse(json));
+			built.set(json, t);
+			if (built.size > 4) {
+				built.delete(built.keys().next().value);
+			}
+		}
+		return t.cloneNode(true);
+	}
 
 	let runtime = null; // Promise of the API: one Go runtime for the page
 	let reported = false; // a failure to start is logged once, not per widget
@@ -101,28 +158,62 @@ let fs;
 			throw new Error("medborgarlofte-status: this browser cannot run WebAssembly; the fallback link stays");
 		}
 		const response = fetch(wasmURL, { credentials: "same-origin" });
+		let result;
 		try {
-			return (await WebAssembly.instantiateStreaming(response, importObject)).instance;
+			result = await WebAssembly.instantiateStreaming(response, importObject);
 		} catch (err) {
 			// A server that sends widget.wasm with another Content-Type
 			// than application/wasm: compile from the bytes instead.
-			if (err instanceof TypeError && /MIME|Content-Type/i.test(err.message)) {
-				console.warn(`medborgarlofte-status: serve ${wasmURL} as application/wasm for faster start-up`);
-				const bytes = await (await fetch(wasmURL, { credentials: "same-origin" })).arrayBuffer();
-				return (await WebAssembly.instantiate(bytes, importObject)).instance;
+			if (!(err instanceof TypeError && /MIME|Content-Type/i.test(err.message))) {
+				throw err;
 			}
-			throw err;
+			console.warn(`medborgarlofte-status: serve ${wasmURL} as application/wasm for faster start-up`);
+			const res = await fetch(wasmURL, { credentials: "same-origin" });
+			if (!res.ok) {
+				throw new Error("HTTP " + res.status);
+			}
+			result = await WebAssembly.instantiate(await res.arrayBuffer(), importObject);
+		}
+		checkBuild(result.module);
+		return result.instance;
+	}
+
+	// checkBuild refuses a widget.wasm of another build than widget.js
+	// (Go writes its build ID into the module): a new widget.js must
+	// never run with an old wasm from a cache or a forgotten upload.
+	function checkBuild(module) {
+		if (!medborgarlofteBuildID) {
+			return; // a build without an ID (the tests' loader)
+		}
+		let text = "";
+		for (const s of WebAssembly.Module.customSections(module, "go:buildid")) {
+			text += new TextDecoder().decode(s);
+		}
+		if (!text.includes(`"${medborgarlofteBuildID}"`)) {
+			const hint = wasmGiven ? ", and give its URL in data-wasm" : "";
+			throw new Error(`medborgarlofte-status: ${wasmURL} is not the widget.wasm of this widget.js (they are from different builds), so the widget shows only its fallback link. Upload widget.js and the widget.wasm of the same build${hint}.`);
 		}
 	}
 
-	async function boot() {
+	// mark records a step in the page's performance timeline, for
+	// cmd/loadtime -v and the browser's performance tools.
+	function mark(name) {
+		if (typeof performance !== "undefined" && performance.mark) {
+			performance.mark("medborgarlofte:" + name);
+		}
+	}
+
+	async function boot(host) {
+		mark("boot");
+		wasmURL = resolveWasm(host);
 		const { Go, lend } = installGo();
 		const go = new Go();
 		let instance;
 		try {
 			instance = await compile(go.importObject);
+			mark("compiled");
 		} catch (err) {
-			throw explain(err);
+			throw err.message && err.message.startsWith("medborgarlofte-status:") ? err : explain(err);
 		}
 		// The handshake: Go assigns its API to a random global name, which
 		// this setter takes and deletes at once.
@@ -163,6 +254,7 @@ let fs;
 		if (exited) {
 			throw exited;
 		}
+		mark("started");
 		if (api === null || api.version !== API_VERSION) {
 			throw new Error("medborgarlofte-status: widget.wasm did not start, or is from another build than widget.js");
 		}
@@ -244,6 +336,7 @@ let fs;
 		w.view = {
 			render: (json) => render(w, json),
 			setState: (state) => { medborgarlofteSetState(host, state); },
+			fetch: fetchFor,
 		};
 		root.addEventListener("click", (e) => {
 			const button = e.target instanceof Element ? e.target.closest("button[data-action]") : null;
@@ -266,7 +359,7 @@ let fs;
 		for (const d of w.body.querySelectorAll("details[open][data-key]")) {
 			open.add(d.getAttribute("data-key"));
 		}
-		const frag = medborgarlofteBuild(document, JSON.parse(json));
+		const frag = fragmentFor(json);
 		for (const d of frag.querySelectorAll("details[data-key]")) {
 			if (open.has(d.getAttribute("data-key"))) {
 				d.setAttribute("open", "");
@@ -287,7 +380,12 @@ let fs;
 		if (!host.hasAttribute("data-state")) {
 			medborgarlofteSetState(host, "loading");
 		}
-		runtime = runtime || boot();
+		if (runtime === null) {
+			runtime = boot(host); // the wasm's download starts first: it is the larger
+		} else if (option(host, "wasm") && !scriptWasm && wasmURL && option(host, "wasm") !== wasmGiven) {
+			console.warn(`medborgarlofte-status: the page runs one widget.wasm, ${wasmURL}; this widget's wasm attribute is ignored`, host);
+		}
+		prefetch(host);
 		runtime.then((api) => {
 			if (!host.isConnected || w.id !== null) {
 				return;

@@ -9,18 +9,23 @@ import (
 	"sync"
 	"syscall/js"
 	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
 // apiVersion is the version of the bridge between the loader and Go; the
 // loader refuses an API of another version (a widget.js and widget.wasm
 // from different builds).
-const apiVersion = 1
+const apiVersion = 2
 
 func main() {
 	if len(os.Args) < 2 || os.Args[1] == "" {
 		js.Global().Get("console").Call("error", "medborgarlofte-status: widget.wasm is started by widget.js, which passes the name to publish its API under")
 		return
 	}
+	mark("main")
 	a := newApp()
 	js.Global().Set(os.Args[1], a.api())
 	select {}
@@ -37,6 +42,7 @@ type app struct {
 	flights   map[string]*flight
 
 	cache cache
+	views views
 	now   func() time.Time
 }
 
@@ -193,10 +199,11 @@ func (a *app) cached(ctx context.Context, src string) (*data, error) {
 	})
 }
 
-// fetch loads src from the network, conditionally when shown is the data
-// the widget already has, and with the page's opt-in stores what it got in
-// the offline cache, after the fetch (never inside a transaction).
-func (a *app) fetch(ctx context.Context, cfg config, shown *data) (*data, error) {
+// fetch loads src from the network with the loader's fetch (the view's),
+// conditionally when shown is the data the widget already has, and with
+// the page's opt-in stores what it got in the offline cache, after the
+// fetch (never inside a transaction).
+func (a *app) fetch(ctx context.Context, view js.Value, cfg config, shown *data) (*data, error) {
 	req := request{URL: cfg.Src, SameOrigin: cfg.SameOrigin}
 	if shown != nil {
 		req.ETag, req.LastModified = shown.ETag, shown.LastModified
@@ -206,7 +213,8 @@ func (a *app) fetch(ctx context.Context, cfg config, shown *data) (*data, error)
 		key += " offline"
 	}
 	return a.share(ctx, key, networkTimeout, func(ctx context.Context) (*data, error) {
-		res, err := fetchData(ctx, req)
+		res, err := fetchData(ctx, view.Get("fetch"), req)
+		mark("fetched")
 		if err != nil {
 			return nil, err
 		}
@@ -217,6 +225,7 @@ func (a *app) fetch(ctx context.Context, cfg config, shown *data) (*data, error)
 			d = &c
 		} else {
 			b, err := decodeBundle(res.Body)
+			mark("decoded")
 			if err != nil {
 				return nil, err
 			}
@@ -227,4 +236,54 @@ func (a *app) fetch(ctx context.Context, cfg config, shown *data) (*data, error)
 		}
 		return d, nil
 	})
+}
+
+// viewKey is what a widget's view depends on, besides a failure.
+type viewKey struct {
+	d       *data
+	lang    string
+	at      promise.Date
+	promise uuid.UUID
+	src     string
+}
+
+// views keeps the last views rendered: widgets of the same data, date,
+// language and promise (ten instances of two bundles) share one
+// evaluation and one tree, and the loader clones the DOM it built for
+// the first.
+type views struct {
+	mu   sync.Mutex
+	keys []viewKey
+	json []string
+}
+
+// maxViews is how many views are kept: a page has a few widgets.
+const maxViews = 8
+
+// render returns the JSON tree of the view of k: the data's status at
+// k.at (followup.Evaluate) in its frame, noting why it is stale and
+// whether a retry runs. A view without failure is kept for the next
+// widget that asks.
+func (v *views) render(k viewKey, failure error, retrying bool) (string, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if failure == nil && !retrying {
+		for i := range v.keys {
+			if v.keys[i] == k {
+				return v.json[i], nil
+			}
+		}
+	}
+	body, err := content(viewInput{Bundle: k.d.Bundle, Lang: k.lang, At: k.at, Promise: k.promise})
+	if err != nil {
+		return "", err
+	}
+	s := marshal(frame(frameInput{Lang: k.lang, Src: k.src, Fetched: k.d.Fetched, Stale: failure, Retrying: retrying}, body))
+	if failure == nil && !retrying {
+		if len(v.keys) == maxViews {
+			v.keys, v.json = v.keys[1:], v.json[1:]
+		}
+		v.keys, v.json = append(v.keys, k), append(v.json, s)
+	}
+	return s, nil
 }

@@ -3,22 +3,56 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 )
 
 const modulePath = "github.com/medborgarlofte/medborgarlofte"
 
-// widgetFiles are what the demo serves of the built widget.
-var widgetFiles = []string{
-	"widget.js", "widget.js.gz", "widget.js.br",
-	"widget.wasm", "widget.wasm.gz", "widget.wasm.br",
+// wasmNameInJS finds the name of widget.js's wasm in it (the build writes
+// it there).
+var wasmNameInJS = regexp.MustCompile(`const medborgarlofteWasmName = "(widget\.[0-9a-f]{16}\.wasm)";`)
+
+// errNotBuilt is a widget directory without widget.js.
+var errNotBuilt = errors.New("the widget is not built")
+
+// wasmName returns the name of the wasm that dir's widget.js loads,
+// widget.HASH.wasm.
+func wasmName(dir string) (string, error) {
+	js, err := os.ReadFile(filepath.Join(dir, "widget.js"))
+	if os.IsNotExist(err) {
+		return "", errNotBuilt
+	}
+	if err != nil {
+		return "", err
+	}
+	m := wasmNameInJS.FindSubmatch(js)
+	if m == nil {
+		return "", fmt.Errorf("%s names no widget.HASH.wasm: rebuild it", filepath.Join(dir, "widget.js"))
+	}
+	return string(m[1]), nil
+}
+
+// widgetFiles returns what the demo serves of the widget built in dir:
+// widget.js, its wasm and the .gz and .br file of each.
+func widgetFiles(dir string) ([]string, error) {
+	name, err := wasmName(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, f := range []string{"widget.js", name} {
+		out = append(out, f, f+".gz", f+".br")
+	}
+	return out, nil
 }
 
 // findRoot returns the directory at or above dir whose go.mod is this
@@ -72,8 +106,15 @@ func ensureWidget(ctx context.Context, root, dir string, log io.Writer) error {
 // oldestBuilt returns the modification time of the oldest widget file, or
 // the zero time when one is missing.
 func oldestBuilt(dir string) (time.Time, error) {
+	files, err := widgetFiles(dir)
+	if errors.Is(err, errNotBuilt) {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, err
+	}
 	var oldest time.Time
-	for _, name := range widgetFiles {
+	for _, name := range files {
 		fi, err := os.Stat(filepath.Join(dir, name))
 		if os.IsNotExist(err) {
 			return time.Time{}, nil
@@ -135,7 +176,11 @@ func newestSource(root string) (time.Time, string, error) {
 
 // checkWidget reports a missing widget file.
 func checkWidget(dir string) error {
-	for _, name := range widgetFiles {
+	files, err := widgetFiles(dir)
+	if err != nil {
+		return fmt.Errorf("the widget is not built in %s (run without -build=false): %w", dir, err)
+	}
+	for _, name := range files {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			return fmt.Errorf("the widget is not built in %s (run without -build=false): %w", dir, err)
 		}

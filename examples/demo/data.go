@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"time"
@@ -30,6 +31,9 @@ func (s *server) bundle(name string) ([]byte, time.Time, error) {
 		return b, time.Time{}, err
 	case "hostile-links":
 		b, err := hostile(s.data, links)
+		return b, time.Time{}, err
+	case "mistake-property", "mistake-date":
+		b, err := mistake(s.data, name)
 		return b, time.Time{}, err
 	}
 	path := filepath.Join(s.data, "bundles", name+".json")
@@ -100,4 +104,32 @@ func hostile(dataDir string, h hostility) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// mistake returns Strängnäs 2019 with a mistake an editor makes: a
+// property misspelt ("sumary" for "summary": not part of the format) or a
+// date written 2019-2-8. The widget refuses both, in the reader's
+// language.
+func mistake(dataDir, name string) ([]byte, error) {
+	raw, err := os.ReadFile(filepath.Join(dataDir, "bundles", "strangnas-2019.json"))
+	if err != nil {
+		return nil, err
+	}
+	var b map[string]any
+	if err := json.Unmarshal(raw, &b); err != nil {
+		return nil, err
+	}
+	doc, _ := b["document"].(map[string]any)
+	cps, _ := doc["citizenPromises"].([]any)
+	if len(cps) == 0 {
+		return nil, errors.New("strangnas-2019 has no citizen promise")
+	}
+	cp := cps[0].(map[string]any)
+	switch name {
+	case "mistake-property":
+		cp["sumary"] = map[string]any{"sv": "Felstavad egenskap"}
+	case "mistake-date":
+		cp["signed"] = "2019-2-8"
+	}
+	return json.MarshalIndent(b, "", "  ")
 }

@@ -5,10 +5,13 @@
 //	go run ./examples/demo [-addr 127.0.0.1:8080]
 //
 // Run it from the repository root. It builds the widget (widget.js,
-// widget.wasm and their .gz and .br files) into examples/demo/dist when they
-// are missing or older than a source file of wasm/, followup/ or promise/,
-// with go -C examples/tools run ./cmd/buildwidget, then serves, with a
-// strict Content-Security-Policy, and prints the address to open.
+// widget.HASH.wasm and their .gz and .br files) into examples/demo/dist
+// when they are missing or older than a source file of wasm/, followup/ or
+// promise/, with go -C examples/tools run ./cmd/buildwidget, then serves,
+// with a strict Content-Security-Policy, and prints the address to open.
+// widget.js is revalidated on each load; the wasm, named by its content, is
+// cached for a year. Connections are bounded by read, write and idle
+// timeouts.
 //
 // The data are the bundles in examples/data/bundles/NAME.json where they
 // exist, else the promise documents examples/data/NAME.json wrapped into
@@ -26,9 +29,26 @@
 //	csp=nowasm    the CSP without 'wasm-unsafe-eval': the widget cannot run
 //	csp=off       no CSP at all (for the hostile page: markup that ran
 //	              would show)
+//	csp=cross     the strict CSP with connect-src naming the demo's other
+//	              host name (with src=cross: the README's recipe for data
+//	              on another host)
+//	src=cross     the widgets' data from the demo's other host name
+//	              (localhost for 127.0.0.1 and the other way round): under
+//	              the strict CSP the browser blocks it, and the widget says
+//	              what to add to connect-src
+//	wasm=script   widget.wasm as a CMS serves an upload, under a URL of its
+//	              own (/upload/4711/widget.wasm), given in the script's
+//	              data-wasm
+//	wasm=element  the same, given in each widget's wasm (data-wasm) attribute
+//	wasm=other    data-wasm names a wasm of another build: the widget refuses it
+//	compress=off  the widget's files come uncompressed while the browser
+//	              keeps the cookie this sets, as from a server without
+//	              compression; a page without compress clears it
 //	data=hostile  widgets of hostile data: texts with <script> and <img
 //	              onerror> markup (valid data), and javascript: and data:
 //	              links (invalid data, so an error with the problems)
+//	data=mistakes widgets of data with an editor's mistakes: a misspelt
+//	              property and a date written 2019-2-8
 //	lang=en       the widgets in English
 //	debug=1       the widgets log their steps to the console
 package main

@@ -10,6 +10,7 @@ import (
 type widgetTag struct {
 	Div         bool // the <div data-medborgarlofte-status> form
 	Src         string
+	WASM        string // the wasm attribute (data-wasm on the div)
 	Lang        string
 	At          string
 	Offline     bool
@@ -23,7 +24,9 @@ type widgetTag struct {
 type pageData struct {
 	Title   string
 	Hostile bool
-	Widgets []widgetTag
+	// ScriptWASM is the script's data-wasm.
+	ScriptWASM string
+	Widgets    []widgetTag
 }
 
 // The two widgets of the demo page. The first uses the element, the second
@@ -64,6 +67,12 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 			d.Widgets = append(d.Widgets, t)
 		}
 	}
+	if q.Get("data") == "mistakes" {
+		d.Widgets = []widgetTag{
+			{Src: "/data/mistake-property.json", Heading: "Felstavad egenskap", Intro: "Filen har egenskapen \"sumary\", som inte finns i formatet.", FallbackURL: "/data/mistake-property.json", Fallback: "Data"},
+			{Div: true, Src: "/data/mistake-date.json", Heading: "Felskrivet datum", Intro: "Filen har datumet 2019-2-8.", FallbackURL: "/data/mistake-date.json", Fallback: "Data"},
+		}
+	}
 	if q.Get("data") == "hostile" {
 		d.Hostile = true
 		d.Widgets = []widgetTag{
@@ -71,12 +80,35 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 			{Div: true, Src: "/data/hostile-links.json", Heading: "Farliga länkar", Intro: "Länkarna är javascript: och data:. Uppgifterna är då ogiltiga och widgeten visar felen.", FallbackURL: "/data/hostile-links.json", Fallback: "Data"},
 		}
 	}
+	// A CMS that serves each upload under a URL of its own: the page
+	// names the wasm with data-wasm, on the script or on the widgets.
+	upload := "/upload/4711/widget.wasm"
+	switch q.Get("wasm") {
+	case "script":
+		d.ScriptWASM = upload
+	case "other":
+		d.ScriptWASM = "/upload/other/widget.wasm"
+	}
 	for i := range d.Widgets {
 		t := &d.Widgets[i]
+		if q.Get("wasm") == "element" {
+			t.WASM = upload
+		}
+		if q.Get("src") == "cross" {
+			t.Src = otherOrigin(r) + t.Src
+		}
 		t.Offline = q.Get("offline") == "1"
 		t.Debug = q.Get("debug") == "1"
 		if l := q.Get("lang"); l == "en" || l == "sv" {
 			t.Lang = l
+		}
+	}
+	switch q.Get("compress") {
+	case "off":
+		http.SetCookie(w, &http.Cookie{Name: rawCookie, Value: "1", Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	default:
+		if _, err := r.Cookie(rawCookie); err == nil {
+			http.SetCookie(w, &http.Cookie{Name: rawCookie, Value: "", Path: "/", MaxAge: -1})
 		}
 	}
 	switch q.Get("fail") {
@@ -101,7 +133,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}} – Trygghet – Strängnäs kommun (demo)</title>
 <link rel="stylesheet" href="/page.css">
-<script async src="/widget/widget.js"></script>
+<script async src="/widget/widget.js"{{with .ScriptWASM}} data-wasm="{{.}}"{{end}}></script>
 </head>
 <body>
 <a class="skip" href="#main">Hoppa till innehållet</a>
@@ -135,9 +167,9 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
   <section class="promise-block">
     <h2>{{.Heading}}</h2>
     <p>{{.Intro}}</p>
-    {{if .Div}}<div data-medborgarlofte-status data-src="{{.Src}}"{{if .Lang}} data-lang="{{.Lang}}"{{end}}{{if .At}} data-at="{{.At}}"{{end}}{{if .Offline}} data-offline{{end}}{{if .Debug}} data-debug{{end}}>
+    {{if .Div}}<div data-medborgarlofte-status data-src="{{.Src}}"{{with .WASM}} data-wasm="{{.}}"{{end}}{{if .Lang}} data-lang="{{.Lang}}"{{end}}{{if .At}} data-at="{{.At}}"{{end}}{{if .Offline}} data-offline{{end}}{{if .Debug}} data-debug{{end}}>
       <p><a href="{{.FallbackURL}}">{{.Fallback}}</a></p>
-    </div>{{else}}<medborgarlofte-status src="{{.Src}}"{{if .Lang}} lang="{{.Lang}}"{{end}}{{if .At}} at="{{.At}}"{{end}}{{if .Offline}} offline{{end}}{{if .Debug}} debug{{end}}>
+    </div>{{else}}<medborgarlofte-status src="{{.Src}}"{{with .WASM}} wasm="{{.}}"{{end}}{{if .Lang}} lang="{{.Lang}}"{{end}}{{if .At}} at="{{.At}}"{{end}}{{if .Offline}} offline{{end}}{{if .Debug}} debug{{end}}>
       <p><a href="{{.FallbackURL}}">{{.Fallback}}</a></p>
     </medborgarlofte-status>{{end}}
   </section>

@@ -13,21 +13,35 @@ import (
 	"time"
 )
 
+// testWASM is the name of the fake built widget's wasm.
+const testWASM = "widget.0123456789abcdef.wasm"
+
 // testServer serves the real example data and a fake built widget whose
-// files hold their own names, so that a test sees which variant it got.
+// files hold their own names (widget.js also the line that names its
+// wasm), so that a test sees which variant it got.
 func testServer(t *testing.T) (*httptest.Server, string) {
 	t.Helper()
-	dir := t.TempDir()
-	for _, name := range widgetFiles {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(name), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := fakeWidget(t)
 	srv := httptest.NewServer(newServer(filepath.Join("..", "data"), dir))
 	t.Cleanup(srv.Close)
 	return srv, dir
 }
 
+// fakeWidget writes a fake built widget into a new directory.
+func fakeWidget(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"widget.js", "widget.js.gz", "widget.js.br", testWASM, testWASM + ".gz", testWASM + ".br"} {
+		body := name
+		if name == "widget.js" {
+			body = "const medborgarlofteWasmName = \"" + testWASM + "\";\n"
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
 func get(t *testing.T, url string, header map[string]string) (*http.Response, string) {
 	t.Helper()
 	req, err := http.NewRequest("GET", url, nil)
@@ -64,6 +78,11 @@ func TestPage(t *testing.T) {
 		{"?offline=1&lang=en&debug=1", cspStrict, 1, 1, []string{` offline`, ` data-offline`, `lang="en"`, ` debug`}},
 		{"?csp=nowasm", cspNoWASM, 1, 1, nil},
 		{"?csp=off&data=hostile", "", 1, 1, []string{`/data/hostile-markup.json`, `/data/hostile-links.json`}},
+		{"?wasm=script", cspStrict, 1, 1, []string{`<script async src="/widget/widget.js" data-wasm="/upload/4711/widget.wasm"></script>`}},
+		{"?wasm=element", cspStrict, 1, 1, []string{` wasm="/upload/4711/widget.wasm"`, ` data-wasm="/upload/4711/widget.wasm"`}},
+		{"?wasm=other", cspStrict, 1, 1, []string{`data-wasm="/upload/other/widget.wasm"`}},
+		{"?src=cross", cspStrict, 1, 1, []string{`src="http://localhost:`}},
+		{"?src=cross&csp=cross", cspStrict + "; connect-src 'self' http://localhost:", 1, 1, nil},
 	}
 	elements := regexp.MustCompile(`<medborgarlofte-status `)
 	divs := regexp.MustCompile(`<div data-medborgarlofte-status `)
@@ -73,7 +92,7 @@ func TestPage(t *testing.T) {
 			if res.StatusCode != 200 {
 				t.Fatalf("status %d", res.StatusCode)
 			}
-			if got := res.Header.Get("Content-Security-Policy"); got != tc.csp {
+			if got := res.Header.Get("Content-Security-Policy"); !strings.HasPrefix(got, tc.csp) || got != tc.csp && !strings.HasSuffix(tc.csp, ":") {
 				t.Errorf("CSP = %q, want %q", got, tc.csp)
 			}
 			if got := res.Header.Get("X-Content-Type-Options"); got != "nosniff" {
@@ -96,7 +115,7 @@ func TestPage(t *testing.T) {
 					t.Errorf("the page has %q", bad)
 				}
 			}
-			if !strings.Contains(body, `<script async src="/widget/widget.js"></script>`) {
+			if !strings.Contains(body, `<script async src="/widget/widget.js"`) {
 				t.Errorf("the page does not load the widget")
 			}
 		})
@@ -110,14 +129,13 @@ func TestWidgetEncodings(t *testing.T) {
 		body, enc    string
 		ctype        string
 	}{
-		{"widget.wasm", "gzip, deflate, br, zstd", "widget.wasm.br", "br", "application/wasm"},
-		{"widget.wasm", "gzip", "widget.wasm.gz", "gzip", "application/wasm"},
-		{"widget.wasm", "br;q=0, gzip;q=0.8", "widget.wasm.gz", "gzip", "application/wasm"},
-		{"widget.wasm", "*", "widget.wasm.br", "br", "application/wasm"},
-		{"widget.wasm", "", "widget.wasm", "", "application/wasm"},
-		{"widget.wasm", "identity", "widget.wasm", "", "application/wasm"},
+		{testWASM, "gzip, deflate, br, zstd", testWASM + ".br", "br", "application/wasm"},
+		{testWASM, "gzip", testWASM + ".gz", "gzip", "application/wasm"},
+		{testWASM, "br;q=0, gzip;q=0.8", testWASM + ".gz", "gzip", "application/wasm"},
+		{testWASM, "*", testWASM + ".br", "br", "application/wasm"},
+		{testWASM, "", testWASM, "", "application/wasm"},
+		{testWASM, "identity", testWASM, "", "application/wasm"},
 		{"widget.js", "br", "widget.js.br", "br", "text/javascript; charset=utf-8"},
-		{"widget.js", "", "widget.js", "", "text/javascript; charset=utf-8"},
 	}
 	etags := map[string]string{}
 	for _, tc := range tests {
@@ -144,8 +162,33 @@ func TestWidgetEncodings(t *testing.T) {
 			t.Errorf("%s with If-None-Match: %d, want 304", tc.file, res.StatusCode)
 		}
 	}
-	if res, _ := get(t, srv.URL+"/widget/other.js", nil); res.StatusCode != 404 {
-		t.Errorf("/widget/other.js: %d, want 404", res.StatusCode)
+	res, body := get(t, srv.URL+"/widget/widget.js", nil)
+	if !strings.Contains(body, testWASM) || res.Header.Get("Cache-Control") != "no-cache" {
+		t.Errorf("widget.js: %q, Cache-Control %q; want its wasm's name and no-cache", body, res.Header.Get("Cache-Control"))
+	}
+	// The wasm, named by its content, is cached for a year.
+	res, _ = get(t, srv.URL+"/widget/"+testWASM, nil)
+	if got := res.Header.Get("Cache-Control"); got != "public, max-age=31536000, immutable" {
+		t.Errorf("the wasm's Cache-Control %q", got)
+	}
+	for _, name := range []string{"other.js", "widget.wasm", "widget.0123.wasm"} {
+		if res, _ := get(t, srv.URL+"/widget/"+name, nil); res.StatusCode != 404 {
+			t.Errorf("/widget/%s: %d, want 404", name, res.StatusCode)
+		}
+	}
+}
+
+// TestUpload: the wasm under a CMS's URL of its own, and a wasm of
+// another build.
+func TestUpload(t *testing.T) {
+	srv, _ := testServer(t)
+	res, body := get(t, srv.URL+"/upload/4711/widget.wasm", map[string]string{"Accept-Encoding": "gzip"})
+	if res.StatusCode != 200 || body != testWASM+".gz" || res.Header.Get("Content-Type") != "application/wasm" {
+		t.Errorf("/upload/4711/widget.wasm: %d %q %s", res.StatusCode, body, res.Header.Get("Content-Type"))
+	}
+	res, body = get(t, srv.URL+"/upload/other/widget.wasm", nil)
+	if res.StatusCode != 200 || !strings.HasPrefix(body, "\x00asm") || !strings.Contains(body, `Go build ID: "another-build/0"`) {
+		t.Errorf("/upload/other/widget.wasm: %d %q", res.StatusCode, body)
 	}
 }
 
@@ -254,11 +297,13 @@ func TestOldestBuilt(t *testing.T) {
 		t.Errorf("oldestBuilt(empty) = %v, %v; want zero", got, err)
 	}
 	old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i, name := range widgetFiles {
+	dir = fakeWidget(t)
+	files, err := widgetFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range files {
 		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, nil, 0o644); err != nil {
-			t.Fatal(err)
-		}
 		if err := os.Chtimes(p, old.AddDate(0, 0, i), old.AddDate(0, 0, i)); err != nil {
 			t.Fatal(err)
 		}

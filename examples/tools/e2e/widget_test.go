@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -74,7 +75,7 @@ func TestDemoReady(t *testing.T) {
 		t.Errorf("console: %s", l)
 	}
 	// widget.wasm came pre-compressed, as application/wasm.
-	enc := eval[[]string](b, `performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/widget.wasm")).map((e) => e.encodedBodySize + " " + e.decodedBodySize)`)
+	enc := eval[[]string](b, `performance.getEntriesByType("resource").filter((e) => /\/widget\.[0-9a-f]{16}\.wasm$/.test(e.name)).map((e) => e.encodedBodySize + " " + e.decodedBodySize)`)
 	if len(enc) != 1 {
 		t.Fatalf("widget.wasm loaded %d times, want once: %v", len(enc), enc)
 	}
@@ -93,7 +94,7 @@ func TestTenInstances(t *testing.T) {
 	b.waitStates(10, "ready")
 	n := 0
 	for _, u := range b.requestURLs() {
-		if strings.HasSuffix(u, "/widget/widget.wasm") {
+		if isWidgetWASM(u) {
 			n++
 		}
 	}
@@ -132,7 +133,7 @@ func TestLoadedTwice(t *testing.T) {
 	}
 	wasm := 0
 	for _, u := range b.requestURLs() {
-		if strings.HasSuffix(u, "/widget/widget.wasm") {
+		if isWidgetWASM(u) {
 			wasm++
 		}
 	}
@@ -295,3 +296,8 @@ func TestAccessibility(t *testing.T) {
 		})
 	}
 }
+
+// wasmURL matches the URL of the widget's content-addressed wasm.
+var wasmURL = regexp.MustCompile(`/widget/widget\.[0-9a-f]{16}\.wasm$`)
+
+func isWidgetWASM(u string) bool { return wasmURL.MatchString(u) }

@@ -7,10 +7,10 @@
 //
 // Usage, from the repository root:
 //
-//	go -C examples/tools run ./cmd/wasmtest [-pkg ./wasm] [-script wasm/dom.js] [-gcflags FLAGS] [-timeout 3m] [-- TESTFLAGS]
+//	go -C examples/tools run ./cmd/wasmtest [-pkg ./wasm] [-script wasm/dom.js -script wasm/net.js] [-gcflags FLAGS] [-timeout 3m] [-- TESTFLAGS]
 //
 // -script loads a file as a classic script before the test binary; the
-// widget's tests need wasm/dom.js (the default). TESTFLAGS go to the test
+// widget's tests need wasm/dom.js and wasm/net.js (the default). TESTFLAGS go to the test
 // binary, for example -- -test.run=TestCache.
 package main
 
@@ -47,10 +47,10 @@ func main() {
 	timeout := flag.Duration("timeout", 3*time.Minute, "the most the tests may take")
 	gcflags := flag.String("gcflags", "", "go test's -gcflags, to compare benchmarks of builds (all=-l is the widget's)")
 	var extra scripts
-	flag.Var(&extra, "script", "a script to load before the tests, relative to the root (repeatable; default wasm/dom.js)")
+	flag.Var(&extra, "script", "a script to load before the tests, relative to the root (repeatable; default wasm/dom.js and wasm/net.js)")
 	flag.Parse()
 	if len(extra) == 0 {
-		extra = scripts{"wasm/dom.js"}
+		extra = scripts{"wasm/dom.js", "wasm/net.js"}
 	}
 	code, err := run(*root, *pkg, extra, *gcflags, *timeout, flag.Args())
 	if err != nil {

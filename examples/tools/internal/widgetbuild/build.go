@@ -1,18 +1,25 @@
-// Package widgetbuild builds the status widget of package wasm: widget.wasm
-// (GOOS=js GOARCH=wasm), widget.js (the loader, dom.js, widget.css and Go's
-// wasm_exec.js in one closure) and a .gz and a .br file of each, for
-// servers that send them pre-compressed.
+// Package widgetbuild builds the status widget of package wasm:
+// widget.HASH.wasm (GOOS=js GOARCH=wasm, named by the first 16 hex digits
+// of its SHA-256, so that a browser or proxy never mixes a cached old one
+// with a new widget.js), widget.js (the loader, dom.js, net.js, widget.css,
+// Go's wasm_exec.js, the wasm's name and its Go build ID in one closure)
+// and a .gz and a .br file of each, for servers that send them
+// pre-compressed.
 package widgetbuild
 
 import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/andybalholm/brotli"
@@ -45,9 +52,15 @@ type Result struct {
 	JS   File
 }
 
-// Build compiles widget.wasm, bundles widget.js and compresses both. Each
-// file is written to a temporary name and renamed, so a server never
-// sends half a file.
+// WASMName matches the names of the built wasm files: widget.HASH.wasm,
+// HASH being 16 lower-case hex digits.
+var WASMName = regexp.MustCompile(`^widget\.[0-9a-f]{16}\.wasm$`)
+
+// Build compiles widget.wasm, names it by its hash, bundles widget.js for
+// it and compresses both; it removes the wasm files of earlier builds
+// (widget.HASH.wasm and their .gz and .br) from the directory. The wasm is
+// written before widget.js, and each file to a temporary name first, so a
+// server never sends half a file or a widget.js whose wasm is missing.
 func Build(ctx context.Context, opts Options) (Result, error) {
 	opts, err := opts.withDefaults()
 	if err != nil {
@@ -57,32 +70,99 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	res := Result{Dir: opts.Out}
-	wasmPath := filepath.Join(opts.Out, "widget.wasm")
-	tmp := wasmPath + ".tmp"
+	tmp := filepath.Join(opts.Out, "widget.wasm.tmp")
 	if err := GoBuildWASM(ctx, opts.Go, opts.Root, tmp, "./wasm"); err != nil {
 		return res, err
 	}
 	wasm, err := os.ReadFile(tmp)
+	os.Remove(tmp)
 	if err != nil {
 		return res, err
 	}
-	if err := os.Rename(tmp, wasmPath); err != nil {
+	id, err := BuildID(wasm)
+	if err != nil {
 		return res, err
 	}
-	js, err := Bundle(ctx, opts.Go, opts.Root)
+	sum := sha256.Sum256(wasm)
+	name := "widget." + hex.EncodeToString(sum[:8]) + ".wasm"
+	if err := writeFile(filepath.Join(opts.Out, name), wasm); err != nil {
+		return res, err
+	}
+	if res.WASM, err = compressFiles(opts.Out, name, wasm); err != nil {
+		return res, err
+	}
+	js, err := Bundle(ctx, opts.Go, opts.Root, name, id)
 	if err != nil {
 		return res, err
 	}
 	if err := writeFile(filepath.Join(opts.Out, "widget.js"), js); err != nil {
 		return res, err
 	}
-	if res.WASM, err = compressFiles(opts.Out, "widget.wasm", wasm); err != nil {
-		return res, err
-	}
 	if res.JS, err = compressFiles(opts.Out, "widget.js", js); err != nil {
 		return res, err
 	}
-	return res, nil
+	return res, removeOld(opts.Out, name)
+}
+
+// removeOld removes the wasm files of other builds from dir.
+func removeOld(dir, keep string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		base := strings.TrimSuffix(strings.TrimSuffix(e.Name(), ".gz"), ".br")
+		if WASMName.MatchString(base) && base != keep {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// BuildID returns the Go build ID that the linker writes into a wasm
+// module's custom section go:buildid (what go tool buildid prints). The
+// loader checks it: widget.js runs only the wasm it was built with.
+func BuildID(wasm []byte) (string, error) {
+	if len(wasm) < 8 || string(wasm[:4]) != "\x00asm" {
+		return "", errBadModule
+	}
+	for i := 8; i < len(wasm); {
+		id := wasm[i]
+		size, n := uleb(wasm[i+1:])
+		start := i + 1 + n
+		end := start + int(size)
+		if n == 0 || end > len(wasm) {
+			break
+		}
+		if id == 0 {
+			l, m := uleb(wasm[start:end])
+			if m > 0 && string(wasm[start+m:min(end, start+m+int(l))]) == "go:buildid" {
+				sec := string(wasm[start+m+int(l) : end])
+				if _, after, ok := strings.Cut(sec, `Go build ID: "`); ok {
+					if id, _, ok := strings.Cut(after, `"`); ok {
+						return id, nil
+					}
+				}
+			}
+		}
+		i = end
+	}
+	return "", errors.New("widgetbuild: the wasm has no Go build ID (section go:buildid)")
+}
+
+// uleb decodes an unsigned LEB128 number and returns it and its length, 0
+// when b ends first.
+func uleb(b []byte) (uint64, int) {
+	var v uint64
+	for i := 0; i < len(b) && i < 10; i++ {
+		v |= uint64(b[i]&0x7f) << (7 * i)
+		if b[i] < 0x80 {
+			return v, i + 1
+		}
+	}
+	return 0, 0
 }
 
 func (o Options) withDefaults() (Options, error) {
@@ -134,10 +214,18 @@ func FindRoot(dir string) (string, error) {
 // in the network, not in Go's calls.
 var BuildFlags = []string{"-trimpath", "-ldflags=-s -w", "-gcflags=all=-l"}
 
+// errBadModule is a file that is not a WebAssembly module.
+var errBadModule = errors.New("widgetbuild: not a WebAssembly module")
+
 // GoBuildWASM runs go build for js/wasm in dir with BuildFlags, writing
 // out.
 func GoBuildWASM(ctx context.Context, goCmd, dir, out string, args ...string) error {
-	cmd := exec.CommandContext(ctx, goCmd, append(append(append([]string{"build"}, BuildFlags...), "-o", out), args...)...)
+	return goBuild(ctx, goCmd, dir, out, BuildFlags, args...)
+}
+
+// goBuild runs go build for js/wasm in dir with the flags, writing out.
+func goBuild(ctx context.Context, goCmd, dir, out string, flags []string, args ...string) error {
+	cmd := exec.CommandContext(ctx, goCmd, append(append(append([]string{"build"}, flags...), "-o", out), args...)...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer
@@ -161,8 +249,9 @@ func GOROOT(ctx context.Context, goCmd, dir string) (string, error) {
 
 // Bundle returns widget.js: one closure holding widget.css as a string,
 // Go's wasm_exec.js as a function the loader calls when the runtime
-// starts, dom.js and loader.js. Nothing of it is global.
-func Bundle(ctx context.Context, goCmd, root string) ([]byte, error) {
+// starts, the name and Go build ID of its wasm, dom.js, net.js and
+// loader.js. Nothing of it is global.
+func Bundle(ctx context.Context, goCmd, root, wasmName, buildID string) ([]byte, error) {
 	goroot, err := GOROOT(ctx, goCmd, root)
 	if err != nil {
 		return nil, err
@@ -186,6 +275,10 @@ func Bundle(ctx context.Context, goCmd, root string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	net, err := read(filepath.Join(root, "wasm", "net.js"))
+	if err != nil {
+		return nil, err
+	}
 	loader, err := read(filepath.Join(root, "wasm", "loader.js"))
 	if err != nil {
 		return nil, err
@@ -194,22 +287,32 @@ func Bundle(ctx context.Context, goCmd, root string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	nameLit, _ := json.Marshal(wasmName)
+	idLit, _ := json.Marshal(buildID)
 	for _, bad := range []string{".innerHTML", ".outerHTML", "insertAdjacentHTML(", "document.write(", "eval(", "new Function("} {
-		if strings.Contains(loader, bad) || strings.Contains(dom, bad) {
-			return nil, fmt.Errorf("widgetbuild: loader.js or dom.js uses %s", bad)
+		if strings.Contains(loader, bad) || strings.Contains(dom, bad) || strings.Contains(net, bad) {
+			return nil, fmt.Errorf("widgetbuild: loader.js, dom.js or net.js uses %s", bad)
 		}
 	}
 	var b bytes.Buffer
 	b.WriteString("// medborgarlofte status widget: loader. Built by examples/tools/cmd/buildwidget\n")
-	b.WriteString("// from wasm/loader.js, wasm/dom.js, wasm/widget.css (MIT licence) and Go's\n")
-	b.WriteString("// lib/wasm/wasm_exec.js (BSD licence, its notice below). Do not edit.\n")
+	b.WriteString("// from wasm/loader.js, wasm/dom.js, wasm/net.js, wasm/widget.css (MIT licence)\n")
+	b.WriteString("// and Go's lib/wasm/wasm_exec.js (BSD licence, its notice below). Do not edit.\n")
 	b.WriteString("(() => {\n\"use strict\";\n\n")
+	b.WriteString("// The wasm of this widget.js, next to it, and its Go build ID.\n")
+	b.WriteString("const medborgarlofteWasmName = ")
+	b.Write(nameLit)
+	b.WriteString(";\nconst medborgarlofteBuildID = ")
+	b.Write(idLit)
+	b.WriteString(";\n\n")
 	b.WriteString("const medborgarlofteCSS = ")
 	b.Write(cssLit)
 	b.WriteString(";\n\n// Go's wasm_exec.js, run by the loader when the runtime starts.\nfunction medborgarlofteWasmExec() {\n")
 	b.WriteString(wasmExec)
 	b.WriteString("\n}\n\n")
 	b.WriteString(dom)
+	b.WriteString("\n")
+	b.WriteString(net)
 	b.WriteString("\n")
 	b.WriteString(loader)
 	b.WriteString("})();\n")
