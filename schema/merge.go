@@ -59,6 +59,7 @@ const (
 	CodeSameDocument    Code = "same-document"    // the same document twice (a warning: kept once)
 	CodeDuplicateReport Code = "duplicate-report" // two different reports with one id
 	CodeSameReport      Code = "same-report"      // the same report twice (a warning: kept once)
+	CodeReplacedReport  Code = "replaced-report"  // a report replaced by a later one with its id (a warning, with MergeOptions.Replace)
 )
 
 var (
@@ -67,9 +68,21 @@ var (
 	mSecondDoc   = msg{"a second promise document, different from the one in %s (id %s): merge reports into one document at a time", "ett andra löftesdokument, skilt från det i %s (id %s): slå ihop rapporter med ett dokument i taget"}
 	mSameDoc     = msg{"the same promise document as in %s: it is kept once", "samma löftesdokument som i %s: det tas med en gång"}
 	mDupReport   = msg{"report %s is also in %s, with different content: keep the right one, or give the other a new id if both are real reports", "rapport %s finns också i %s, med annat innehåll: behåll den rätta, eller ge den andra ett nytt id om båda är verkliga rapporter"}
+	mReplaced    = msg{"report %s replaces the one with the same id in %s", "rapport %s ersätter den med samma id i %s"}
 	mSameReport  = msg{"report %s is also in %s, with the same content: it is kept once", "rapport %s finns också i %s, med samma innehåll: den tas med en gång"}
 	mMergedLarge = msg{"the merged bundle would be %d bytes, over the limit of %d bytes: raise the limit if you trust the files", "den sammanslagna filen skulle bli %d byte, över gränsen %d byte: höj gränsen om du litar på filerna"}
 )
+
+// MergeOptions direct [Merge]. The zero value means the defaults.
+type MergeOptions struct {
+	// Options bound each file, and the merged bundle, as for [Decode].
+	Options
+	// Replace lets a report replace an earlier one (in the order of the
+	// inputs) with the same id and different content, with a warning,
+	// instead of refusing the two: for a corrected report added to a
+	// bundle that holds the old one.
+	Replace bool
+}
 
 // Merged is the result of [Merge]: the bundle and its JSON.
 type Merged struct {
@@ -98,7 +111,8 @@ type Merged struct {
 //     an activity of it, a target, a party, a place (the checks of
 //     [followup.Report.Validate] with the document);
 //   - two different reports with one id (the same report twice is a
-//     warning, and is kept once).
+//     warning, and is kept once; with [MergeOptions.Replace] the later
+//     one replaces the earlier, with a warning).
 //
 // The reports are ordered by their date, then period and id, so that the
 // result does not depend on the order of the files. The bundle declares
@@ -108,8 +122,8 @@ type Merged struct {
 //
 // Merge returns the bundle only when no problem is an [Error]; the
 // problems it returns may then still hold warnings.
-func Merge(inputs []Input, opts Options) (*Merged, FileProblems) {
-	m := merger{inputs: inputs, opts: opts}
+func Merge(inputs []Input, opts MergeOptions) (*Merged, FileProblems) {
+	m := merger{inputs: inputs, opts: opts.Options, replace: opts.Replace}
 	return m.merge()
 }
 
@@ -118,6 +132,7 @@ type merger struct {
 	opts     Options
 	files    []*File
 	problems FileProblems
+	replace  bool
 	parts    map[int]*bundleParts // the parts of bundle inputs, split once
 }
 
@@ -266,12 +281,15 @@ func (m *merger) reports(doc *promise.Document) []mergedReport {
 			if k, ok := seen[r.report.ID]; ok {
 				prev := out[k]
 				where := m.where(prev.input, prev.prefix+"/id")
-				if bytes.Equal(prev.key, r.key) {
+				switch {
+				case bytes.Equal(prev.key, r.key):
 					m.add(i, r.prefix+"/id", CodeSameReport, Warning, mSameReport.text(r.report.ID, where))
-				} else {
+					continue
+				case !m.replace:
 					m.add(i, r.prefix+"/id", CodeDuplicateReport, Error, mDupReport.text(r.report.ID, where))
+					continue
 				}
-				continue
+				m.add(i, r.prefix+"/id", CodeReplacedReport, Warning, mReplaced.text(r.report.ID, where))
 			}
 			raw, err := m.raw(i, r.prefix)
 			if err != nil {
@@ -279,6 +297,10 @@ func (m *merger) reports(doc *promise.Document) []mergedReport {
 				continue
 			}
 			r.raw = raw
+			if k, ok := seen[r.report.ID]; ok {
+				out[k] = r
+				continue
+			}
 			seen[r.report.ID] = len(out)
 			out = append(out, r)
 		}

@@ -24,7 +24,7 @@ func ExampleMerge() {
 	merged, problems := schema.Merge([]schema.Input{
 		{Name: "medborgarlofte-2019.json", Data: doc},
 		{Name: "tertial-1.json", Data: report},
-	}, schema.Options{})
+	}, schema.MergeOptions{})
 	for _, p := range problems {
 		fmt.Println(p.Format("en"))
 	}
@@ -35,7 +35,7 @@ func ExampleMerge() {
 	_, problems = schema.Merge([]schema.Input{
 		{Name: "medborgarlofte-2019.json", Data: doc},
 		{Name: "tertial-1.json", Data: wrong},
-	}, schema.Options{})
+	}, schema.MergeOptions{})
 	for _, p := range problems {
 		fmt.Println(p.Format("en"))
 	}

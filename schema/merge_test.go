@@ -44,7 +44,7 @@ func split(t *testing.T) (bundle []byte, doc schema.Input, reports []schema.Inpu
 func TestMergeGivesTheExampleBundle(t *testing.T) {
 	bundle, doc, reports := split(t)
 	inputs := append([]schema.Input{doc}, reports...)
-	merged, problems := schema.Merge(inputs, schema.Options{})
+	merged, problems := schema.Merge(inputs, schema.MergeOptions{})
 	require.Empty(t, problems)
 	require.NotNil(t, merged)
 	// The example bundle is laid out as Merge lays it out: byte for byte.
@@ -59,7 +59,7 @@ func TestMergeOrderDoesNotMatter(t *testing.T) {
 	for range 10 {
 		inputs := append([]schema.Input{doc}, reports...)
 		rng.Shuffle(len(inputs), func(i, j int) { inputs[i], inputs[j] = inputs[j], inputs[i] })
-		merged, problems := schema.Merge(inputs, schema.Options{})
+		merged, problems := schema.Merge(inputs, schema.MergeOptions{})
 		require.Empty(t, problems)
 		assert.Equal(t, string(bundle), string(merged.JSON))
 	}
@@ -68,10 +68,10 @@ func TestMergeOrderDoesNotMatter(t *testing.T) {
 // An existing bundle plus new reports: the new ones join the old.
 func TestMergeBundleAndNewReport(t *testing.T) {
 	bundle, doc, reports := split(t)
-	older, problems := schema.Merge([]schema.Input{doc, reports[0], reports[1]}, schema.Options{})
+	older, problems := schema.Merge([]schema.Input{doc, reports[0], reports[1]}, schema.MergeOptions{})
 	require.Empty(t, problems)
 	inputs := []schema.Input{{Name: "samling.json", Data: older.JSON}, reports[2], reports[3]}
-	merged, problems := schema.Merge(inputs, schema.Options{})
+	merged, problems := schema.Merge(inputs, schema.MergeOptions{})
 	require.Empty(t, problems)
 	assert.Equal(t, string(bundle), string(merged.JSON))
 }
@@ -80,11 +80,11 @@ func TestMergeBundleAndNewReport(t *testing.T) {
 // document is kept once, with a warning.
 func TestMergeTwoBundlesOfOneDocument(t *testing.T) {
 	bundle, doc, reports := split(t)
-	a, problems := schema.Merge([]schema.Input{doc, reports[0], reports[3]}, schema.Options{})
+	a, problems := schema.Merge([]schema.Input{doc, reports[0], reports[3]}, schema.MergeOptions{})
 	require.Empty(t, problems)
-	b, problems := schema.Merge([]schema.Input{doc, reports[1], reports[2]}, schema.Options{})
+	b, problems := schema.Merge([]schema.Input{doc, reports[1], reports[2]}, schema.MergeOptions{})
 	require.Empty(t, problems)
-	merged, problems := schema.Merge([]schema.Input{{Name: "a.json", Data: a.JSON}, {Name: "b.json", Data: b.JSON}}, schema.Options{})
+	merged, problems := schema.Merge([]schema.Input{{Name: "a.json", Data: a.JSON}, {Name: "b.json", Data: b.JSON}}, schema.MergeOptions{})
 	require.NotNil(t, merged)
 	require.Len(t, problems, 1)
 	p := problems[0]
@@ -101,7 +101,7 @@ func TestMergeVersionIsTheHighest(t *testing.T) {
 	_, doc, reports := split(t)
 	r := reports[0]
 	r.Data = bytes.Replace(r.Data, []byte(`"schemaVersion": "1.0"`), []byte(`"schemaVersion": "1.7"`), 1)
-	merged, problems := schema.Merge([]schema.Input{doc, r}, schema.Options{})
+	merged, problems := schema.Merge([]schema.Input{doc, r}, schema.MergeOptions{})
 	require.Empty(t, problems)
 	assert.Equal(t, "1.7", merged.Bundle.SchemaVersion)
 	assert.Equal(t, "1.0", merged.Bundle.Document.SchemaVersion, "the document keeps its own version")
@@ -112,7 +112,7 @@ func TestMergeVersionIsTheHighest(t *testing.T) {
 func TestMergeByteOrderMark(t *testing.T) {
 	_, doc, reports := split(t)
 	doc.Data = append([]byte("\xEF\xBB\xBF"), doc.Data...)
-	merged, problems := schema.Merge([]schema.Input{doc, reports[0]}, schema.Options{})
+	merged, problems := schema.Merge([]schema.Input{doc, reports[0]}, schema.MergeOptions{})
 	require.NotNil(t, merged)
 	require.Len(t, problems, 1)
 	assert.Equal(t, schema.CodeBOM, problems[0].Code)
@@ -133,7 +133,7 @@ func TestMergeRefusals(t *testing.T) {
 	edited := replace(reports[0], "andrad.json", `"date": "2019-05-15"`, `"date": "2019-05-16"`)
 	invalid := replace(reports[0], "ogiltig.json", `"date": "2019-05-15"`, `"date": "2019-05-32"`)
 	foreignActivity := replace(reports[0], "fel-aktivitet.json", `"activityId": "01a2013e-d989-7110-b348-6046f01f8780"`, `"activityId": "01a2013e-d989-7110-b348-6046f01f0000"`)
-	bundleWithR1, problems := schema.Merge([]schema.Input{doc, reports[0]}, schema.Options{})
+	bundleWithR1, problems := schema.Merge([]schema.Input{doc, reports[0]}, schema.MergeOptions{})
 	require.Empty(t, problems)
 
 	tests := []struct {
@@ -159,7 +159,7 @@ func TestMergeRefusals(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			merged, problems := schema.Merge(tc.inputs, tc.opts)
+			merged, problems := schema.Merge(tc.inputs, schema.MergeOptions{Options: tc.opts})
 			assert.Nil(t, merged)
 			require.True(t, problems.Invalid(), "%v", problems)
 			var p *schema.FileProblem
@@ -194,7 +194,7 @@ func TestMergeSameReportTwice(t *testing.T) {
 	var compact bytes.Buffer
 	require.NoError(t, json.Compact(&compact, reports[1].Data))
 	again := schema.Input{Name: "kopia.json", Data: compact.Bytes()}
-	merged, problems := schema.Merge([]schema.Input{doc, reports[1], again}, schema.Options{})
+	merged, problems := schema.Merge([]schema.Input{doc, reports[1], again}, schema.MergeOptions{})
 	require.NotNil(t, merged)
 	require.Len(t, problems, 1)
 	p := problems[0]
@@ -225,7 +225,7 @@ func FuzzMerge(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	merged, problems := schema.Merge([]schema.Input{{Name: "a", Data: doc}, {Name: "b", Data: report}}, schema.Options{})
+	merged, problems := schema.Merge([]schema.Input{{Name: "a", Data: doc}, {Name: "b", Data: report}}, schema.MergeOptions{})
 	if merged == nil {
 		f.Fatal(problems)
 	}
@@ -235,7 +235,7 @@ func FuzzMerge(f *testing.F) {
 	f.Add(doc, bytes.Replace(report, []byte("2019-04-10"), []byte("2019-05-10"), 1))
 	f.Add([]byte(`{}`), []byte(`[]`))
 	f.Fuzz(func(t *testing.T, a, b []byte) {
-		merged, problems := schema.Merge([]schema.Input{{Name: "a", Data: a}, {Name: "b", Data: b}}, schema.Options{})
+		merged, problems := schema.Merge([]schema.Input{{Name: "a", Data: a}, {Name: "b", Data: b}}, schema.MergeOptions{})
 		for _, p := range problems {
 			if p.File != "" && (p.Line < 1 || p.Column < 1) {
 				t.Fatalf("problem not placed: %+v", p)
@@ -255,4 +255,24 @@ func FuzzMerge(f *testing.F) {
 			t.Fatalf("the merged bundle is invalid: %v", ps)
 		}
 	})
+}
+
+// With Replace, a corrected report replaces the one in the bundle, with a
+// warning; the bundle then holds the corrected one only.
+func TestMergeReplace(t *testing.T) {
+	_, doc, reports := split(t)
+	old, problems := schema.Merge([]schema.Input{doc, reports[0], reports[1]}, schema.MergeOptions{})
+	require.Empty(t, problems)
+	corrected := schema.Input{Name: "rättad.json", Data: bytes.Replace(reports[0].Data, []byte(`"date": "2019-05-15"`), []byte(`"date": "2019-05-16"`), 1)}
+	inputs := []schema.Input{{Name: "samling.json", Data: old.JSON}, corrected}
+	_, problems = schema.Merge(inputs, schema.MergeOptions{})
+	require.True(t, problems.Invalid(), "refused without Replace")
+	merged, problems := schema.Merge(inputs, schema.MergeOptions{Replace: true})
+	require.NotNil(t, merged, "%v", problems)
+	require.Len(t, problems, 1)
+	assert.Equal(t, schema.CodeReplacedReport, problems[0].Code)
+	assert.Equal(t, schema.Warning, problems[0].Severity)
+	assert.Equal(t, "rättad.json:4:3: /id: warning: report 016ab8c9-e400-7651-8ce7-a36c2d9d9538 replaces the one with the same id in samling.json:", problems[0].Format("en")[:len("rättad.json:4:3: /id: warning: report 016ab8c9-e400-7651-8ce7-a36c2d9d9538 replaces the one with the same id in samling.json:")])
+	require.Len(t, merged.Bundle.Reports, 2)
+	assert.Equal(t, "2019-05-16", merged.Bundle.Reports[0].Date.String())
 }

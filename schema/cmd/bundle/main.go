@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./schema/cmd/bundle [-lang sv|en] [-max-bytes N] -o OUT FILE...
+//	go run ./schema/cmd/bundle [-lang sv|en] [-replace] [-max-bytes N] -o OUT FILE...
 //
 // The files are one promise document, or a bundle, plus any number of
 // reports (or further bundles of the same document); "-" reads standard
@@ -17,7 +17,9 @@
 // different ones, a report about a citizen promise, activity, target,
 // party or place the document lacks, two different reports with one id. The
 // same report (or document) given twice is a warning, and kept once (see
-// schema.Merge). Every problem is printed on one line as
+// schema.Merge). With -replace, a report replaces an earlier one (in the
+// order of the FILEs) with the same id, with a warning: to put a corrected
+// report into a bundle that holds the old one. Every problem is printed on one line as
 //
 //	FILE:LINE:COL: POINTER: message
 //
@@ -51,9 +53,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	lang := fs.String("lang", "sv", "language of the messages: sv or en")
 	out := fs.String("o", "", "the bundle to write (required); - writes to standard output")
+	replace := fs.Bool("replace", false, "a report replaces an earlier one with the same id (a corrected report), instead of refusing both")
 	maxBytes := fs.Int64("max-bytes", schema.DefaultMaxBytes, "largest file accepted and written, in bytes")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bundle [-lang sv|en] [-max-bytes N] -o OUT FILE...  (a promise document or bundle, plus reports; - reads standard input)")
+		fmt.Fprintln(stderr, "usage: bundle [-lang sv|en] [-replace] [-max-bytes N] -o OUT FILE...  (a promise document or bundle, plus reports; - reads standard input)")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -79,7 +82,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
-	merged, problems := schema.Merge(inputs, opts)
+	merged, problems := schema.Merge(inputs, schema.MergeOptions{Options: opts, Replace: *replace})
 	for _, p := range problems {
 		fmt.Fprintln(stdout, p.Format(*lang))
 	}

@@ -167,6 +167,28 @@ func TestBundleRefusals(t *testing.T) {
 	}
 }
 
+// -replace puts a corrected report in place of the old one.
+func TestBundleReplace(t *testing.T) {
+	dir := t.TempDir()
+	doc, reports := files(t, dir)
+	out := filepath.Join(dir, "samling.json")
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, run([]string{"-o", out, doc, reports[0]}, nil, &stdout, &stderr), stderr.String())
+	data, err := os.ReadFile(reports[0])
+	require.NoError(t, err)
+	corrected := filepath.Join(dir, "rattad.json")
+	require.NoError(t, os.WriteFile(corrected, bytes.Replace(data, []byte(`"date": "2019-05-15"`), []byte(`"date": "2019-05-16"`), 1), 0o600))
+	stdout.Reset()
+	require.Equal(t, 1, run([]string{"-o", out, out, corrected}, nil, &stdout, &stderr))
+	stdout.Reset()
+	require.Equal(t, 0, run([]string{"-replace", "-lang", "en", "-o", out, out, corrected}, nil, &stdout, &stderr), stderr.String())
+	assert.Contains(t, stdout.String(), corrected+":4:3: /id: warning: report 016ab8c9-e400-7651-8ce7-a36c2d9d9538 replaces the one with the same id in "+out)
+	got, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Contains(t, string(got), `"date": "2019-05-16"`)
+	assert.NotContains(t, string(got), `"date": "2019-05-15"`)
+}
+
 func TestBundleUsage(t *testing.T) {
 	dir := t.TempDir()
 	doc, _ := files(t, dir)

@@ -1,0 +1,141 @@
+package sheet
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/medborgarlofte/medborgarlofte/promise"
+)
+
+// FormatVersion is the version of the sheet's layout, written in its first
+// row. A sheet of another major version is refused.
+const FormatVersion = "1"
+
+// formatName is the first cell of a sheet: what it is.
+const formatName = "medborgarlofte-uppfoljning"
+
+// label is a word of the sheet in Swedish and English.
+type label struct{ sv, en string }
+
+func (l label) in(lang string) string {
+	if lang == "en" {
+		return l.en
+	}
+	return l.sv
+}
+
+// matches reports whether a header or key cell names l, in either
+// language: what comes before a parenthesis, without case or spaces.
+func (l label) matches(cell string) bool {
+	k := key(cell)
+	return k == key(l.sv) || k == key(l.en)
+}
+
+func key(s string) string {
+	if i := strings.IndexByte(s, '('); i >= 0 {
+		s = s[:i]
+	}
+	return strings.ToLower(strings.Join(strings.Fields(strings.TrimPrefix(s, "'")), " "))
+}
+
+// The columns of the table, in the order they are written. A column holds
+// a value of the activity (written on its first row) or of one target
+// (written on the target's row; the row without target holds what belongs
+// to no target).
+type columnID uint8
+
+const (
+	colActivity columnID = iota
+	colTarget
+	colResults
+	colOccurrences
+	colCompleted
+	colAssessment
+	colJustification
+	colNarrative
+	colShortfall
+	colSubstitutes
+	colEvidence
+	colActivityID
+	colTargetID
+	numColumns
+)
+
+type column struct {
+	label     label
+	perTarget bool // a value of the target's row, not of the activity
+	shown     bool // shown for reading, ignored when read back
+}
+
+var columns = [numColumns]column{
+	colActivity:      {label: label{"Aktivitet", "Activity"}, shown: true},
+	colTarget:        {label: label{"Mål", "Target"}, shown: true, perTarget: true},
+	colResults:       {label: label{"Resultat (värde | datum | enhet | beskrivning)", "Results (value | date | unit | description)"}, perTarget: true},
+	colOccurrences:   {label: label{"Tillfällen (datum | antal | plats | anteckning)", "Occurrences (date | count | place | note)"}, perTarget: true},
+	colCompleted:     {label: label{"Klart (datum)", "Completed (date)"}},
+	colAssessment:    {label: label{"Bedömning", "Assessment"}},
+	colJustification: {label: label{"Motivering", "Justification"}},
+	colNarrative:     {label: label{"Berättelse", "Narrative"}},
+	colShortfall:     {label: label{"Skäl till avvikelse", "Reasons for a shortfall"}},
+	colSubstitutes:   {label: label{"Ersättande aktiviteter (datum | text)", "Substitute activities (date | text)"}},
+	colEvidence:      {label: label{"Belägg (länk | titel)", "Evidence (link | title)"}},
+	colActivityID:    {label: label{"Aktivitets-id (ändra inte)", "Activity id (do not change)"}},
+	colTargetID:      {label: label{"Mål-id (ändra inte)", "Target id (do not change)"}, perTarget: true},
+}
+
+// The keys of the rows above the table: the report's own values.
+type metaID uint8
+
+const (
+	metaFormat metaID = iota
+	metaHelp
+	metaCitizenPromise
+	metaCitizenPromiseID
+	metaReportID
+	metaTitle
+	metaPeriodStart
+	metaPeriodEnd
+	metaPeriodLabel
+	metaDate
+	metaReportedBy
+	metaFinal
+	metaIllustrative
+	metaSummary
+	numMeta
+)
+
+var metaKeys = [numMeta]struct {
+	label label
+	shown bool // shown for reading, ignored when read back
+}{
+	metaFormat:           {label: label{"Format", "Format"}},
+	metaHelp:             {label: label{"Så fyller du i", "How to fill it in"}, shown: true},
+	metaCitizenPromise:   {label: label{"Medborgarlöfte", "Citizen promise"}, shown: true},
+	metaCitizenPromiseID: {label: label{"Medborgarlöftets id (ändra inte)", "Citizen promise id (do not change)"}},
+	metaReportID:         {label: label{"Rapportens id (ändra inte)", "Report id (do not change)"}},
+	metaTitle:            {label: label{"Rubrik", "Title"}},
+	metaPeriodStart:      {label: label{"Period från", "Period from"}},
+	metaPeriodEnd:        {label: label{"Period till", "Period to"}},
+	metaPeriodLabel:      {label: label{"Periodens namn", "Name of the period"}},
+	metaDate:             {label: label{"Rapportdatum", "Date of the report"}},
+	metaReportedBy:       {label: label{"Rapporteras av (en part per rad)", "Reported by (one party a line)"}},
+	metaFinal:            {label: label{"Slutrapport (ja/nej)", "Final report (yes/no)"}},
+	metaIllustrative:     {label: label{"Exempel, inte verklig (ja/nej)", "Example, not real (yes/no)"}},
+	metaSummary:          {label: label{"Sammanfattning", "Summary"}},
+}
+
+var help = label{
+	"En rad per aktivitet och mål. Fyll i de kolumner som gäller; lämna en rad tom om ni inte rapporterar aktiviteten. " +
+		"Flera poster i en cell: en per rad (Alt+Retur), fälten åtskilda med |. Datum som ÅÅÅÅ-MM-DD, tal med decimalkomma. " +
+		"Ändra inte kolumnerna med id; kopiera en rad med dess id:n om ni behöver en till.",
+	"One row per activity and target. Fill in the columns that apply; leave a row empty if you do not report the activity. " +
+		"Several entries in a cell: one a line (Alt+Enter), fields separated by |. Dates as YYYY-MM-DD, numbers with a decimal comma. " +
+		"Do not change the id columns; copy a row with its ids if you need another.",
+}
+
+// msg is a message in English and Swedish with the same arguments.
+type msg struct{ en, sv string }
+
+func (m msg) text(args ...any) promise.Text {
+	return promise.Text{"en": fmt.Sprintf(m.en, args...), "sv": fmt.Sprintf(m.sv, args...)}
+}
