@@ -340,7 +340,9 @@ func (rl resultList) appendIn(b []byte, lang string) []byte {
 			b = append(b, ", "...)
 		}
 		start := len(b)
-		b = quantity{r.Value, r.Unit, 2}.appendIn(b, lang)
+		if r.Value != nil {
+			b = quantity{*r.Value, r.Unit, 2}.appendIn(b, lang)
+		}
 		d := strings.TrimSuffix(strings.TrimSpace(r.Description.In(lang)), ".")
 		switch {
 		case d == "":

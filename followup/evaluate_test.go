@@ -72,7 +72,8 @@ func TestStrangnasFinal(t *testing.T) {
 
 	traffic := cp.Activity(id(aTrafik))
 	require.Len(t, traffic.Results, 1)
-	assert.Equal(t, 303.0, traffic.Results[0].Value)
+	require.NotNil(t, traffic.Results[0].Value)
+	assert.Equal(t, 303.0, *traffic.Results[0].Value)
 
 	// The day after the last report was due, the period is over and
 	// the citizen promise is only partly achieved: the premises were
@@ -354,7 +355,7 @@ func TestWarnings(t *testing.T) {
 		),
 	}}.bundle()
 	b.Reports = append(b.Reports, followup.Report{ID: id("other"), CitizenPromiseID: id("nope-cp"), Date: d("2019-05-01")})
-	b.Reports[0].Updates[1].Results = []followup.Result{{TargetID: tgt, Value: nan()}}
+	b.Reports[0].Updates[1].Results = []followup.Result{{TargetID: tgt, Value: new(nan())}}
 	b.Reports[0].Updates[1].Assessment = &followup.Assessment{Status: followup.Withdrawn}
 	e := followup.Evaluate(b, d("2019-06-01"))
 	var msgs []string

@@ -261,8 +261,12 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 	if af != nil {
 		actID = af.a.ID
 	}
-	if math.IsNaN(r.Value) || math.IsInf(r.Value, 0) {
-		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayNotANumber.now(formatNumber(r.Value, 0, "en"))})
+	value := 0.0
+	if r.Value != nil {
+		value = *r.Value
+	}
+	if math.IsNaN(value) || math.IsInf(value, 0) {
+		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayNotANumber.now(formatNumber(value, 0, "en"))})
 		return
 	}
 	d := r.Date
@@ -272,14 +276,14 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 	if d.After(ix.at) {
 		return
 	}
-	if r.TargetID != uuid.Nil {
+	if r.TargetID != uuid.Nil && r.Value != nil {
 		if tf := ix.targets[r.TargetID]; tf != nil {
-			tf.figs = append(tf.figs, fig{value: r.Value, date: d, vr: vr})
+			tf.figs = append(tf.figs, fig{value: value, date: d, vr: vr})
 			return
 		}
 		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayUnknownTarget.now(wordResult, r.TargetID.String())})
 	}
-	k := resultKey{value: r.Value, date: d, what: r.Description.In("sv") + "\x00" + r.Unit.In("sv")}
+	k := resultKey{value: value, date: d, what: r.Description.In("sv") + "\x00" + r.Unit.In("sv")}
 	if seen[k] {
 		return
 	}

@@ -136,7 +136,7 @@ func occ(dates ...string) followup.Update {
 
 // res is an update with a total for the target as of a date.
 func res(v float64, date string) followup.Update {
-	r := followup.Result{TargetID: tgt, Value: v}
+	r := followup.Result{TargetID: tgt, Value: new(v)}
 	if date != "" {
 		r.Date = d(date)
 	}

@@ -452,7 +452,7 @@ func TestCoverage(t *testing.T) {
 		{
 			name: "reported, but no place: cannot be assessed, the loose figure shown",
 			b: one{places: places, targets: districts, reports: []followup.Report{
-				rep("y", "2020-01-20", "2019-01-01", "2019-12-31", followup.Update{Results: []followup.Result{{Value: 303, Unit: sv("trafikkontroller", "traffic controls")}}}),
+				rep("y", "2020-01-20", "2019-01-01", "2019-12-31", followup.Update{Results: []followup.Result{{Value: new(303.0), Unit: sv("trafikkontroller", "traffic controls")}}}),
 			}},
 			at: "2020-01-31", want: followup.Unassessable,
 			sv: []string{"Inga nådda platser rapporterade (mål: Åker, Mariefred och Stallarholmen)", "Rapporterat: 303 trafikkontroller"}, en: []string{"Reported: 303 traffic controls"},
@@ -520,8 +520,8 @@ func TestUnmeasurable(t *testing.T) {
 		{
 			name: "the reason cites the latest report's loose figures",
 			b: one{targets: none, reports: []followup.Report{
-				rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", followup.Update{Results: []followup.Result{{Value: 88, Unit: sv("kontroller", "controls")}}}),
-				rep("y", "2020-01-20", "2019-01-01", "2019-12-31", followup.Update{Results: []followup.Result{{Value: 303, Unit: sv("kontroller", "controls"), Description: sv("303 kontroller i hela kommunen.", "303 controls in the whole municipality.")}}}),
+				rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", followup.Update{Results: []followup.Result{{Value: new(88.0), Unit: sv("kontroller", "controls")}}}),
+				rep("y", "2020-01-20", "2019-01-01", "2019-12-31", followup.Update{Results: []followup.Result{{Value: new(303.0), Unit: sv("kontroller", "controls"), Description: sv("303 kontroller i hela kommunen.", "303 controls in the whole municipality.")}}}),
 			}},
 			at: "2020-02-01", want: followup.Unassessable,
 			sv: []string{"Rapporterat: 303 kontroller i hela kommunen."}, en: []string{"Reported: 303 controls in the whole municipality."}, notSv: []string{"88"},

@@ -355,7 +355,10 @@ func link(url, text string) (linkView, bool) {
 }
 
 func result(r followup.Result, lang string) string {
-	s := number(r.Value, lang)
+	s := ""
+	if r.Value != nil {
+		s = number(*r.Value, lang)
+	}
 	if u := r.Unit.In(lang); u != "" {
 		s += " " + u
 	}
