@@ -18,6 +18,7 @@ type ruleCase struct {
 	name string
 	b    one
 	at   string
+	view followup.View
 	want followup.Status
 	// sv and en are parts the reason must contain; notSv what it must
 	// not.
@@ -33,7 +34,7 @@ func runRules(t *testing.T, cases []ruleCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			a := activityOf(tc.b.bundle(), tc.at)
+			a := activityIn(tc.b.bundle(), tc.at, tc.view)
 			assert.Equal(t, tc.want, a.Status, "Evaluate(%s).Status = %v, want %v; reason: %s", tc.at, a.Status, tc.want, a.Reason["sv"])
 			for _, s := range tc.sv {
 				assert.Contains(t, a.Reason["sv"], s)
@@ -292,9 +293,14 @@ func TestMilestone(t *testing.T) {
 			at:   "2019-10-01", want: followup.Achieved, sv: []string{"Sista dag var 2019-06-30"},
 		},
 		{
-			name: "a completion seen only after the date evaluated",
+			name: "a completion seen only after the date evaluated, as known then",
 			b:    one{targets: ms("2019-06-30"), reports: []followup.Report{rep("t2", "2019-09-20", "2019-05-01", "2019-08-31", done("2019-08-10"))}},
-			at:   "2019-09-19", want: followup.NotReported,
+			at:   "2019-09-19", view: followup.AsKnownView, want: followup.NotReported,
+		},
+		{
+			name: "a completion reported after the date evaluated, for its period",
+			b:    one{targets: ms("2019-06-30"), reports: []followup.Report{rep("t2", "2019-09-20", "2019-05-01", "2019-08-31", done("2019-08-10"))}},
+			at:   "2019-09-19", want: followup.Achieved, sv: []string{"Klart 2019-08-10"},
 		},
 		{
 			name: "due date passed, not yet reported on",
