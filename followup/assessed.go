@@ -75,7 +75,7 @@ func (c *actCtx) assessed(u *updRef, ended bool) outcome {
 		s = verdict(s)
 	}
 	label := quoted{a.Status}
-	o := mk(s, m.text(partyNames{c.ix, u.vr.r.ReportedBy}, u.vr.seen, label))
+	o := mk(s, m.text(partyNames{c.ix, u.vr.r.ReportedBy}, u.vr.date, label))
 	if !a.Justification.IsZero() {
 		o.why = concat(o.why, raw(a.Justification))
 	}

@@ -45,7 +45,7 @@ type actCtx struct {
 }
 
 func (ix *cpIndex) context(af *actFacts, sc scene) *actCtx {
-	c := &actCtx{ix: ix, af: af, sc: sc, window: ix.cp.Period}
+	c := &actCtx{ix: ix, af: af, sc: sc, window: ix.period}
 	if af != nil {
 		c.cover = make([]promise.Period, 0, len(af.updates))
 	}
@@ -55,7 +55,7 @@ func (ix *cpIndex) context(af *actFacts, sc scene) *actCtx {
 		}
 	} else {
 		if af.a.Window != nil && !af.a.Window.Start.IsZero() {
-			c.window = *af.a.Window
+			c.window = days(*af.a.Window)
 		}
 		for i := range af.updates {
 			c.see(af.updates[i].vr, &af.updates[i])

@@ -72,7 +72,8 @@ func TestStrangnasFinal(t *testing.T) {
 
 	traffic := cp.Activity(id(aTrafik))
 	require.Len(t, traffic.Results, 1)
-	assert.Equal(t, 303.0, traffic.Results[0].Value)
+	require.NotNil(t, traffic.Results[0].Value)
+	assert.Equal(t, 303.0, *traffic.Results[0].Value)
 
 	// The day after the last report was due, the period is over and
 	// the citizen promise is only partly achieved: the premises were
@@ -129,6 +130,7 @@ func TestReportsMissingLateDuplicatedOutOfOrder(t *testing.T) {
 		name    string
 		reports []followup.Report
 		at      string
+		view    followup.View
 		want    followup.Status
 		total   float64 // -1: no number
 		state   []followup.CalendarState
@@ -138,7 +140,9 @@ func TestReportsMissingLateDuplicatedOutOfOrder(t *testing.T) {
 			state: []followup.CalendarState{followup.PeriodMissing, followup.PeriodUpcoming, followup.PeriodUpcoming}},
 		{name: "not yet due", at: "2019-05-31", want: followup.NotStarted, total: -1,
 			state: []followup.CalendarState{followup.PeriodAwaiting, followup.PeriodUpcoming, followup.PeriodUpcoming}},
-		{name: "late, before it came", reports: []followup.Report{late}, at: "2019-06-05", want: followup.NotReported, total: -1},
+		{name: "late, before it came, as known then", reports: []followup.Report{late}, at: "2019-06-05", view: followup.AsKnownView, want: followup.NotReported, total: -1},
+		{name: "late, before it came, for its period", reports: []followup.Report{late}, at: "2019-06-05", want: followup.OnTrack, total: 2,
+			state: []followup.CalendarState{followup.PeriodLate, followup.PeriodUpcoming, followup.PeriodUpcoming}},
 		{name: "late, after it came", reports: []followup.Report{late}, at: "2019-06-15", want: followup.OnTrack, total: 2,
 			state: []followup.CalendarState{followup.PeriodLate, followup.PeriodUpcoming, followup.PeriodUpcoming}},
 		{name: "in order", reports: []followup.Report{t1, t2}, at: "2019-10-01", want: followup.OnTrack, total: 3,
@@ -152,11 +156,14 @@ func TestReportsMissingLateDuplicatedOutOfOrder(t *testing.T) {
 			rep("may-jul", "2019-08-05", "2019-05-01", "2019-07-31", occ("2019-06-01")),
 			rep("may-aug", "2019-09-20", "2019-05-01", "2019-08-31", occ("2019-06-01")),
 		}},
-		{name: "a report dated after the date evaluated is not seen", reports: []followup.Report{t1, t2}, at: "2019-09-19", want: followup.OnTrack, total: 2},
+		{name: "a report dated after the date evaluated is not seen as known then", reports: []followup.Report{t1, t2}, at: "2019-09-19", view: followup.AsKnownView, want: followup.OnTrack, total: 2},
+		{name: "a report dated after the date evaluated counts for its period", reports: []followup.Report{t1, t2}, at: "2019-09-19", want: followup.OnTrack, total: 3},
+		{name: "a report of a period not yet ended is not seen before its date", reports: []followup.Report{t1, rep("t2-early", "2019-09-20", "2019-05-01", "2019-12-31", occ("2019-06-01"))}, at: "2019-09-19", want: followup.OnTrack, total: 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			e := followup.Evaluate(one{targets: []promise.Target{countTarget(4, promise.AtLeast)}, reports: tc.reports}.bundle(), d(tc.at))
+			e := followup.EvaluateWith(one{targets: []promise.Target{countTarget(4, promise.AtLeast)}, reports: tc.reports}.bundle(), d(tc.at), followup.Options{View: tc.view})
+			assert.Equal(t, tc.view, e.View)
 			cp := e.CitizenPromises[0]
 			a := cp.Activity(act)
 			assert.Equal(t, tc.want, a.Status, a.Reason["sv"])
@@ -233,16 +240,28 @@ func TestCalendar(t *testing.T) {
 	rp := func(from, to, due string) promise.ReportingPeriod {
 		return promise.ReportingPeriod{Period: per(from, to), Due: d(due)}
 	}
+	tertials := &promise.Reporting{Cadence: promise.Tertially}
 	tests := []struct {
 		name  string
 		cp    *promise.CitizenPromise
 		until string
 		want  []promise.ReportingPeriod
 	}{
-		{name: "tertials by default", cp: cp(per("2019-01-01", "2019-12-31"), nil), want: []promise.ReportingPeriod{
+		{name: "no calendar stated: one final report", cp: cp(per("2019-01-01", "2019-12-31"), nil), want: []promise.ReportingPeriod{
+			rp("2019-01-01", "2019-12-31", "2020-01-31"),
+		}},
+		{name: "no cadence stated: one final report, due as said", cp: cp(per("2019-01-01", "2019-12-31"), &promise.Reporting{DueDays: 60}), want: []promise.ReportingPeriod{
+			rp("2019-01-01", "2019-12-31", "2020-02-29"),
+		}},
+		{name: "no calendar stated and open-ended: no calendar", cp: cp(per("2019-01-01", ""), nil), until: "2025-01-01", want: nil},
+		{name: "no calendar stated and the end unknown: no calendar", cp: cp(promise.Period{Start: d("2019-01-01"), NotStated: []string{promise.EndBound}}, nil), until: "2025-01-01", want: nil},
+		{name: "tertials stated", cp: cp(per("2019-01-01", "2019-12-31"), tertials), want: []promise.ReportingPeriod{
 			rp("2019-01-01", "2019-04-30", "2019-05-31"), rp("2019-05-01", "2019-08-31", "2019-09-30"), rp("2019-09-01", "2019-12-31", "2020-01-31"),
 		}},
-		{name: "clipped to a period from October to October", cp: cp(per("2019-10-01", "2020-09-30"), nil), want: []promise.ReportingPeriod{
+		{name: "months given as months", cp: cp(promise.Period{Start: d("2018-10"), End: d("2019")}, &promise.Reporting{Cadence: promise.HalfYear}), want: []promise.ReportingPeriod{
+			rp("2018-10-01", "2018-12-31", "2019-01-31"), rp("2019-01-01", "2019-06-30", "2019-07-31"), rp("2019-07-01", "2019-12-31", "2020-01-31"),
+		}},
+		{name: "clipped to a period from October to October", cp: cp(per("2019-10-01", "2020-09-30"), tertials), want: []promise.ReportingPeriod{
 			rp("2019-10-01", "2019-12-31", "2020-01-31"), rp("2020-01-01", "2020-04-30", "2020-05-31"), rp("2020-05-01", "2020-08-31", "2020-09-30"), rp("2020-09-01", "2020-09-30", "2020-10-31"),
 		}},
 		{name: "half-years, due 45 days after", cp: cp(per("2018-07-01", "2020-06-30"), &promise.Reporting{Cadence: promise.HalfYear, DueDays: 45}), want: []promise.ReportingPeriod{
@@ -260,11 +279,11 @@ func TestCalendar(t *testing.T) {
 		{name: "explicit periods, sorted", cp: cp(per("2019-01-01", "2019-12-31"), &promise.Reporting{Periods: []promise.ReportingPeriod{
 			rp("2019-07-01", "2019-12-31", "2020-02-15"), rp("2019-01-01", "2019-06-30", "2019-09-01"),
 		}}), want: []promise.ReportingPeriod{rp("2019-01-01", "2019-06-30", "2019-09-01"), rp("2019-07-01", "2019-12-31", "2020-02-15")}},
-		{name: "open-ended: up to the date given", cp: cp(per("2024-01-01", ""), nil), until: "2024-06-15", want: []promise.ReportingPeriod{
+		{name: "open-ended: up to the date given", cp: cp(per("2024-01-01", ""), tertials), until: "2024-06-15", want: []promise.ReportingPeriod{
 			rp("2024-01-01", "2024-04-30", "2024-05-31"), rp("2024-05-01", "2024-08-31", "2024-09-30"),
 		}},
-		{name: "open-ended without a date", cp: cp(per("2024-01-01", ""), nil), want: nil},
-		{name: "no start", cp: cp(promise.Period{}, nil), want: nil},
+		{name: "open-ended without a date", cp: cp(per("2024-01-01", ""), tertials), want: nil},
+		{name: "no start", cp: cp(promise.Period{}, tertials), want: nil},
 		{name: "an unknown cadence falls back to tertials", cp: cp(per("2019-01-01", "2019-04-30"), &promise.Reporting{Cadence: "fortnight"}), want: []promise.ReportingPeriod{
 			rp("2019-01-01", "2019-04-30", "2019-05-31"),
 		}},
@@ -354,7 +373,7 @@ func TestWarnings(t *testing.T) {
 		),
 	}}.bundle()
 	b.Reports = append(b.Reports, followup.Report{ID: id("other"), CitizenPromiseID: id("nope-cp"), Date: d("2019-05-01")})
-	b.Reports[0].Updates[1].Results = []followup.Result{{TargetID: tgt, Value: nan()}}
+	b.Reports[0].Updates[1].Results = []followup.Result{{TargetID: tgt, Value: new(nan())}}
 	b.Reports[0].Updates[1].Assessment = &followup.Assessment{Status: followup.Withdrawn}
 	e := followup.Evaluate(b, d("2019-06-01"))
 	var msgs []string
@@ -375,7 +394,7 @@ func TestNilAndEmpty(t *testing.T) {
 	assert.Empty(t, e.CitizenPromises)
 	js, err := json.Marshal(e)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"at":"2019-01-01","citizenPromises":[]}`, string(js))
+	assert.JSONEq(t, `{"at":"2019-01-01","view":"period","citizenPromises":[]}`, string(js))
 
 	// A document that breaks its invariants is evaluated without panic.
 	b := &followup.Bundle{Document: promise.Document{CitizenPromises: []promise.CitizenPromise{{

@@ -10,10 +10,17 @@ import (
 // date, as [Evaluate] derives it. It is plain data with JSON tags: the
 // report command prints it, the widget renders it.
 type Evaluation struct {
-	// At is the date evaluated: reports and entries dated later are not
-	// seen.
-	At              promise.Date           `json:"at,omitzero"`
+	// At is the date evaluated: what happened later is not seen.
+	At promise.Date `json:"at,omitzero"`
+	// View says which reports were seen: "period" (every report that
+	// covers the time up to At, whenever published) or "asKnown" (only
+	// those published by At).
+	View            View                   `json:"view"`
 	CitizenPromises []CitizenPromiseStatus `json:"citizenPromises"`
+	// ActionPlans are the evaluations of the document's action plans,
+	// which are followed up like citizen promises (they have no
+	// promises).
+	ActionPlans []CitizenPromiseStatus `json:"actionPlans,omitempty"`
 	// Warnings are what the evaluation had to ignore or guess: reports of
 	// unknown citizen promises, updates of unknown activities, figures that
 	// are not numbers.

@@ -13,9 +13,12 @@ import (
 // citizen promise, indexed for the rules. It is built once per citizen
 // promise and read by every snapshot (the current one and the history).
 type cpIndex struct {
-	doc     *promise.Document
-	cp      *promise.CitizenPromise
-	at      promise.Date
+	doc  *promise.Document
+	cp   *promise.CitizenPromise
+	at   promise.Date
+	view View
+	// period is the citizen promise's period in days (see days).
+	period  promise.Period
 	th      promise.Thresholds
 	cal     []promise.ReportingPeriod
 	reports []*vreport
@@ -124,9 +127,16 @@ func validAssessment(a *Assessment) bool {
 type docIndex struct {
 	parties map[uuid.UUID]*promise.Party
 	places  map[uuid.UUID]*promise.Place
-	// reports are the bundle's reports by citizen promise, in bundle
-	// order.
+	// reports are the bundle's reports by what they follow up (a
+	// citizen promise or an action plan), in bundle order; a report
+	// about an agreement is filed under each citizen promise and action
+	// plan of the agreement.
 	reports map[uuid.UUID][]*Report
+	// plans are the document's action plans as citizen promises without
+	// promises, so that one engine evaluates both.
+	plans []*promise.CitizenPromise
+	// acts holds every activity id of the document.
+	acts map[uuid.UUID]bool
 }
 
 func newDocIndex(b *Bundle) *docIndex {
@@ -134,7 +144,8 @@ func newDocIndex(b *Bundle) *docIndex {
 	dx := &docIndex{
 		parties: make(map[uuid.UUID]*promise.Party, len(doc.Parties)),
 		places:  make(map[uuid.UUID]*promise.Place, len(doc.Places)),
-		reports: make(map[uuid.UUID][]*Report, len(doc.CitizenPromises)),
+		reports: make(map[uuid.UUID][]*Report, len(doc.CitizenPromises)+len(doc.ActionPlans)),
+		acts:    make(map[uuid.UUID]bool),
 	}
 	for i := range doc.Parties {
 		dx.parties[doc.Parties[i].ID] = &doc.Parties[i]
@@ -142,18 +153,92 @@ func newDocIndex(b *Bundle) *docIndex {
 	for i := range doc.Places {
 		dx.places[doc.Places[i].ID] = &doc.Places[i]
 	}
+	under := make(map[uuid.UUID][]uuid.UUID) // agreement → its citizen promises and plans
+	for i := range doc.CitizenPromises {
+		c := &doc.CitizenPromises[i]
+		under[c.AgreementID] = append(under[c.AgreementID], c.ID)
+		for j := range c.Activities {
+			dx.acts[c.Activities[j].ID] = true
+		}
+	}
+	for i := range doc.ActionPlans {
+		a := &doc.ActionPlans[i]
+		dx.plans = append(dx.plans, &promise.CitizenPromise{
+			ID: a.ID, AgreementID: a.AgreementID, Title: a.Title, Period: a.Period, PartyIDs: a.PartyIDs,
+			Activities: a.Activities, Reporting: a.Reporting, Thresholds: a.Thresholds,
+		})
+		under[a.AgreementID] = append(under[a.AgreementID], a.ID)
+		for j := range a.Activities {
+			dx.acts[a.Activities[j].ID] = true
+		}
+	}
 	for i := range b.Reports {
 		r := &b.Reports[i]
-		dx.reports[r.CitizenPromiseID] = append(dx.reports[r.CitizenPromiseID], r)
+		switch {
+		case r.CitizenPromiseID != uuid.Nil:
+			dx.reports[r.CitizenPromiseID] = append(dx.reports[r.CitizenPromiseID], r)
+		case r.ActionPlanID != uuid.Nil:
+			dx.reports[r.ActionPlanID] = append(dx.reports[r.ActionPlanID], r)
+		case r.AgreementID != uuid.Nil:
+			for _, id := range under[r.AgreementID] {
+				dx.reports[id] = append(dx.reports[id], r)
+			}
+		}
 	}
 	return dx
 }
 
-func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, at promise.Date) *cpIndex {
+// warnings are what the evaluation of the whole bundle ignores: reports
+// about nothing in the document, and updates of an agreement's report for
+// activities of none of its citizen promises and action plans.
+func (dx *docIndex) warnings(b *Bundle, at promise.Date) []Warning {
+	doc := &b.Document
+	known := make(map[uuid.UUID]bool, len(doc.CitizenPromises)+len(doc.ActionPlans)+len(doc.Agreements))
+	for i := range doc.CitizenPromises {
+		known[doc.CitizenPromises[i].ID] = true
+	}
+	for i := range doc.ActionPlans {
+		known[doc.ActionPlans[i].ID] = true
+	}
+	for i := range doc.Agreements {
+		known[doc.Agreements[i].ID] = true
+	}
+	var out []Warning
+	for i := range b.Reports {
+		r := &b.Reports[i]
+		if r.Date.First().After(at) {
+			continue
+		}
+		subject := r.CitizenPromiseID
+		switch {
+		case r.ActionPlanID != uuid.Nil:
+			subject = r.ActionPlanID
+		case r.AgreementID != uuid.Nil:
+			subject = r.AgreementID
+		}
+		if !known[subject] {
+			out = append(out, Warning{ReportID: r.ID, Message: sayUnknownCP.now(subject.String())})
+			continue
+		}
+		if r.AgreementID == uuid.Nil {
+			continue
+		}
+		for j := range r.Updates {
+			if id := r.Updates[j].ActivityID; !dx.acts[id] {
+				out = append(out, Warning{ReportID: r.ID, ActivityID: id, Message: sayUnknownAct.now(id.String())})
+			}
+		}
+	}
+	return out
+}
+
+func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, at promise.Date, view View) *cpIndex {
 	ix := &cpIndex{
 		doc:     doc,
 		cp:      cp,
 		at:      at,
+		view:    view,
+		period:  days(cp.Period),
 		acts:    make(map[uuid.UUID]*actFacts, len(cp.Activities)),
 		targets: make(map[uuid.UUID]*targetFacts),
 		parties: dx.parties,
@@ -173,7 +258,7 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 			t := &a.Targets[j]
 			ix.targets[t.ID] = &targetFacts{t: t, act: af, occ: &occGroups{}}
 			switch t.Kind {
-			case promise.Count, promise.Recurring, promise.Coverage:
+			case promise.Count, promise.Recurring, promise.Coverage, promise.Rate:
 				countable++
 				af.single = t
 			}
@@ -189,7 +274,7 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 		}
 	}
 	var warns []Warning
-	ix.reports, warns = visibleIn(dx.reports[cp.ID], at)
+	ix.reports, warns = visibleIn(dx.reports[cp.ID], at, view)
 	ix.warns = append(ix.warns, warns...)
 	cpKeys := make(map[resultKey]bool)
 	for _, vr := range ix.reports {
@@ -200,7 +285,12 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 			u := &vr.r.Updates[i]
 			af := ix.acts[u.ActivityID]
 			if af == nil {
-				ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: u.ActivityID, Message: sayUnknownAct.now(u.ActivityID.String())})
+				if vr.r.AgreementID == uuid.Nil {
+					// An agreement's report speaks for several
+					// citizen promises and plans; the bundle
+					// warns once for what none of them holds.
+					ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: u.ActivityID, Message: sayUnknownAct.now(u.ActivityID.String())})
+				}
 				continue
 			}
 			ix.update(u, vr, af)
@@ -217,12 +307,12 @@ func (ix *cpIndex) update(u *Update, vr *vreport, af *actFacts) {
 	if u.Assessment != nil && !validAssessment(u.Assessment) {
 		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayBadAssessment.now(u.Assessment.Status.String())})
 	}
-	if !u.Completed.IsZero() && !u.Completed.After(ix.at) {
-		af.completions = append(af.completions, seenDate{date: u.Completed, seen: vr.seen})
+	if done := u.Completed.Last(); !done.IsZero() && !done.After(ix.at) {
+		af.completions = append(af.completions, seenDate{date: done, seen: vr.seen})
 	}
 	for i := range u.Occurrences {
 		o := &u.Occurrences[i]
-		d := o.Date
+		d := o.Date.Last()
 		if d.IsZero() {
 			d = vr.cover.End
 		}
@@ -261,25 +351,32 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 	if af != nil {
 		actID = af.a.ID
 	}
-	if math.IsNaN(r.Value) || math.IsInf(r.Value, 0) {
-		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayNotANumber.now(formatNumber(r.Value, 0, "en"))})
+	value := 0.0
+	if r.Value != nil {
+		value = *r.Value
+	}
+	if math.IsNaN(value) || math.IsInf(value, 0) {
+		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayNotANumber.now(formatNumber(value, 0, "en"))})
 		return
 	}
-	d := r.Date
+	d := r.Date.Last()
+	if d.IsZero() && r.Period != nil {
+		d = r.Period.Through()
+	}
 	if d.IsZero() {
 		d = vr.cover.End
 	}
 	if d.After(ix.at) {
 		return
 	}
-	if r.TargetID != uuid.Nil {
+	if r.TargetID != uuid.Nil && r.Value != nil {
 		if tf := ix.targets[r.TargetID]; tf != nil {
-			tf.figs = append(tf.figs, fig{value: r.Value, date: d, vr: vr})
+			tf.figs = append(tf.figs, fig{value: value, date: d, vr: vr})
 			return
 		}
 		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayUnknownTarget.now(wordResult, r.TargetID.String())})
 	}
-	k := resultKey{value: r.Value, date: d, what: r.Description.In("sv") + "\x00" + r.Unit.In("sv")}
+	k := resultKey{value: value, date: d, what: r.Description.In("sv") + "\x00" + r.Unit.In("sv")}
 	if seen[k] {
 		return
 	}

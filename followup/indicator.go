@@ -62,7 +62,7 @@ func (c *actCtx) indicator(t *promise.Target, tf *targetFacts, w promise.Period)
 	if distinct(vals) {
 		cf := &Conflict{TargetID: t.ID, Used: v}
 		for _, f := range vals {
-			cf.Figures = append(cf.Figures, Figure{Value: f.value, Date: f.date, ReportID: f.vr.r.ID, ReportDate: f.vr.seen, ReportedBy: f.vr.r.ReportedBy})
+			cf.Figures = append(cf.Figures, Figure{Value: f.value, Date: f.date, ReportID: f.vr.r.ID, ReportDate: f.vr.date, ReportedBy: f.vr.r.ReportedBy})
 		}
 		out.conflicts = []Conflict{*cf}
 	}

@@ -225,7 +225,7 @@ func hasFigs(tf *targetFacts, sc scene, w promise.Period) bool {
 }
 
 func (c *actCtx) milestone(t *promise.Target, tf *targetFacts, w promise.Period) tres {
-	due := t.Due
+	due := t.Due.Last()
 	if due.IsZero() || (t.Scope == promise.EachYear && !w.Contains(due)) {
 		due = w.End
 	}

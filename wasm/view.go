@@ -521,7 +521,10 @@ func (r renderer) details(a *promise.Activity, as *followup.ActivityStatus, key 
 }
 
 func (r renderer) result(res followup.Result) node {
-	s := formatNumber(res.Value, r.lang)
+	s := ""
+	if res.Value != nil {
+		s = formatNumber(*res.Value, r.lang)
+	}
 	if u := res.Unit.In(r.lang); u != "" {
 		s += " " + u
 	}
