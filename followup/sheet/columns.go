@@ -89,8 +89,10 @@ type metaID uint8
 const (
 	metaFormat metaID = iota
 	metaHelp
-	metaCitizenPromise
+	metaSubject
 	metaCitizenPromiseID
+	metaActionPlanID
+	metaAgreementID
 	metaReportID
 	metaTitle
 	metaPeriodStart
@@ -110,14 +112,16 @@ var metaKeys = [numMeta]struct {
 }{
 	metaFormat:           {label: label{"Format", "Format"}},
 	metaHelp:             {label: label{"Så fyller du i", "How to fill it in"}, shown: true},
-	metaCitizenPromise:   {label: label{"Medborgarlöfte", "Citizen promise"}, shown: true},
+	metaSubject:          {label: label{"Följer upp", "Follows up"}, shown: true},
 	metaCitizenPromiseID: {label: label{"Medborgarlöftets id (ändra inte)", "Citizen promise id (do not change)"}},
+	metaActionPlanID:     {label: label{"Åtgärdsplanens id (ändra inte)", "Action plan id (do not change)"}},
+	metaAgreementID:      {label: label{"Överenskommelsens id (ändra inte)", "Agreement id (do not change)"}},
 	metaReportID:         {label: label{"Rapportens id (ändra inte)", "Report id (do not change)"}},
 	metaTitle:            {label: label{"Rubrik", "Title"}},
 	metaPeriodStart:      {label: label{"Period från", "Period from"}},
 	metaPeriodEnd:        {label: label{"Period till", "Period to"}},
 	metaPeriodLabel:      {label: label{"Periodens namn", "Name of the period"}},
-	metaDate:             {label: label{"Rapportdatum", "Date of the report"}},
+	metaDate:             {label: label{"Rapportdatum (eller okänt)", "Date of the report (or unknown)"}},
 	metaReportedBy:       {label: label{"Rapporteras av (en part per rad)", "Reported by (one party a line)"}},
 	metaFinal:            {label: label{"Slutrapport (ja/nej)", "Final report (yes/no)"}},
 	metaIllustrative:     {label: label{"Exempel, inte verklig (ja/nej)", "Example, not real (yes/no)"}},
@@ -126,10 +130,14 @@ var metaKeys = [numMeta]struct {
 
 var help = label{
 	"En rad per aktivitet och mål. Fyll i de kolumner som gäller; lämna en rad tom om ni inte rapporterar aktiviteten. " +
-		"Flera poster i en cell: en per rad (Alt+Retur), fälten åtskilda med |. Datum som ÅÅÅÅ-MM-DD, tal med decimalkomma. " +
+		"Flera poster i en cell: en per rad (Alt+Retur), fälten åtskilda med |. Datum som ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ), tal med decimalkomma. " +
+		"Ett värde kan ha ett ord före (minst, drygt, cirka, knappt, högst) eller vara ett utfall (genomfört, delvis genomfört, ej genomfört), " +
+		"och ett utfall kan stå inom parentes efter talet: 300 (genomfört). Ett resultat för en period: 2019-05-01/2019-07-31 som datum. " +
 		"Ändra inte kolumnerna med id; kopiera en rad med dess id:n om ni behöver en till.",
 	"One row per activity and target. Fill in the columns that apply; leave a row empty if you do not report the activity. " +
-		"Several entries in a cell: one a line (Alt+Enter), fields separated by |. Dates as YYYY-MM-DD, numbers with a decimal comma. " +
+		"Several entries in a cell: one a line (Alt+Enter), fields separated by |. Dates as YYYY-MM-DD (or YYYY-MM, YYYY), numbers with a decimal comma. " +
+		"A value may have a word before it (at least, over, about, under, at most) or be an outcome (done, partly done, not done), " +
+		"and an outcome may follow the number in parentheses: 300 (done). A result over a period: 2019-05-01/2019-07-31 as its date. " +
 		"Do not change the id columns; copy a row with its ids if you need another.",
 }
 

@@ -10,16 +10,23 @@
 // cells, CRLF line ends and decimal commas: what Swedish Excel opens
 // without an import dialogue. The first rows hold the report's own values,
 // a key in column A and its value in B: the layout's version, a short
-// guide, the citizen promise (its title, to read, and its id), the
-// report's id, title, period, date, who reports (party names, one a line),
-// whether it is final or an example, and a summary. Then comes the table:
+// guide, what the report follows up (the title of the citizen promise,
+// action plan or agreement, to read, and its id), the report's id, title,
+// period, date ("okänt" when the source does not give it), who reports
+// (party names, one a line), whether it is final or an example, and a
+// summary. Then comes the table:
 // one row per activity and target, with
 //
 //   - the activity's text and the target as a sentence ([TargetSentence]),
 //     to read;
 //   - per target: results ("värde | datum | enhet | beskrivning") and
 //     dated occurrences ("datum | antal | plats | anteckning"), one entry a
-//     line in the cell;
+//     line in the cell. A result's value is a number with a decimal comma,
+//     perhaps after a qualifier ("drygt 300", "cirka 0,5"), or a stated
+//     outcome ("genomfört", "delvis genomfört", "ej genomfört"), or both
+//     ("300 (genomfört)"); its date is a day, a month or a year, or the
+//     period it covers ("2019-05-01/2019-07-31", then the date after a
+//     comma);
 //   - per activity, on its first row: the date it was completed, an
 //     assessment (a status, by its label) with its justification, the
 //     narrative, reasons for a shortfall, substitute activities ("datum |

@@ -58,17 +58,20 @@ const (
 )
 
 var (
-	mNotInSheet = msg{"%s is not in the sheet: %s", "%s kommer inte med i kalkylarket: %s"}
-	mOtherLangs = msg{"the text in %s", "texten på %s"}
-	mNoLang     = msg{"a sheet holds one language; import the sheet with the report it came from (or its bundle) to keep the others", "ett kalkylark har ett språk; läs in arket med rapporten det kom från (eller dess samlingsfil) för att behålla de andra"}
-	mNotShown   = msg{"the sheet has no column for it; import the sheet with the report it came from (or its bundle) to keep it", "kalkylarket har ingen kolumn för det; läs in arket med rapporten det kom från (eller dess samlingsfil) för att behålla det"}
-	mNotFit     = msg{"a text with a line break, a \"|\" or spaces at its ends cannot be one entry of a cell", "en text med radbrytning, \"|\" eller mellanslag i början eller slutet kan inte vara en post i en cell"}
-	mEmptyUpd   = msg{"an update with nothing in it", "en uppdatering utan innehåll"}
-	mResult     = msg{"a result of the report as a whole", "ett resultat för rapporten som helhet"}
-	mSource     = msg{"a source of the report", "en källa till rapporten"}
-	mNote       = msg{"a note on the report", "en anmärkning till rapporten"}
-	mExtensions = msg{"the report's extensions", "rapportens tillägg (extensions)"}
-	mPlaceName  = msg{"place %q is also the name of a place of the document: it will be read back as that place", "platsen %q är också namnet på en plats i dokumentet: den läses tillbaka som den platsen"}
+	mNotInSheet   = msg{"%s is not in the sheet: %s", "%s kommer inte med i kalkylarket: %s"}
+	mOtherLangs   = msg{"the text in %s", "texten på %s"}
+	mNoLang       = msg{"a sheet holds one language; import the sheet with the report it came from (or its bundle) to keep the others", "ett kalkylark har ett språk; läs in arket med rapporten det kom från (eller dess samlingsfil) för att behålla de andra"}
+	mNotShown     = msg{"the sheet has no column for it; import the sheet with the report it came from (or its bundle) to keep it", "kalkylarket har ingen kolumn för det; läs in arket med rapporten det kom från (eller dess samlingsfil) för att behålla det"}
+	mNotFit       = msg{"a text with a line break, a \"|\" or spaces at its ends cannot be one entry of a cell", "en text med radbrytning, \"|\" eller mellanslag i början eller slutet kan inte vara en post i en cell"}
+	mEmptyUpd     = msg{"an update with nothing in it", "en uppdatering utan innehåll"}
+	mUnknownBound = msg{"an unknown bound of the period", "en okänd gräns för perioden"}
+	mResultPeriod = msg{"the label or an unknown bound of the result's period", "namnet på eller en okänd gräns för resultatets period"}
+	mActivityIDs  = msg{"the activities a result names", "de aktiviteter ett resultat nämner"}
+	mResult       = msg{"a result of the report as a whole", "ett resultat för rapporten som helhet"}
+	mSource       = msg{"a source of the report", "en källa till rapporten"}
+	mNote         = msg{"a note on the report", "en anmärkning till rapporten"}
+	mExtensions   = msg{"the report's extensions", "rapportens tillägg (extensions)"}
+	mPlaceName    = msg{"place %q is also the name of a place of the document: it will be read back as that place", "platsen %q är också namnet på en plats i dokumentet: den läses tillbaka som den platsen"}
 )
 
 // NewReport returns an empty report about the citizen promise cpID for
@@ -110,11 +113,7 @@ func Export(w io.Writer, doc *promise.Document, r *followup.Report, opts Options
 		return nil, fmt.Errorf("sheet: the report is invalid: %w", err)
 	}
 	e := exporter{doc: doc, r: r, lang: opts.lang()}
-	for i := range doc.CitizenPromises {
-		if doc.CitizenPromises[i].ID == r.CitizenPromiseID {
-			e.cp = &doc.CitizenPromises[i]
-		}
-	}
+	e.acts, _ = r.Subject(doc)
 	e.meta()
 	e.header()
 	e.table(opts.Party)
@@ -131,7 +130,7 @@ func Export(w io.Writer, doc *promise.Document, r *followup.Report, opts Options
 
 type exporter struct {
 	doc     *promise.Document
-	cp      *promise.CitizenPromise
+	acts    []*promise.Activity // of what the report follows up
 	r       *followup.Report
 	lang    string
 	records [][]string
@@ -192,14 +191,28 @@ func (e *exporter) meta() {
 	r := e.r
 	e.metaRow(metaFormat, formatName+" "+FormatVersion)
 	e.metaRow(metaHelp, help.in(e.lang))
-	e.metaRow(metaCitizenPromise, e.cp.Title.In(e.lang))
-	e.metaRow(metaCitizenPromiseID, r.CitizenPromiseID.String())
+	e.metaRow(metaSubject, subjectTitle(e.doc, r).In(e.lang))
+	switch {
+	case r.CitizenPromiseID != uuid.Nil:
+		e.metaRow(metaCitizenPromiseID, r.CitizenPromiseID.String())
+	case r.ActionPlanID != uuid.Nil:
+		e.metaRow(metaActionPlanID, r.ActionPlanID.String())
+	default:
+		e.metaRow(metaAgreementID, r.AgreementID.String())
+	}
 	e.metaRow(metaReportID, r.ID.String())
 	e.metaRow(metaTitle, e.text("/title", r.Title))
 	e.metaRow(metaPeriodStart, r.Period.Start.String())
 	e.metaRow(metaPeriodEnd, r.Period.End.String())
 	e.metaRow(metaPeriodLabel, e.text("/period/label", r.Period.Label))
-	e.metaRow(metaDate, r.Date.String())
+	date := r.Date.String()
+	if r.Date.IsZero() {
+		date = unknown.in(e.lang)
+	}
+	e.metaRow(metaDate, date)
+	if len(r.Period.NotStated) > 0 {
+		e.lose("/period/notStated", mUnknownBound.text(), mNotShown)
+	}
 	var parties []string
 	for _, id := range r.ReportedBy {
 		parties = append(parties, e.partyName(id))
@@ -222,6 +235,29 @@ func (e *exporter) meta() {
 	}
 	e.add("", "")
 }
+
+// subjectTitle is the title of what r follows up.
+func subjectTitle(doc *promise.Document, r *followup.Report) promise.Text {
+	for _, c := range doc.CitizenPromises {
+		if c.ID == r.CitizenPromiseID {
+			return c.Title
+		}
+	}
+	for _, a := range doc.ActionPlans {
+		if a.ID == r.ActionPlanID {
+			return a.Title
+		}
+	}
+	for _, a := range doc.Agreements {
+		if a.ID == r.AgreementID {
+			return a.Title
+		}
+	}
+	return nil
+}
+
+// unknown is what the sheet says of a date the source does not give.
+var unknown = label{"okänt", "unknown"}
 
 // partyName names a party by its name, or by its id when the name is not
 // unique among the document's parties.
@@ -280,8 +316,7 @@ func (e *exporter) table(party uuid.UUID) {
 	for i := range e.r.Updates {
 		updates[e.r.Updates[i].ActivityID] = i
 	}
-	for i := range e.cp.Activities {
-		a := &e.cp.Activities[i]
+	for _, a := range e.acts {
 		ui, has := updates[a.ID]
 		if !has && !e.include(a, party) {
 			continue
@@ -297,8 +332,13 @@ func (e *exporter) table(party uuid.UUID) {
 
 func (e *exporter) include(a *promise.Activity, party uuid.UUID) bool {
 	p := e.r.Period
-	if w := a.Window; w != nil && (w.Start.After(p.End) || (!w.Open() && w.End.Before(p.Start))) {
-		return false
+	if w := a.Window; w != nil {
+		if f := w.From(); !f.IsZero() && f.After(p.Through()) {
+			return false
+		}
+		if t := w.Through(); !t.IsZero() && t.Before(p.From()) {
+			return false
+		}
 	}
 	return party == uuid.Nil || slices.Contains(a.LeadIDs, party) || slices.Contains(a.PartnerIDs, party)
 }
@@ -347,11 +387,13 @@ func (e *exporter) results(u *followup.Update, ptr string, tid uuid.UUID) string
 			continue
 		}
 		p := ptr + "/results/" + strconv.Itoa(i)
-		date := ""
-		if !res.Date.IsZero() {
-			date = res.Date.String()
+		if q := res.Period; q != nil && (len(q.Label) > 0 || len(q.NotStated) > 0) {
+			e.lose(p+"/period", mResultPeriod.text(), mNotShown)
 		}
-		lines = append(lines, joinFields(formatNumber(res.Value), date,
+		if len(res.ActivityIDs) > 0 {
+			e.lose(p+"/activityIds", mActivityIDs.text(), mNotShown)
+		}
+		lines = append(lines, joinFields(formatValue(&res, e.lang), formatWhen(&res),
 			e.entryText(p+"/unit", res.Unit, false), e.entryText(p+"/description", res.Description, true)))
 	}
 	return strings.Join(lines, "\n")

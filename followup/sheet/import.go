@@ -34,14 +34,15 @@ var (
 	mKeyTwice    = msg{"%q is also on row %d: keep one", "%q finns också på rad %d: behåll en"}
 	mNoValue     = msg{"%q is missing: fill it in", "%q saknas: fyll i det"}
 	mBadID       = msg{"%q is not an id: copy it back from the exported sheet", "%q är inget id: kopiera tillbaka det från det exporterade arket"}
-	mNoCP        = msg{"the citizen promise %s is not in the document: export the sheet from the document you import it with", "medborgarlöftet %s finns inte i dokumentet: exportera arket från dokumentet du läser in det med"}
-	mNoActivity  = msg{"activity %s is not an activity of the citizen promise: copy the id back from the exported sheet", "aktivitet %s är ingen aktivitet i medborgarlöftet: kopiera tillbaka id:t från det exporterade arket"}
+	mNoSubject   = msg{"%s is not in the document: export the sheet from the document you import it with", "%s finns inte i dokumentet: exportera arket från dokumentet du läser in det med"}
+	mTwoSubjects = msg{"the report follows up one thing, and %q is given too: keep one", "rapporten följer upp en sak, och %q anges också: behåll en"}
+	mNoActivity  = msg{"activity %s is not an activity of what the report follows up: copy the id back from the exported sheet", "aktivitet %s är ingen aktivitet i det som rapporten följer upp: kopiera tillbaka id:t från det exporterade arket"}
 	mNoTarget    = msg{"target %s is not a target of the row's activity: copy the id back from the exported sheet", "mål %s är inget mål för radens aktivitet: kopiera tillbaka id:t från det exporterade arket"}
 	mNoIDs       = msg{"the row has values but no activity id: copy the id of its activity into column %s", "raden har värden men inget aktivitets-id: kopiera in aktivitetens id i kolumn %s"}
 	mRowTwice    = msg{"the same activity and target as row %d: write them on one row", "samma aktivitet och mål som rad %d: skriv dem på en rad"}
 	mConflict    = msg{"differs from row %d, of the same activity: write it once, on one of its rows", "skiljer sig från rad %d, för samma aktivitet: skriv det en gång, på en av dess rader"}
-	mBadDate     = msg{"%q is not a date of the form YYYY-MM-DD", "%q är inget datum på formen ÅÅÅÅ-MM-DD"}
-	mBadNumber   = msg{"%q is not a number: write it with a decimal comma, such as 12,5", "%q är inget tal: skriv det med decimalkomma, som 12,5"}
+	mBadDate     = msg{"%q is not a date of the form YYYY-MM-DD (or YYYY-MM, or YYYY)", "%q är inget datum på formen ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, eller ÅÅÅÅ)"}
+	mBadValue    = msg{"%q is neither a number nor an outcome: write a number with a decimal comma, such as 12,5 or drygt 300, or genomfört, delvis genomfört or ej genomfört", "%q är varken ett tal eller ett utfall: skriv ett tal med decimalkomma, som 12,5 eller drygt 300, eller genomfört, delvis genomfört eller ej genomfört"}
 	mBadCount    = msg{"%q is not a count: write a whole number, 1 or more", "%q är inget antal: skriv ett heltal, 1 eller mer"}
 	mBadBool     = msg{"%q is neither yes nor no: write \"ja\" or \"nej\"", "%q är varken ja eller nej: skriv \"ja\" eller \"nej\""}
 	mBadStatus   = msg{"%q is not an assessment: use one of %s", "%q är ingen bedömning: använd någon av %s"}
@@ -111,7 +112,7 @@ type cell struct {
 
 type importer struct {
 	doc      *promise.Document
-	cp       *promise.CitizenPromise
+	acts     []*promise.Activity // of what the report follows up
 	lang     string
 	rows     []record
 	problems schema.Problems
@@ -335,26 +336,7 @@ func (im *importer) meta(r *followup.Report, rows []record) bool {
 		}
 		return s, true
 	}
-	ok := true
-	if s, has := required(metaCitizenPromiseID, "/citizenPromiseId"); has {
-		id, err := uuid.Parse(s)
-		if err != nil {
-			im.problem(at(metaCitizenPromiseID), "/citizenPromiseId", CodeBadCell, schema.Error, mBadID.text(s))
-			ok = false
-		}
-		r.CitizenPromiseID = id
-		for i := range im.doc.CitizenPromises {
-			if im.doc.CitizenPromises[i].ID == id {
-				im.cp = &im.doc.CitizenPromises[i]
-			}
-		}
-		if im.cp == nil && err == nil {
-			im.problem(at(metaCitizenPromiseID), "/citizenPromiseId", schema.Code(promise.CodeDanglingRef), schema.Error, mNoCP.text(id))
-			ok = false
-		}
-	} else {
-		ok = false
-	}
+	ok := im.subject(r, found, value, at)
 	im.where["/id"] = at(metaReportID)
 	if s := strings.TrimSpace(value[metaReportID]); s == "" {
 		r.ID = uuid.Must(uuid.NewV7())
@@ -375,6 +357,11 @@ func (im *importer) meta(r *followup.Report, rows []record) bool {
 		ptr string
 		to  *promise.Date
 	}{{metaPeriodStart, "/period/start", &r.Period.Start}, {metaPeriodEnd, "/period/end", &r.Period.End}, {metaDate, "/date", &r.Date}} {
+		if d.m == metaDate && unknown.matches(value[d.m]) {
+			im.where["/date"], im.where["/notStated"] = at(d.m), at(d.m)
+			r.NotStated = []string{promise.DateField}
+			continue
+		}
 		if s, has := required(d.m, d.ptr); has {
 			if *d.to, has = parseDate(s); !has {
 				im.problem(at(d.m), d.ptr, CodeBadCell, schema.Error, mBadDate.text(s))
@@ -403,6 +390,52 @@ func (im *importer) meta(r *followup.Report, rows []record) bool {
 		}
 	}
 	return ok
+}
+
+// subject reads what the report follows up: the one of the citizen
+// promise's, the action plan's and the agreement's id that is given.
+func (im *importer) subject(r *followup.Report, found [numMeta]int, value [numMeta]string, at func(metaID) cell) bool {
+	subjects := []struct {
+		m   metaID
+		ptr string
+		to  *uuid.UUID
+	}{
+		{metaCitizenPromiseID, "/citizenPromiseId", &r.CitizenPromiseID},
+		{metaActionPlanID, "/actionPlanId", &r.ActionPlanID},
+		{metaAgreementID, "/agreementId", &r.AgreementID},
+	}
+	var given []metaID
+	for _, sub := range subjects {
+		im.where[sub.ptr] = at(sub.m)
+		s := strings.TrimSpace(value[sub.m])
+		if s == "" {
+			continue
+		}
+		given = append(given, sub.m)
+		id, err := uuid.Parse(s)
+		if err != nil {
+			im.problem(at(sub.m), sub.ptr, CodeBadCell, schema.Error, mBadID.text(s))
+			return false
+		}
+		*sub.to = id
+		if len(given) > 1 {
+			im.problem(at(sub.m), sub.ptr, CodeDuplicateRow, schema.Error, mTwoSubjects.text(short(metaKeys[given[0]].label.in(im.lang))))
+			return false
+		}
+	}
+	if len(given) == 0 {
+		m := metaCitizenPromiseID
+		im.problem(at(m), "/citizenPromiseId", CodeMissingCell, schema.Error, mNoValue.text(short(metaKeys[m].label.in(im.lang))))
+		return false
+	}
+	acts, ok := r.Subject(im.doc)
+	if !ok {
+		sub := subjects[slices.Index([]metaID{metaCitizenPromiseID, metaActionPlanID, metaAgreementID}, given[0])]
+		im.problem(at(given[0]), sub.ptr, schema.Code(promise.CodeDanglingRef), schema.Error, mNoSubject.text(*sub.to))
+		return false
+	}
+	im.acts = acts
+	return true
 }
 
 // text is a cell's text as a text of the sheet's language; nil when empty.
@@ -500,7 +533,7 @@ func (im *importer) updates(r *followup.Report, t *table, rows []record) {
 			im.problem(c(colActivityID), "", CodeBadCell, schema.Error, mBadID.text(s))
 			continue
 		}
-		a := findActivity(im.cp, aid)
+		a := im.activity(aid)
 		if a == nil {
 			im.problem(c(colActivityID), "", schema.Code(promise.CodeDanglingRef), schema.Error, mNoActivity.text(aid))
 			continue
@@ -548,16 +581,16 @@ func (im *importer) updates(r *followup.Report, t *table, rows []record) {
 // and of its target in the activity (after them: the row without target,
 // then rows whose ids are wrong).
 func (im *importer) order(rec record, t *table) (activity, target int) {
-	n := len(im.cp.Activities)
+	n := len(im.acts)
 	aid, err := uuid.Parse(strings.TrimSpace(rec.at(t.at[colActivityID])))
 	if err != nil {
 		return n, 0
 	}
-	ai := slices.IndexFunc(im.cp.Activities, func(a promise.Activity) bool { return a.ID == aid })
+	ai := slices.IndexFunc(im.acts, func(a *promise.Activity) bool { return a.ID == aid })
 	if ai < 0 {
 		return n, 0
 	}
-	targets := im.cp.Activities[ai].Targets
+	targets := im.acts[ai].Targets
 	s := strings.TrimSpace(rec.at(t.at[colTargetID]))
 	if s == "" {
 		return ai, len(targets)
@@ -587,13 +620,10 @@ func hasData(rec record, t *table) bool {
 	return false
 }
 
-func findActivity(cp *promise.CitizenPromise, id uuid.UUID) *promise.Activity {
-	if cp == nil {
-		return nil
-	}
-	for i := range cp.Activities {
-		if cp.Activities[i].ID == id {
-			return &cp.Activities[i]
+func (im *importer) activity(id uuid.UUID) *promise.Activity {
+	for _, a := range im.acts {
+		if a.ID == id {
+			return a
 		}
 	}
 	return nil
@@ -605,15 +635,13 @@ func (im *importer) results(u *followup.Update, ptr string, tid uuid.UUID, s str
 		p := ptr + "/results/" + strconv.Itoa(len(u.Results))
 		im.where[p] = c
 		res := followup.Result{TargetID: tid}
-		v, ok := parseNumber(f[0])
-		if !ok {
-			im.problem(c, p+"/value", CodeBadCell, schema.Error, mBadNumber.text(f[0]))
+		if !parseValue(f[0], &res) {
+			im.problem(c, p+"/value", CodeBadCell, schema.Error, mBadValue.text(f[0]))
 			continue
 		}
-		res.Value = v
 		if len(f) > 1 && f[1] != "" {
-			if res.Date, ok = parseDate(f[1]); !ok {
-				im.problem(c, p+"/date", CodeBadCell, schema.Error, mBadDate.text(f[1]))
+			if bad := parseWhen(f[1], &res); bad != "" {
+				im.problem(c, p+"/date", CodeBadCell, schema.Error, mBadDate.text(bad))
 				continue
 			}
 		}

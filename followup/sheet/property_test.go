@@ -43,6 +43,27 @@ func (g *gen) id() uuid.UUID {
 
 func (g *gen) chance(p float64) bool { return g.r.Float64() < p }
 
+// precise returns d, or sometimes its month: the precision of a source that
+// gives only the month (format 1.1).
+func (g *gen) precise(d promise.Date) promise.Date {
+	if g.chance(0.2) {
+		m, err := promise.NewMonth(d.Year(), d.Month())
+		if err == nil {
+			return m
+		}
+	}
+	return d
+}
+
+func targetKind(a promise.Activity, id uuid.UUID) promise.TargetKind {
+	for _, t := range a.Targets {
+		if t.ID == id {
+			return t.Kind
+		}
+	}
+	return ""
+}
+
 var words = []string{"trygghetsvandring", "Läggesta", "grannsamverkan", "polis; kommun", `"citat"`, "å ä ö", "20 %", "a|b", "=SUMMA(A1)", "-minus", "+plus", "@at", "'apostrof", "x\ny", "  ", "kväll"}
 
 // text is a text with no line break or "|" when entry (a field of an
@@ -86,7 +107,7 @@ func (g *gen) document() *promise.Document {
 	period := promise.Period{Start: promise.MustParseDate("2019-01-01"), End: promise.MustParseDate("2019-12-31")}
 	cp := promise.CitizenPromise{ID: g.id(), Title: promise.Text{"sv": "Löfte"}, Period: period, PartyIDs: []uuid.UUID{kommun, polis}}
 	cp.Promises = []promise.Promise{{ID: g.id(), Text: promise.Text{"sv": "Vi lovar"}, GivenBy: []uuid.UUID{kommun}}}
-	kinds := []promise.TargetKind{promise.Count, promise.Milestone, promise.Recurring, promise.Coverage, promise.Continuous, promise.Indicator, promise.Unmeasurable}
+	kinds := []promise.TargetKind{promise.Count, promise.Milestone, promise.Recurring, promise.Rate, promise.Coverage, promise.Continuous, promise.Indicator, promise.Unmeasurable}
 	for range 1 + g.r.IntN(6) {
 		a := promise.Activity{ID: g.id(), Text: promise.Text{"sv": "Aktivitet", "en": "Activity"}, LeadIDs: []uuid.UUID{kommun}}
 		for range g.r.IntN(4) {
@@ -97,6 +118,8 @@ func (g *gen) document() *promise.Document {
 				t.Value, t.Comparison = &four, promise.AtLeast
 			case promise.Recurring:
 				t.Value, t.Every = &four, promise.Yearly
+			case promise.Rate:
+				t.Value, t.Every = &four, promise.Weekly
 			case promise.Coverage:
 				t.PlaceIDs = []uuid.UUID{doc.Places[0].ID, doc.Places[4].ID}
 			case promise.Indicator:
@@ -116,6 +139,9 @@ func (g *gen) report(doc *promise.Document) *followup.Report {
 	period := promise.Period{Start: promise.MustParseDate("2019-01-01"), End: promise.MustParseDate("2019-04-30")}
 	date := period.End.AddDays(g.r.IntN(30))
 	r := sheet.NewReport(cp.ID, period, date, []uuid.UUID{doc.Parties[g.r.IntN(3)].ID})
+	if g.chance(0.1) {
+		r.Date, r.NotStated = promise.Date{}, []string{promise.DateField}
+	}
 	if g.chance(0.5) {
 		r.Title = g.text(false, false)
 	}
@@ -137,7 +163,7 @@ func (g *gen) report(doc *promise.Document) *followup.Report {
 			targets = append(targets, t.ID)
 		}
 		for range g.r.IntN(4) {
-			o := followup.Occurrence{Date: day(), TargetID: targets[g.r.IntN(len(targets))]}
+			o := followup.Occurrence{Date: g.precise(day()), TargetID: targets[g.r.IntN(len(targets))]}
 			if g.chance(0.4) {
 				o.Count = 1 + g.r.IntN(20)
 			}
@@ -153,9 +179,31 @@ func (g *gen) report(doc *promise.Document) *followup.Report {
 			u.Occurrences = append(u.Occurrences, o)
 		}
 		for range g.r.IntN(3) {
-			res := followup.Result{TargetID: targets[g.r.IntN(len(targets))], Value: []float64{20, 0.78, -3.5, 1e9, 12345.678, 0}[g.r.IntN(6)]}
+			res := followup.Result{TargetID: targets[g.r.IntN(len(targets))]}
+			// Totals of count, rate, recurring and coverage targets are
+			// whole and not negative; other figures need not be.
+			values := []float64{20, 0.78, -3.5, 1e9, 12345.678, 0}
+			if kind := targetKind(a, res.TargetID); kind == promise.Count || kind == promise.Rate || kind == promise.Recurring || kind == promise.Coverage {
+				values = []float64{20, 1e9, 0, 303}
+			}
+			if g.chance(0.8) {
+				v := values[g.r.IntN(len(values))]
+				res.Value = &v
+				qualifiers := []promise.Qualifier{"", "", promise.AtLeastQualifier, promise.OverQualifier, promise.AboutQualifier, promise.UnderQualifier, promise.AtMostQualifier}
+				res.Qualifier = qualifiers[g.r.IntN(len(qualifiers))]
+			}
+			if res.Value == nil || g.chance(0.3) {
+				res.Outcome = []followup.StatedOutcome{followup.Done, followup.PartlyDone, followup.NotDone}[g.r.IntN(3)]
+			}
 			if g.chance(0.5) {
-				res.Date = day()
+				res.Date = g.precise(day())
+			}
+			if g.chance(0.3) {
+				from := day()
+				res.Period = &promise.Period{Start: from, End: from.AddDays(g.r.IntN(30))}
+				if res.Period.End.After(period.End) {
+					res.Period.End = period.End
+				}
 			}
 			if g.chance(0.5) {
 				res.Unit = g.text(true, false)
@@ -166,7 +214,7 @@ func (g *gen) report(doc *promise.Document) *followup.Report {
 			u.Results = append(u.Results, res)
 		}
 		if g.chance(0.2) {
-			u.Completed = day()
+			u.Completed = g.precise(day())
 		}
 		if g.chance(0.4) {
 			statuses := []followup.Status{followup.OnTrack, followup.AtRisk, followup.Behind, followup.Achieved, followup.PartlyAchieved, followup.NotAchieved, followup.Unassessable, followup.Withdrawn}
