@@ -83,6 +83,46 @@ var columns = [numColumns]column{
 	colTargetID:      {label: label{"Mål-id (ändra inte)", "Target id (do not change)"}, perTarget: true},
 }
 
+// Column says what a column of the table is, for a program that shows
+// the sheet: one of the columns to read (the activity and the target),
+// one of the ids to leave alone, or one to fill in.
+type Column struct {
+	// Shown is true for the columns that are there to be read.
+	Shown bool
+	// ID is true for the ids of the activity and the target.
+	ID bool
+	// Assessment is true for the column of the assessment, whose values
+	// are statuses ([followup.Status.Label]).
+	Assessment bool
+	// PerTarget is true for values of the row's target; the others are
+	// the activity's.
+	PerTarget bool
+}
+
+// ColumnOf returns what the column of a header cell is, in either
+// language; false when it is no column of the sheet.
+func ColumnOf(header string) (Column, bool) {
+	for c := range numColumns {
+		if columns[c].label.matches(header) {
+			return Column{Shown: columns[c].shown, ID: c == colActivityID || c == colTargetID,
+				Assessment: c == colAssessment, PerTarget: columns[c].perTarget}, true
+		}
+	}
+	return Column{}, false
+}
+
+// KeyOf returns whether the key cell of a row above the table is one of
+// the sheet's values, and whether it is there to be read only (the format,
+// the guide, the title of what the report follows up, and the ids).
+func KeyOf(key string) (readOnly, ok bool) {
+	for m := range numMeta {
+		if metaKeys[m].label.matches(key) {
+			return metaKeys[m].shown || m == metaFormat || m == metaCitizenPromiseID || m == metaActionPlanID || m == metaAgreementID || m == metaReportID, true
+		}
+	}
+	return false, false
+}
+
 // The keys of the rows above the table: the report's own values.
 type metaID uint8
 

@@ -109,23 +109,49 @@ func NewReport(cpID uuid.UUID, period promise.Period, date promise.Date, reporte
 // returned as warnings, each with its pointer into the report: the sheet
 // read back by [Import] lacks it.
 func Export(w io.Writer, doc *promise.Document, r *followup.Report, opts Options) (schema.Problems, error) {
+	records, lost, err := Records(doc, r, opts)
+	if err != nil {
+		return nil, err
+	}
+	return lost, WriteCSV(w, records)
+}
+
+// Records returns the sheet of report r as [Export] writes it, as rows of
+// cells, for a program that shows it as a table (the editor); the warnings
+// are Export's. [WriteCSV] writes the rows as Export does, and
+// [ImportRecords] reads them back.
+func Records(doc *promise.Document, r *followup.Report, opts Options) ([][]string, schema.Problems, error) {
 	if err := r.Validate(doc); err != nil {
-		return nil, fmt.Errorf("sheet: the report is invalid: %w", err)
+		return nil, nil, fmt.Errorf("sheet: the report is invalid: %w", err)
 	}
 	e := exporter{doc: doc, r: r, lang: opts.lang()}
 	e.acts, _ = r.Subject(doc)
 	e.meta()
 	e.header()
 	e.table(opts.Party)
+	return e.records, e.lost, nil
+}
+
+// WriteCSV writes rows of cells as a sheet for Swedish Excel: a byte order
+// mark, semicolons, CRLF, and an apostrophe before a text that a
+// spreadsheet would run as a formula.
+func WriteCSV(w io.Writer, records [][]string) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-		return nil, err
+		return err
 	}
 	cw := csv.NewWriter(w)
 	cw.Comma, cw.UseCRLF = ';', true
-	if err := cw.WriteAll(e.records); err != nil {
-		return nil, err
+	for _, rec := range records {
+		guarded := make([]string, len(rec))
+		for i, c := range rec {
+			guarded[i] = guard(c)
+		}
+		if err := cw.Write(guarded); err != nil {
+			return err
+		}
 	}
-	return e.lost, nil
+	cw.Flush()
+	return cw.Error()
 }
 
 type exporter struct {
@@ -177,9 +203,6 @@ func (e *exporter) entryText(ptr string, t promise.Text, last bool) string {
 }
 
 func (e *exporter) add(cells ...string) {
-	for i := range cells {
-		cells[i] = guard(cells[i])
-	}
 	e.records = append(e.records, cells)
 }
 

@@ -87,6 +87,21 @@ func Import(data []byte, doc *promise.Document, opts Options) (*followup.Report,
 	if !im.read(text) {
 		return nil, im.problems
 	}
+	return im.finish(opts)
+}
+
+// ImportRecords reads rows of cells, as [Records] returns them and a
+// program that shows them as a table changes them, back into a report, as
+// [Import] reads a sheet; row N of a problem is records[N-1].
+func ImportRecords(records [][]string, doc *promise.Document, opts Options) (*followup.Report, schema.Problems) {
+	im := importer{doc: doc, lang: opts.lang(), listed: map[uuid.UUID]bool{}}
+	for i, rec := range records {
+		im.rows = append(im.rows, record{row: i + 1, cells: rec})
+	}
+	return im.finish(opts)
+}
+
+func (im *importer) finish(opts Options) (*followup.Report, schema.Problems) {
 	r := im.report()
 	if r != nil && !im.problems.Invalid() {
 		keep(r, opts.Base, im.lang, im.listed)
