@@ -36,7 +36,7 @@ const editorPage = `<!doctype html>
 </head>
 <body>
 <main id="innehall">
-<medborgarlofte-editor lang="sv">
+<medborgarlofte-editor lang="%s"%s>
 <p>Redigeraren för medborgarlöften behöver JavaScript och WebAssembly. Den laddas …</p>
 </medborgarlofte-editor>
 </main>
@@ -64,9 +64,18 @@ func (s *editorServer) page(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "the editor could not be built: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
+	// ?lang=en shows the editor in English; ?today=YYYY-MM-DD sets its
+	// idea of today (for tests: the default dates of new reports).
+	lang, today := "sv", ""
+	if r.URL.Query().Get("lang") == "en" {
+		lang = "en"
+	}
+	if d := r.URL.Query().Get("today"); len(d) == 10 && strings.Trim(d, "0123456789-") == "" {
+		today = ` today="` + d + `"`
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
-	w.Write([]byte(editorPage))
+	fmt.Fprintf(w, editorPage, lang, today)
 }
 
 // ensure builds the editor when a file is missing or older than a source.

@@ -170,6 +170,8 @@ let fs; // Go's console output finds this, as in the widget's loader
 			root.append(body, slot);
 			this.body = body;
 			this.pending = new Map(); // element → timer of a debounced input
+			this.queue = []; // events that came while the view was patched
+			this.busy = false;
 			this.setAttribute("data-state", "loading");
 			runtime = runtime || boot();
 			runtime.then(async (api) => {
@@ -193,17 +195,39 @@ let fs; // Go's console output finds this, as in the widget's loader
 		// send hands an event to Go and lays out the answer; from is the
 		// element the event came from, whose value is left alone.
 		send(ev, from) {
+			// An event fired while the view is being patched (removing a
+			// focused field fires its change) waits for the patch.
+			if (this.busy) {
+				this.queue.push([ev, from]);
+				return;
+			}
+			// Values being typed elsewhere go first: the view sent back
+			// sets every field, and must not set one to an older value.
+			for (const el of Array.from(this.pending.keys())) {
+				if (el !== from) {
+					this.flush(el);
+				}
+			}
 			const out = this.api.dispatch(this.mountID, JSON.stringify(ev));
 			if (typeof out !== "string") {
 				return;
 			}
 			const res = JSON.parse(out);
 			const keep = from && this.shadowRoot.activeElement === from ? from : null;
-			editorPatch(document, this.body, [res.tree], 0, keep);
+			this.busy = true;
+			try {
+				editorPatch(document, this.body, [res.tree], 0, keep);
+			} finally {
+				this.busy = false;
+			}
 			this.setAttribute("data-valid", String(res.valid));
 			this.setAttribute("data-problems", String(res.problems));
 			for (const eff of res.effects || []) {
 				this.effect(eff);
+			}
+			while (this.queue.length > 0) {
+				const [e, f] = this.queue.shift();
+				this.send(e, f);
 			}
 		}
 
@@ -278,7 +302,9 @@ let fs; // Go's console output finds this, as in the widget's loader
 			if (t !== undefined) {
 				clearTimeout(t);
 				this.pending.delete(el);
-				this.send({ type: "input", bind: el.getAttribute("data-bind"), value: el.value }, el);
+				if (el.isConnected) {
+					this.send({ type: "input", bind: el.getAttribute("data-bind"), value: el.value }, el);
+				}
 			}
 		}
 

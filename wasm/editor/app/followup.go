@@ -384,7 +384,6 @@ func (s *followUpState) view(e *Editor) *Node {
 	if s.records == nil {
 		return sec
 	}
-	sec.add(tel("p", a("class", "hint"), e.w(wSheetHelp)))
 	sec.add(s.metaView(e), s.tableView(e))
 	actions := el("div", a("class", "row"),
 		button(e.w(wSaveReport), "fu-save", "", "data-key", "fu-save"),

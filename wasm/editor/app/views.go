@@ -186,6 +186,9 @@ func (e *Editor) editView() *Node {
 		button(e.w(wDownloadBundle), "download", "bundle", "data-key", "download-bundle"),
 		button(e.w(wDownloadDoc), "download", "document", "data-key", "download-document"),
 	)
+	if r := reportOf(e.sel); r != "" {
+		downloads.add(button(e.w(wDownloadReport), "download", "report:"+strings.TrimPrefix(r, "/reports/"), "data-key", "download-report"))
+	}
 	problems := el("section", a("class", "all-problems", "aria-labelledby", "problems-h", "data-key", "all-problems"),
 		tel("h2", a("id", "problems-h"), e.w(wProblems)+" ("+strconv.Itoa(e.errorCount())+")"))
 	if len(e.problems) == 0 {

@@ -86,7 +86,6 @@ const (
 	wStatusesAt     wordKey = "statuses-at"
 	wGoTo           wordKey = "go-to"
 	wNewReport      wordKey = "new-report"
-	wSheetHelp      wordKey = "sheet-help"
 	wCreated        wordKey = "created"
 	wLoadPeriod     wordKey = "load-period"
 	wDateHint       wordKey = "date-hint"
@@ -176,7 +175,6 @@ var words = map[wordKey][2]string{
 	wStatusesAt:     {"Status per %s", "Status as of %s"},
 	wGoTo:           {"Gå till", "Go to"},
 	wNewReport:      {"Ny rapport", "New report"},
-	wSheetHelp:      {"En rad per aktivitet och mål. Flera poster i en ruta: en per rad, fälten åtskilda med |. Värde: 20, drygt 300 eller genomfört. Tillfällen: datum | antal | plats | anteckning.", "One row per activity and target. Several entries in a box: one a line, fields separated by |. Value: 20, over 300 or done. Occurrences: date | count | place | note."},
 	wCreated:        {"Medborgarlöftet är skapat. Lägg till löften och aktiviteter.", "The citizen promise is created. Add promises and activities."},
 	wLoadPeriod:     {"Visa raderna", "Show the rows"},
 	wDateHint:       {"ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ", "YYYY-MM-DD, YYYY-MM or YYYY"},
