@@ -81,7 +81,7 @@ func TestNewCitizenPromise(t *testing.T) {
 		require.Equal(t, a, b.ptr())
 		b.set("text:"+a+"/text|sv", fmt.Sprintf("Aktivitet %d: %s.", i+1, k.kind))
 		b.check("refs:"+a+"/promiseIds|"+promises[i%3], true)
-		b.check("refs:"+a+"/leadIds|"+b.refs(a+"/leadIds")[0], true)
+		b.check("refs:"+a+"/leadIds|"+b.refs(a + "/leadIds")[0], true)
 		b.act("add", a+"/targets")
 		tg := a + "/targets/0"
 		require.Equal(t, tg, b.ptr())

@@ -89,6 +89,46 @@ const helpers = `window.__ed = {
 		}
 		throw new Error("no row " + activity + " " + n);
 	},
+	// kindOf returns the kind of the field bound to the value at ptr
+	// ("text", "enum", "date", "str", "num", "ref", "refs" …), or "".
+	kindOf(ptr) {
+		for (const e of this.root().querySelectorAll("[data-bind]")) {
+			const b = e.getAttribute("data-bind");
+			const i = b.indexOf(":");
+			if (b.slice(i + 1).split("|")[0] === ptr) { return b.slice(0, i); }
+		}
+		return "";
+	},
+	// rowCell returns the bind of the follow-up cell of the nth activity
+	// (0 is the first) and its target number n (1 is the first; 0 the row
+	// without target), in the column whose header begins with column.
+	rowCell(activity, n, column) {
+		const heads = [...this.root().querySelectorAll("table.rows thead th")];
+		const col = heads.findIndex((h) => h.textContent.startsWith(column));
+		if (col < 0) { throw new Error("no column " + column); }
+		for (const tr of this.activityRows(activity).rows) {
+			const target = tr.children[1].textContent;
+			const i = this.activityRows(activity).rows.indexOf(tr);
+			if ((n === 0 && target.startsWith("(")) || (n > 0 && i === n - 1 && !target.startsWith("("))) {
+				return tr.children[col].querySelector("[data-bind]").getAttribute("data-bind");
+			}
+		}
+		throw new Error("no row " + activity + " " + n);
+	},
+	activityRows(activity) {
+		const groups = [];
+		let last = null;
+		for (const tr of this.root().querySelectorAll("table.rows tbody tr")) {
+			const text = tr.querySelector("th").childNodes[0].textContent;
+			if (text !== last) { groups.push([]); last = text; }
+			groups[groups.length - 1].push(tr);
+		}
+		return { rows: groups[activity] };
+	},
+	addUntargeted(activity) {
+		this.activityRows(activity).rows[0].querySelector('button[data-action="fu-untargeted"]').click();
+		return true;
+	},
 	focused() {
 		const a = this.root().activeElement;
 		if (!a) { return ""; }
@@ -329,8 +369,7 @@ func (b *tab) previewStatuses(at string) map[string]string {
 	b.set("at:", at)
 	b.act("preview-at", "")
 	b.waitFor(fmt.Sprintf(`__ed.q(".statuses").getAttribute("data-at") === %s`, js(at)), 30*time.Second)
-	var list []struct{ ID, Status string }
-	list = eval[[]struct{ ID, Status string }](b, "__ed.statuses()")
+	list := eval[[]struct{ ID, Status string }](b, "__ed.statuses()")
 	m := map[string]string{}
 	for _, s := range list {
 		m[s.ID] = s.Status

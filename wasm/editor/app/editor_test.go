@@ -223,3 +223,21 @@ func TestKommunerAreSCBs(t *testing.T) {
 	_, ok = findKommun("Atlantis")
 	assert.False(t, ok)
 }
+
+// What a target shows follows its kind, as the schema's conditions say.
+func TestFormFollowsTheKind(t *testing.T) {
+	e, _ := openExample(t)
+	tg := "/document/citizenPromises/0/activities/0/targets/0"
+	res := act(e, "select", tg)
+	assert.NotNil(t, res.Tree.Find("data-bind", "num:"+tg+"/value"))
+	assert.NotNil(t, res.Tree.Find("data-bind", "enum:"+tg+"/comparison"))
+	assert.Nil(t, res.Tree.Find("data-bind", "enum:"+tg+"/every"), "a count has no interval")
+	res = in(e, "enum:"+tg+"/kind", "recurring")
+	assert.NotNil(t, res.Tree.Find("data-bind", "enum:"+tg+"/every"), "a recurring target has one")
+	// comparison holds a value a recurring target does not allow: it
+	// stays, with the validator's word beside it.
+	f := field(t, res, "enum:"+tg+"/comparison")
+	assert.Equal(t, "true", f.Attrs["aria-invalid"])
+	res = in(e, "enum:"+tg+"/kind", "continuous")
+	assert.Nil(t, res.Tree.Find("data-bind", "enum:"+tg+"/every"))
+}

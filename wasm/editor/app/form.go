@@ -26,20 +26,6 @@ var mainProps = map[string][]string{
 	"followup-report":  {"citizenPromiseId", "actionPlanId", "agreementId", "title", "period", "date", "reportedBy", "final", "illustrative", "summary", "updates"},
 }
 
-// kindFields are the properties of a target that apply to each kind
-// (promise.Target); the others are shown only when they hold a value, so
-// that the validator's word on them has a field to stand beside.
-var kindFields = map[string][]string{
-	"count":      {"value", "comparison", "unit", "scope", "split"},
-	"milestone":  {"due", "scope"},
-	"recurring":  {"value", "every", "unit"},
-	"rate":       {"value", "every", "unit"},
-	"coverage":   {"placeIds", "value", "unit", "scope"},
-	"continuous": {},
-	"indicator":  {"value", "baseline", "direction", "unit", "actionThreshold"},
-	"none":       {},
-}
-
 // skipped are properties the forms leave alone.
 var skipped = map[string]bool{"$schema": true, "schemaVersion": true, "id": true, "extensions": true}
 
@@ -121,6 +107,7 @@ func (f *form) fields(ptr string, s sch, def string, m map[string]any) *Node {
 		order = append(slices.Clone(main), slices.DeleteFunc(slices.Clone(props), func(p string) bool { return slices.Contains(main, p) })...)
 	}
 	req := s.required()
+	forbidden := s.forbidden(m)
 	for _, p := range order {
 		if skipped[p] || !slices.Contains(props, p) {
 			continue
@@ -128,10 +115,8 @@ func (f *form) fields(ptr string, s sch, def string, m map[string]any) *Node {
 		if ptr == "/document" && topLists[p] != "" {
 			continue // in the outline
 		}
-		if def == "target" && p != "kind" && p != "description" {
-			if fs, ok := kindFields[str(m["kind"])]; ok && !slices.Contains(fs, p) && m[p] == nil {
-				continue
-			}
+		if forbidden[p] && m[p] == nil {
+			continue
 		}
 		ps, _ := s.prop(p)
 		n := f.field(join(ptr, p), def, p, ps, m[p], req[p])

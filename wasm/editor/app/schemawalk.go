@@ -251,3 +251,46 @@ func schemaAt(ptr string) (s sch, holder string) {
 	}
 	return s, holder
 }
+
+// forbidden returns the properties that the schema's conditions forbid for
+// the object m: an allOf branch "if kind is count, then every: false"
+// hides every for a count target. A property that holds a value is shown
+// anyway, so that the validator's word on it has a field to stand beside.
+func (s sch) forbidden(m map[string]any) map[string]bool {
+	out := map[string]bool{}
+	all, _ := s.resolve().get("allOf").([]any)
+	for _, x := range all {
+		branch, _ := x.(*obj)
+		if branch == nil {
+			continue
+		}
+		cond, _ := branch.m["if"].(*obj)
+		then, _ := branch.m["then"].(*obj)
+		if cond == nil || then == nil {
+			continue
+		}
+		props, _ := cond.m["properties"].(*obj)
+		if props == nil || len(props.keys) == 0 {
+			continue
+		}
+		match := true
+		for _, k := range props.keys {
+			c, _ := props.m[k].(*obj)
+			want, isConst := c.m["const"].(string)
+			if c == nil || !isConst || str(m[k]) != want {
+				match = false
+			}
+		}
+		if !match {
+			continue
+		}
+		if tp, ok := then.m["properties"].(*obj); ok {
+			for _, k := range tp.keys {
+				if b, ok := tp.m[k].(bool); ok && !b {
+					out[k] = true
+				}
+			}
+		}
+	}
+	return out
+}
