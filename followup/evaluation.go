@@ -55,9 +55,16 @@ type Outcome struct {
 // its activities, with how many activities stand at each status.
 type Rollup struct {
 	Outcome
-	// Counts lists each status that occurs among the activities, in the
+	// Counted says what Counts, Assessed and Total count: "activities"
+	// (of a promise or citizen promise) or "targets" (of an activity).
+	Counted string `json:"counted"`
+	// Counts lists each status that occurs among the children, in the
 	// order of the Status constants, with how many have it.
 	Counts []StatusCount `json:"counts"`
+	// Assessed is how many of the Total children could be assessed: not
+	// withdrawn, not cannot-be-assessed and not awaiting a report.
+	Assessed int `json:"assessed"`
+	Total    int `json:"total"`
 }
 
 // StatusCount is how many activities have a status.

@@ -64,7 +64,9 @@ type actFacts struct {
 	completions []seenDate
 	other       *occGroups // entries towards no target
 	results     []looseResult
-	resultKeys  map[resultKey]bool
+	// stated are the outcomes stated about an activity without targets.
+	stated     []fig
+	resultKeys map[resultKey]bool
 }
 
 type updRef struct {
@@ -81,18 +83,30 @@ type targetFacts struct {
 	t    *promise.Target
 	act  *actFacts // nil for a target of the expected effect
 	occ  *occGroups
-	figs []fig // sorted by date
+	figs []fig // figures with a value, sorted by date
+	// stated are the results that state an outcome ("genomfört"), with
+	// or without a value, sorted by date.
+	stated []fig
 	// ivs caches the intervals of a recurring target for the window
 	// ivsFrom–ivsTo.
 	ivs            []recurInterval
 	ivsFrom, ivsTo promise.Date
 }
 
-// fig is a reported figure (a Result) for a target.
+// fig is a reported figure or stated outcome (a Result) for a target.
 type fig struct {
 	value float64
 	date  promise.Date
 	vr    *vreport
+	// span is the period the figure is a total over (the result's own
+	// period, else the report's), in days.
+	span promise.Period
+	qual promise.Qualifier
+	// stated is the outcome the report states; without a value (hasValue
+	// false) it is all the figure says.
+	stated   StatedOutcome
+	hasValue bool
+	res      *Result
 }
 
 type resultKey struct {
@@ -296,8 +310,10 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 			ix.update(u, vr, af)
 		}
 	}
+	byDate := func(a, b fig) int { return a.date.Compare(b.date) }
 	for _, tf := range ix.targets {
-		slices.SortStableFunc(tf.figs, func(a, b fig) int { return a.date.Compare(b.date) })
+		slices.SortStableFunc(tf.figs, byDate)
+		slices.SortStableFunc(tf.stated, byDate)
 	}
 	return ix
 }
@@ -369,14 +385,32 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 	if d.After(ix.at) {
 		return
 	}
-	if r.TargetID != uuid.Nil && r.Value != nil {
-		if tf := ix.targets[r.TargetID]; tf != nil {
-			tf.figs = append(tf.figs, fig{value: value, date: d, vr: vr})
+	target := r.TargetID
+	if target == uuid.Nil && r.Value == nil && r.Outcome != "" && af != nil && len(af.a.Targets) == 1 {
+		// "Genomfört" about an activity of one target is about that target.
+		target = af.a.Targets[0].ID
+	}
+	if target != uuid.Nil {
+		if tf := ix.targets[target]; tf != nil {
+			span := vr.cover
+			if r.Period != nil && !r.Period.Start.IsZero() && !r.Period.End.IsZero() {
+				span = days(*r.Period)
+			}
+			f := fig{value: value, date: d, vr: vr, span: span, qual: r.Qualifier, stated: r.Outcome, hasValue: r.Value != nil, res: r}
+			if f.stated != "" {
+				tf.stated = append(tf.stated, f)
+			}
+			if f.hasValue {
+				tf.figs = append(tf.figs, f)
+			}
 			return
 		}
 		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayUnknownTarget.now(wordResult, r.TargetID.String())})
 	}
-	k := resultKey{value: value, date: d, what: r.Description.In("sv") + "\x00" + r.Unit.In("sv")}
+	if af != nil && r.Value == nil && r.Outcome != "" && len(af.a.Targets) == 0 {
+		af.stated = append(af.stated, fig{date: d, vr: vr, stated: r.Outcome, res: r})
+	}
+	k := resultKey{value: value, date: d, what: r.Description.In("sv") + "\x00" + r.Unit.In("sv") + "\x00" + string(r.Outcome)}
 	if seen[k] {
 		return
 	}
