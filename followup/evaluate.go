@@ -219,7 +219,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 	var computed outcome
 	switch len(a.Targets) {
 	case 0:
-		computed = c.unmeasurable(c.window).outcome
+		computed = c.stated(af.stated, c.window, c.unmeasurable(c.window)).outcome
 	case 1:
 		t := &a.Targets[0]
 		r := c.target(t, ix.targets[t.ID])
@@ -282,6 +282,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 		as.Assessment = assessedBy
 		as.Results = results
 		as.Occurrences = af.otherWork(sc)
+		as.Leads = leadConflict(a)
 		for _, u := range af.updates {
 			if !u.vr.seen.After(sc.known) && !slices.Contains(as.Reports, u.vr.r.ID) {
 				as.Reports = append(as.Reports, u.vr.r.ID)
@@ -417,4 +418,27 @@ func (ix *cpIndex) calendar() []CalendarPeriod {
 		out = append(out, cp)
 	}
 	return out
+}
+
+// leadConflict returns what each source names as the activity's lead when
+// the sources differ: from each other, or from the lead the document
+// shows.
+func leadConflict(a *promise.Activity) []promise.SourcedLead {
+	same := func(x, y []uuid.UUID) bool {
+		if len(x) != len(y) {
+			return false
+		}
+		for _, id := range x {
+			if !slices.Contains(y, id) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, l := range a.LeadsBySource {
+		if !same(l.LeadIDs, a.LeadIDs) {
+			return a.LeadsBySource
+		}
+	}
+	return nil
 }

@@ -135,6 +135,10 @@ type ActivityStatus struct {
 	Targets    []TargetStatus      `json:"targets,omitempty"`
 	// Conflicts are figures on which reports disagree.
 	Conflicts []Conflict `json:"conflicts,omitempty"`
+	// Leads is what each source names as the lead, when the sources
+	// disagree about it (the document's LeadsBySource); nil when they
+	// agree.
+	Leads []promise.SourcedLead `json:"leads,omitempty"`
 	// Results are reported figures that belong to no target ("303
 	// trafikkontroller").
 	Results []Result `json:"results,omitempty"`

@@ -121,6 +121,8 @@ var (
 	sayUnknownCP     = phrase{"rapporten gäller medborgarlöftet %s, som inte finns i dokumentet", "the report is about citizen promise %s, which is not in the document"}
 	sayUnknownAct    = phrase{"rapporten har en uppdatering för aktiviteten %s, som inte finns i medborgarlöftet", "the report updates activity %s, which is not in the citizen promise"}
 	sayUnknownTarget = phrase{"%s hänvisar till målet %s, som inte finns i medborgarlöftet: uppgiften räknas inte mot något mål", "%s refers to target %s, which is not in the citizen promise: it counts towards no target"}
+	sayOutsideWindow = phrase{"%s daterad %s ligger utanför aktivitetens period %s: den räknas inte mot något mål", "%s dated %s lies outside the activity's period %s: it counts towards no target"}
+	sayKindUnused    = phrase{"%s för ett mål av typen %s används inte av regeln för den typen: det visas, men räknas inte", "%s for a target of kind %s is not used by that kind's rule: it is shown, but does not count"}
 	sayNotANumber    = phrase{"ett resultat har värdet %s, som inte är ett tal: det bortses från", "a result has the value %s, which is not a number: it is ignored"}
 	sayNegativeCount = phrase{"en post har antalet %s: negativa antal bortses från", "an entry has the count %s: negative counts are ignored"}
 	sayBadAssessment = phrase{"en bedömning har statusen %s, som inte kan vara en bedömning: den bortses från", "an assessment has the status %s, which cannot be an assessment: it is ignored"}
@@ -293,7 +295,19 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 	cpKeys := make(map[resultKey]bool)
 	for _, vr := range ix.reports {
 		for i := range vr.r.Results {
-			ix.result(&vr.r.Results[i], vr, nil, &ix.results, cpKeys)
+			r := &vr.r.Results[i]
+			ix.result(r, vr, nil, &ix.results, cpKeys)
+			// A result about several activities is shown with each.
+			for _, id := range r.ActivityIDs {
+				if af := ix.acts[id]; af != nil {
+					if af.resultKeys == nil {
+						af.resultKeys = make(map[resultKey]bool)
+					}
+					x := *r
+					x.TargetID = uuid.Nil
+					ix.result(&x, vr, nil, &af.results, af.resultKeys)
+				}
+			}
 		}
 		for i := range vr.r.Updates {
 			u := &vr.r.Updates[i]
@@ -326,6 +340,10 @@ func (ix *cpIndex) update(u *Update, vr *vreport, af *actFacts) {
 	if done := u.Completed.Last(); !done.IsZero() && !done.After(ix.at) {
 		af.completions = append(af.completions, seenDate{date: done, seen: vr.seen})
 	}
+	window := ix.period
+	if af.a.Window != nil && !af.a.Window.Start.IsZero() {
+		window = days(*af.a.Window)
+	}
 	for i := range u.Occurrences {
 		o := &u.Occurrences[i]
 		d := o.Date.Last()
@@ -339,9 +357,20 @@ func (ix *cpIndex) update(u *Update, vr *vreport, af *actFacts) {
 			ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayNegativeCount.now(o.Count)})
 			continue
 		}
+		if !o.Date.IsZero() && !window.Start.IsZero() && !window.Contains(o.Date) {
+			// Shown as other work, never counted towards a target.
+			ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayOutsideWindow.now(wordOccurrence, o.Date, window)})
+			af.other.add(o, d, vr)
+			continue
+		}
 		switch {
 		case o.TargetID != uuid.Nil:
 			if tf := ix.targets[o.TargetID]; tf != nil {
+				if !countsEntries(tf.t.Kind) {
+					ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayKindUnused.now(wordOccurrence, string(tf.t.Kind))})
+					af.other.add(o, d, vr)
+					continue
+				}
 				tf.occ.add(o, d, vr)
 				continue
 			}
@@ -391,6 +420,9 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 		target = af.a.Targets[0].ID
 	}
 	if target != uuid.Nil {
+		if tf := ix.targets[target]; tf != nil && r.Value != nil && r.Outcome == "" && !usesFigures(tf.t.Kind) {
+			ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayKindUnused.now(wordResult, string(tf.t.Kind))})
+		}
 		if tf := ix.targets[target]; tf != nil {
 			span := vr.cover
 			if r.Period != nil && !r.Period.Start.IsZero() && !r.Period.End.IsZero() {
@@ -452,6 +484,26 @@ func (ix *cpIndex) within(p, q uuid.UUID) bool {
 			return false
 		}
 		p = pl.ParentID
+	}
+	return false
+}
+
+// countsEntries reports whether the rule of a target kind counts dated
+// entries (occurrences).
+func countsEntries(k promise.TargetKind) bool {
+	switch k {
+	case promise.Count, promise.Recurring, promise.Coverage, promise.Rate, promise.Milestone:
+		return true
+	}
+	return false
+}
+
+// usesFigures reports whether the rule of a target kind uses reported
+// figures (results with a value).
+func usesFigures(k promise.TargetKind) bool {
+	switch k {
+	case promise.Count, promise.Coverage, promise.Rate, promise.Indicator:
+		return true
 	}
 	return false
 }
