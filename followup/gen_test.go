@@ -88,8 +88,11 @@ func (g *gen) citizenPromise(kommun, polis uuid.UUID, places []uuid.UUID, acts i
 			{ID: g.id(), Text: sv("Två", "Two"), GivenBy: []uuid.UUID{polis}},
 		},
 	}
-	if g.chance(0.2) {
+	switch {
+	case g.chance(0.2):
 		cp.Reporting = &promise.Reporting{Cadence: []promise.Cadence{promise.Quarterly, promise.HalfYear, promise.Yearly, promise.Monthly}[g.pick(4)]}
+	case g.chance(0.8):
+		cp.Reporting = &promise.Reporting{Cadence: promise.Tertially}
 	}
 	kinds := []promise.TargetKind{promise.Count, promise.Count, promise.Count, promise.Milestone, promise.Recurring, promise.Coverage, promise.Continuous, promise.Indicator, promise.Unmeasurable}
 	for range acts {

@@ -281,7 +281,7 @@ func (v *reportValidator) update(p string, u *Update, act *promise.Activity) {
 		v.dated(p+"/completed", u.Completed)
 	}
 	if a := u.Assessment; a != nil {
-		if a.Status == NotStarted || a.Status == NotReported || a.Status >= numStatuses {
+		if a.Status == NotStarted || a.Status == NotReported || a.Status == AwaitingReport || a.Status >= numStatuses {
 			v.add(p+"/assessment/status", promise.CodeBadValue, mBadStatus, a.Status)
 		}
 		if a.Justification.IsZero() {

@@ -70,8 +70,9 @@ func TestReportValidate(t *testing.T) {
 }
 
 func TestCalendarIsBounded(t *testing.T) {
-	cp := &promise.CitizenPromise{Period: promise.Period{Start: promise.MustParseDate("1000-01-01"), End: promise.MustParseDate("9999-12-31")}}
+	months := &promise.Reporting{Cadence: promise.Monthly}
+	cp := &promise.CitizenPromise{Period: promise.Period{Start: promise.MustParseDate("1000-01-01"), End: promise.MustParseDate("9999-12-31")}, Reporting: months}
 	assert.Len(t, followup.Calendar(cp, promise.Date{}), followup.MaxReportingPeriods)
-	open := &promise.CitizenPromise{Period: promise.Period{Start: promise.MustParseDate("2024-01-01")}}
+	open := &promise.CitizenPromise{Period: promise.Period{Start: promise.MustParseDate("2024-01-01")}, Reporting: months}
 	assert.Len(t, followup.Calendar(open, promise.MustParseDate("9000-01-01")), followup.MaxReportingPeriods)
 }
