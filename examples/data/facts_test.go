@@ -75,7 +75,7 @@ func gap(t *testing.T, key string) {
 type factsFile struct {
 	Source          string      `json:"source"`
 	AlsoSources     []string    `json:"alsoSources"`
-	Kind            []string    `json:"kind"` // agreement, citizen_promise: what is checked below
+	Kind            []string    `json:"kind"` // agreement, citizen_promise
 	Municipalities  []string    `json:"municipalities"`
 	PoliceArea      string      `json:"policeArea"`
 	OtherParties    []factParty `json:"otherParties"`
@@ -275,6 +275,18 @@ func (c *corpus) check(t *testing.T, f *factsFile) {
 			}
 		}
 	})
+	t.Run("kinds", func(t *testing.T) {
+		for _, k := range f.Kind {
+			switch k {
+			case "agreement":
+				assert.True(t, slices.ContainsFunc(c.docs, func(d *promise.Document) bool { return len(d.Agreements) > 0 }), "no agreement")
+			case "citizen_promise":
+				assert.NotEmpty(t, c.cps, "no citizen promise")
+			default:
+				t.Errorf("unknown kind %q", k)
+			}
+		}
+	})
 	t.Run("parties", func(t *testing.T) {
 		var munis []uuid.UUID
 		for _, m := range f.Municipalities {
@@ -352,7 +364,7 @@ func (c *corpus) check(t *testing.T, f *factsFile) {
 			if !assert.NotNil(t, cp, "the activity's promises %v were not found", fa.Promises) {
 				return
 			}
-			c.checkActivity(t, f, fa, cp, proms)
+			c.checkActivity(t, fa, cp, proms)
 		})
 	}
 }
@@ -531,7 +543,7 @@ func (c *corpus) checkCP(t *testing.T, f *factsFile, fc *factCP, cp *promise.Cit
 	}
 }
 
-func (c *corpus) checkActivity(t *testing.T, f *factsFile, fa factAct, cp *promise.CitizenPromise, proms map[string]*promise.Promise) {
+func (c *corpus) checkActivity(t *testing.T, fa factAct, cp *promise.CitizenPromise, proms map[string]*promise.Promise) {
 	i := slices.IndexFunc(cp.Activities, func(a promise.Activity) bool { return sameText(fa.Text, a.Text, a.Wordings) })
 	if !assert.GreaterOrEqual(t, i, 0, "no activity has the text %q", fa.Text) {
 		return
