@@ -258,7 +258,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 		assessedBy = &ReportedAssessment{Assessment: *la.u.Assessment, ReportID: la.vr.r.ID, Date: la.vr.date, ReportedBy: la.vr.r.ReportedBy}
 		if la == c.latest && !assessedByRule(a) {
 			switch computed.Status {
-			case NotReported, NotStarted, Withdrawn:
+			case NotReported, AwaitingReport, NotStarted, Withdrawn:
 			default:
 				shown, byAssessment = c.assessed(la, c.complete(c.window)), true
 				if shown.Status != Achieved {
