@@ -109,6 +109,9 @@ func (ix *cpIndex) evaluate() CitizenPromiseStatus {
 	for _, vr := range ix.reports {
 		out.Reports = append(out.Reports, vr.r.ID)
 		out.LastReport = later(out.LastReport, vr.date)
+		if !vr.r.Summary.IsZero() || len(vr.r.Notes) > 0 {
+			out.Texts = append(out.Texts, ReportText{ReportID: vr.r.ID, Summary: vr.r.Summary, Notes: vr.r.Notes})
+		}
 	}
 	for _, r := range ix.results {
 		out.Results = append(out.Results, r.Result)
