@@ -3,6 +3,7 @@ package followup
 import (
 	"bytes"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/google/uuid"
@@ -77,6 +78,12 @@ func EvaluateWith(b *Bundle, at promise.Date, opts Options) *Evaluation {
 	return e
 }
 
+// MaxHistory is the most reporting periods a history holds: the latest
+// ones. Each period's entry evaluates every activity anew, so an
+// unbounded history would cost the square of the periods; real citizen
+// promises have at most a few dozen.
+const MaxHistory = 100
+
 // evaluate is the evaluation of the index's citizen promise: now, and at
 // the end of each reporting period that has ended.
 func (ix *cpIndex) evaluate() CitizenPromiseStatus {
@@ -118,10 +125,8 @@ func (ix *cpIndex) evaluate() CitizenPromiseStatus {
 	}
 
 	hist := make([]outcome, len(cp.Activities))
-	for _, q := range ix.cal {
-		if !q.Period.End.Before(ix.at) {
-			break
-		}
+	ended := sort.Search(len(ix.cal), func(i int) bool { return !ix.cal[i].Period.End.Before(ix.at) })
+	for _, q := range ix.cal[max(0, ended-MaxHistory):ended] {
 		// The period's end, as reported by its due date (as known then),
 		// or with every report that covers it (the period view).
 		sc := scene{known: ix.at, cut: q.Period.End, overdue: ix.at}
