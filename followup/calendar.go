@@ -80,9 +80,10 @@ func Calendar(c *promise.CitizenPromise, until promise.Date) []promise.Reporting
 	return out
 }
 
-// MaxReportingPeriods is the most periods a [Calendar] holds: a hundred
-// years of months would be 1,200, and no real citizen promise comes near.
-const MaxReportingPeriods = 1000
+// MaxReportingPeriods is the most periods a [Calendar] holds: enough for
+// a hundred years of months (at most 1,201 of them, the longest calendar a
+// valid document can have), which no real citizen promise comes near.
+const MaxReportingPeriods = 1250
 
 func explicitPeriods(ps []promise.ReportingPeriod, within promise.Period) []promise.ReportingPeriod {
 	out := make([]promise.ReportingPeriod, 0, len(ps))

@@ -2,6 +2,7 @@ package followup
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
@@ -214,10 +215,36 @@ func (c *actCtx) awaitingFinal(w promise.Period, last reason) outcome {
 
 type missingList []promise.ReportingPeriod
 
+// maxListed is how many missing periods a reason names one by one; more are
+// summarised ("12 perioder, 2024-01-01–2024-01-31 till
+// 2024-12-01–2024-12-31"), so that a reason's length, and so an
+// evaluation's, stays linear in the number of periods.
+const maxListed = 3
+
 func (m missingList) appendIn(b []byte, lang string) []byte {
 	and, due := " och ", " (senast "
 	if lang == "en" {
 		and, due = " and ", " (due by "
+	}
+	if len(m) > maxListed {
+		first, last := m[0], m[len(m)-1]
+		if lang == "en" {
+			b = strconv.AppendInt(b, int64(len(m)), 10)
+			b = append(b, " periods, from "...)
+		} else {
+			b = strconv.AppendInt(b, int64(len(m)), 10)
+			b = append(b, " perioder, från "...)
+		}
+		b = appendPeriod(b, first.Period)
+		if lang == "en" {
+			b = append(b, " to "...)
+		} else {
+			b = append(b, " till "...)
+		}
+		b = appendPeriod(b, last.Period)
+		b = append(b, due...)
+		b = appendDate(b, last.Due)
+		return append(b, ')')
 	}
 	for i, q := range m {
 		switch {

@@ -1,6 +1,7 @@
 package followup_test
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/google/uuid"
@@ -304,4 +305,45 @@ func TestUnknownEnd(t *testing.T) {
 	a := activityOf(b.bundle(), "2021-01-01")
 	assert.Equal(t, followup.AwaitingReport, a.Status, a.Reason["sv"])
 	assert.NotContains(t, a.Reason["sv"], "tills vidare")
+}
+
+// TestCostIsLinearInPeriods: an evaluation's size grows linearly with the
+// number of reporting periods, so a tiny file with a long period and a
+// fine cadence cannot make gigabytes (reasons summarise long lists of
+// missing periods instead of naming each).
+func TestCostIsLinearInPeriods(t *testing.T) {
+	size := func(years int) int {
+		b := one{period: promise.Period{Start: d("1950-01-01"), End: d("1950-01-01").AddMonths(12 * years).AddDays(-1)},
+			reporting: &promise.Reporting{Cadence: promise.Monthly}, targets: []promise.Target{countTarget(4, promise.AtLeast)}}.bundle()
+		c := &b.Document.CitizenPromises[0]
+		for i := range 9 {
+			a := c.Activities[0]
+			a.ID, a.Targets = id("extra"+string(rune('a'+i))), []promise.Target{{ID: id("extra/t" + string(rune('a'+i))), Kind: promise.Continuous}}
+			c.Activities = append(c.Activities, a)
+		}
+		js, err := json.Marshal(followup.Evaluate(b, d("2060-01-01")))
+		require.NoError(t, err)
+		return len(js)
+	}
+	half, full := size(40), size(80)
+	t.Logf("evaluation of 40 years of months: %d bytes; of 80 years: %d bytes", half, full)
+	assert.Less(t, float64(full)/float64(half), 2.3, "twice the periods must cost about twice the output, not four times")
+	assert.Less(t, full/(80*12*10), 2000, "bytes per period and activity")
+}
+
+// TestBounds: the history holds the latest MaxHistory periods, and a
+// recurring target over more than MaxIntervals intervals (a document that
+// breaks the invariants) cannot be assessed, rather than cost minutes.
+func TestBounds(t *testing.T) {
+	daily := promise.Target{Kind: promise.Recurring, Value: f(1), Every: promise.Daily}
+	b := one{period: per("1950-01-01", "2049-12-31"), reporting: &promise.Reporting{Cadence: promise.Monthly}, targets: []promise.Target{daily}}
+	a := activityOf(b.bundle(), "2060-01-01")
+	require.Len(t, a.History, followup.MaxHistory)
+	assert.Equal(t, per("2041-09-01", "2041-09-30"), a.History[0].Period, "the latest periods: 2041-09 to 2049-12")
+	assert.NotEqual(t, followup.Unassessable, a.Status, "a hundred years of days is within the bound")
+
+	b.period = per("1000-01-01", "9999-12-31")
+	a = activityOf(b.bundle(), "2060-01-01")
+	assert.Equal(t, followup.Unassessable, a.Status)
+	assert.Contains(t, a.Reason["en"], "more than 40,000 intervals")
 }

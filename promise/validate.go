@@ -17,8 +17,14 @@ import (
 //     themes are themes, an activity's promises belong to its own citizen
 //     promise);
 //   - required texts are not blank, and texts are keyed by language tags;
-//   - periods start before they end, activity windows and milestone due
-//     dates lie inside their citizen promise's period;
+//   - periods start before they end and last at most [MaxPeriodYears];
+//     a missing start is named in notStated; activity windows and
+//     milestone due dates lie inside their citizen promise's (or action
+//     plan's) period;
+//   - what notStated names is not given, what it does not name is (a
+//     citizen promise's promises, an activity's leads); people, aliases,
+//     involvements, duties, bodies, context and measurements are
+//     well-formed and refer to the right things;
 //   - targets are well-formed for their kind (N > 0, a baseline that is
 //     not the target, no field that does not apply);
 //   - each promise is given by at least one party of its citizen promise,
