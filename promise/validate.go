@@ -827,11 +827,7 @@ func (v *validator) measurement(p string, m *Measurement) {
 }
 
 func (v *validator) thresholds(p string, t *Thresholds) {
-	if t == nil {
-		return
-	}
-	on, risk, partly := orDefault(t.OnTrack, 0.9), orDefault(t.AtRisk, 0.6), orDefault(t.PartlyAchieved, 0.5)
-	if !(0 < risk && risk <= on && on <= 1 && 0 < partly && partly <= 1) {
+	if _, ok := t.Resolved(); !ok {
 		v.add(p, CodeBadValue, mThreshold)
 	}
 }
@@ -860,13 +856,6 @@ func (v *validator) reporting(p string, r *Reporting, period Period) {
 			}
 		}
 	}
-}
-
-func orDefault(x, def float64) float64 {
-	if x == 0 {
-		return def
-	}
-	return x
 }
 
 func (v *validator) promise(p string, c *CitizenPromise, x *Promise) {
