@@ -227,7 +227,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 	var computed outcome
 	switch len(a.Targets) {
 	case 0:
-		computed = c.stated(af.stated, c.window, c.unmeasurable(c.window)).outcome
+		computed = c.stated(nil, af.stated, c.window, c.unmeasurable(c.window)).outcome
 	case 1:
 		t := &a.Targets[0]
 		r := c.target(t, ix.targets[t.ID])

@@ -191,14 +191,18 @@ func (q qualified) appendIn(b []byte, lang string) []byte {
 }
 
 // stated applies what the reports state in words ("genomfört", "delvis",
-// "ej genomfört") to a target whose rule found no figure to judge by: the
-// latest stated outcome seen. Done is achieved whenever it is stated. At
-// or after the end of the window (the report speaks for its end, or the
-// reports cover the window) partly done is partly achieved and not done
-// not achieved; stated while the window runs they are on track and behind.
-// A rule that measured something keeps its own outcome, and the stated
-// outcome is named in its reason.
-func (c *actCtx) stated(fs []fig, w promise.Period, r tres) tres {
+// "ej genomfört") to a target whose rule found no figure to judge by (t is
+// nil for an activity without targets): the latest stated outcome seen.
+// Done is achieved whenever it is stated. At or after the end of the
+// window (the report speaks for its end, or the reports cover the window)
+// partly done is partly achieved and not done not achieved; stated while
+// the window runs they are on track and behind. A number is not a word,
+// though: for a target of a number greater than one (a count, a rate, a
+// recurring target, an indicator), done and partly done say nothing about
+// how many, and only not done at the end is a verdict. A rule that
+// measured something keeps its own outcome; the stated outcome is named in
+// the reason either way.
+func (c *actCtx) stated(t *promise.Target, fs []fig, w promise.Period, r tres) tres {
 	var last *fig
 	for i := range fs {
 		f := &fs[i]
@@ -214,11 +218,20 @@ func (c *actCtx) stated(fs []fig, w promise.Period, r tres) tres {
 	if d := last.res.Description; !d.IsZero() {
 		said = concat(said, raw(d))
 	}
-	if r.measured || r.Status == Withdrawn || r.Status == NotStarted {
+	end := (!w.End.IsZero() && !last.vr.cover.End.Before(w.End)) || c.complete(w)
+	numeric := false
+	if t != nil {
+		switch t.Kind {
+		case promise.Count, promise.Rate, promise.Recurring, promise.Indicator:
+			numeric = t.Value == nil || *t.Value != 1
+		case promise.Coverage:
+			numeric = t.Value != nil && *t.Value != 1 || len(t.PlaceIDs) > 1
+		}
+	}
+	if r.measured || r.Status == Withdrawn || r.Status == NotStarted || numeric && !(last.stated == NotDone && end) {
 		r.why = concat(r.why, said)
 		return r
 	}
-	end := (!w.End.IsZero() && !last.vr.cover.End.Before(w.End)) || c.complete(w)
 	var s Status
 	switch last.stated {
 	case Done:

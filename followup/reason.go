@@ -274,14 +274,10 @@ func indexByte(s []byte, c byte) int {
 	return -1
 }
 
-// appendDate writes d as YYYY-MM-DD.
+// appendDate writes d as YYYY-MM-DD, or as precise as it is (YYYY-MM,
+// YYYY).
 func appendDate(b []byte, d promise.Date) []byte {
-	if d.IsZero() {
-		return b
-	}
-	y, m, dd := d.Year(), int(d.Month()), d.Day()
-	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10))
+	return append(b, d.String()...)
 }
 
 // appendPeriod writes p as "2019-01-01–2019-04-30".

@@ -22,7 +22,7 @@ func (c *actCtx) target(t *promise.Target, tf *targetFacts) tres {
 		r = c.rule(t, tf, w)
 	}
 	if tf != nil {
-		r = c.stated(tf.stated, w, r)
+		r = c.stated(t, tf.stated, w, r)
 	}
 	return r
 }
