@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // cpIndex holds what the reports seen at the date evaluated say about one
@@ -116,19 +117,19 @@ type resultKey struct {
 }
 
 var (
-	sayNoDate        = phrase{"rapporten har varken datum eller period: den bortses från", "the report has neither a date nor a period: it is ignored"}
-	sayDupReport     = phrase{"rapporten %s förekommer två gånger: versionen daterad %s används, den daterad %s bortses från", "report %s occurs twice: the copy dated %s is used, the one dated %s is ignored"}
-	sayUnknownCP     = phrase{"rapporten gäller medborgarlöftet %s, som inte finns i dokumentet", "the report is about citizen promise %s, which is not in the document"}
-	sayUnknownAct    = phrase{"rapporten har en uppdatering för aktiviteten %s, som inte finns i medborgarlöftet", "the report updates activity %s, which is not in the citizen promise"}
-	sayUnknownTarget = phrase{"%s hänvisar till målet %s, som inte finns i medborgarlöftet: uppgiften räknas inte mot något mål", "%s refers to target %s, which is not in the citizen promise: it counts towards no target"}
-	sayOutsideWindow = phrase{"%s daterad %s ligger utanför aktivitetens period %s: den räknas inte mot något mål", "%s dated %s lies outside the activity's period %s: it counts towards no target"}
-	sayKindUnused    = phrase{"%s för ett mål av typen %s används inte av regeln för den typen: det visas, men räknas inte", "%s for a target of kind %s is not used by that kind's rule: it is shown, but does not count"}
-	sayNotANumber    = phrase{"ett resultat har värdet %s, som inte är ett tal: det bortses från", "a result has the value %s, which is not a number: it is ignored"}
-	sayNegativeCount = phrase{"en post har antalet %s: negativa antal bortses från", "an entry has the count %s: negative counts are ignored"}
-	sayBadAssessment = phrase{"en bedömning har statusen %s, som inte kan vara en bedömning: den bortses från", "an assessment has the status %s, which cannot be an assessment: it is ignored"}
-	sayBadThresholds = phrase{"gränsvärdena är ogiltiga: standardvärdena används", "the thresholds are invalid: the defaults are used"}
-	wordOccurrence   = promise.Text{"sv": "en post", "en": "an entry"}
-	wordResult       = promise.Text{"sv": "ett resultat", "en": "a result"}
+	sayNoDate        = phrase("followup.noDate")
+	sayDupReport     = phrase("followup.dupReport")
+	sayUnknownCP     = phrase("followup.unknownCP")
+	sayUnknownAct    = phrase("followup.unknownAct")
+	sayUnknownTarget = phrase("followup.unknownTarget")
+	sayOutsideWindow = phrase("followup.outsideWindow")
+	sayKindUnused    = phrase("followup.kindUnused")
+	sayNotANumber    = phrase("followup.notANumber")
+	sayNegativeCount = phrase("followup.negativeCount")
+	sayBadAssessment = phrase("followup.badAssessment")
+	sayBadThresholds = phrase("followup.badThresholds")
+	wordOccurrence   = words.Key("followup.entry")
+	wordResult       = words.Key("followup.result")
 	assessableKinds  = [numStatuses]bool{NotStarted: true, OnTrack: true, AtRisk: true, Behind: true, Achieved: true, PartlyAchieved: true, NotAchieved: true, Unassessable: true}
 )
 
@@ -401,7 +402,7 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 		value = *r.Value
 	}
 	if math.IsNaN(value) || math.IsInf(value, 0) {
-		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayNotANumber.now(formatNumber(value, 0, "en"))})
+		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayNotANumber.now(num{value, 0})})
 		return
 	}
 	d := r.Date.Last()

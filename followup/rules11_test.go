@@ -32,6 +32,10 @@ func TestRateLulea(t *testing.T) {
 		rep("maj-jul", "2018-08-15", "2018-05-01", "2018-07-31", periodTotal(71, "2018-05-01", "2018-07-31")),
 		rep("maj-dec", "2019-03-15", "2018-05-01", "2018-12-31", periodTotal(301, "2018-05-01", "2018-12-31")),
 	}}
+	a := activityOf(b.bundle(), "2018-07-31")
+	assert.Equal(t, []string{"followup.rate"}, a.Codes, "the reason as data")
+	assert.InDelta(t, 71.0/92, *a.Achieved, 1e-9)
+	assert.Equal(t, 1.0, *a.Target)
 	runRules(t, []ruleCase{
 		{name: "71 in May–July is 0.77 a day: behind", b: b, at: "2018-07-31", want: followup.Behind,
 			achieved: new(71.0 / 92), sv: []string{"71 trafikkontroller under 2018-05-01–2018-07-31: 0,77 trafikkontroller per dag"}},
