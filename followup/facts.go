@@ -274,8 +274,7 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 		for j := range a.Targets {
 			t := &a.Targets[j]
 			ix.targets[t.ID] = &targetFacts{t: t, act: af, occ: &occGroups{}}
-			switch t.Kind {
-			case promise.Count, promise.Recurring, promise.Coverage, promise.Rate:
+			if t.Kind != promise.Milestone && ruleOf(t.Kind).entries {
 				countable++
 				af.single = t
 			}
@@ -367,7 +366,7 @@ func (ix *cpIndex) update(u *Update, vr *vreport, af *actFacts) {
 		switch {
 		case o.TargetID != uuid.Nil:
 			if tf := ix.targets[o.TargetID]; tf != nil {
-				if !countsEntries(tf.t.Kind) {
+				if !ruleOf(tf.t.Kind).entries {
 					ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayKindUnused.now(wordOccurrence, string(tf.t.Kind))})
 					af.other.add(o, d, vr)
 					continue
@@ -421,7 +420,7 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 		target = af.a.Targets[0].ID
 	}
 	if target != uuid.Nil {
-		if tf := ix.targets[target]; tf != nil && r.Value != nil && r.Outcome == "" && !usesFigures(tf.t.Kind) {
+		if tf := ix.targets[target]; tf != nil && r.Value != nil && r.Outcome == "" && !ruleOf(tf.t.Kind).figures {
 			ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayKindUnused.now(wordResult, string(tf.t.Kind))})
 		}
 		if tf := ix.targets[target]; tf != nil {
@@ -485,26 +484,6 @@ func (ix *cpIndex) within(p, q uuid.UUID) bool {
 			return false
 		}
 		p = pl.ParentID
-	}
-	return false
-}
-
-// countsEntries reports whether the rule of a target kind counts dated
-// entries (occurrences).
-func countsEntries(k promise.TargetKind) bool {
-	switch k {
-	case promise.Count, promise.Recurring, promise.Coverage, promise.Rate, promise.Milestone:
-		return true
-	}
-	return false
-}
-
-// usesFigures reports whether the rule of a target kind uses reported
-// figures (results with a value).
-func usesFigures(k promise.TargetKind) bool {
-	switch k {
-	case promise.Count, promise.Coverage, promise.Rate, promise.Indicator:
-		return true
 	}
 	return false
 }

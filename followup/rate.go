@@ -199,15 +199,7 @@ func (c *actCtx) stated(t *promise.Target, fs []fig, w promise.Period, r tres) t
 		said = concat(said, raw(d))
 	}
 	end := (!w.End.IsZero() && !last.vr.cover.End.Before(w.End)) || c.complete(w)
-	numeric := false
-	if t != nil {
-		switch t.Kind {
-		case promise.Count, promise.Rate, promise.Recurring, promise.Indicator:
-			numeric = t.Value == nil || *t.Value != 1
-		case promise.Coverage:
-			numeric = t.Value != nil && *t.Value != 1 || len(t.PlaceIDs) > 1
-		}
-	}
+	numeric := t != nil && ruleOf(t.Kind).numeric(t)
 	if r.measured || r.Status == Withdrawn || r.Status == NotStarted || numeric && !(last.stated == NotDone && end) {
 		r.why = concat(r.why, said)
 		return r

@@ -31,3 +31,17 @@ func TestWeeksStartOnMonday(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryKindHasARule: a kind of target that package promise knows has
+// a rule here.
+func TestEveryKindHasARule(t *testing.T) {
+	for _, k := range promise.TargetKinds() {
+		r, ok := rules[k]
+		if !ok || r.judge == nil || r.numeric == nil {
+			t.Errorf("kind %s has no rule", k)
+		}
+	}
+	if len(rules) != len(promise.TargetKinds()) {
+		t.Errorf("%d rules for %d kinds", len(rules), len(promise.TargetKinds()))
+	}
+}

@@ -17,7 +17,7 @@ func (c *actCtx) target(t *promise.Target, tf *targetFacts) tres {
 		return tres{outcome: mk(Unassessable, sayNoPeriod.text())}
 	}
 	var r tres
-	if t.Scope == promise.EachYear && (t.Kind == promise.Count || t.Kind == promise.Coverage || t.Kind == promise.Milestone) {
+	if t.Scope == promise.EachYear && ruleOf(t.Kind).yearly {
 		r = c.yearly(t, tf, w)
 	} else {
 		r = c.rule(t, tf, w)
@@ -29,23 +29,7 @@ func (c *actCtx) target(t *promise.Target, tf *targetFacts) tres {
 }
 
 func (c *actCtx) rule(t *promise.Target, tf *targetFacts, w promise.Period) tres {
-	switch t.Kind {
-	case promise.Count:
-		return c.count(t, tf, w)
-	case promise.Coverage:
-		return c.coverage(t, tf, w)
-	case promise.Milestone:
-		return c.milestone(t, tf, w)
-	case promise.Recurring:
-		return c.recurring(t, tf, w)
-	case promise.Rate:
-		return c.rate(t, tf, w)
-	case promise.Continuous:
-		return c.continuous(w)
-	case promise.Indicator:
-		return c.indicator(t, tf, w)
-	}
-	return c.unmeasurable(w)
+	return ruleOf(t.Kind).judge(c, t, tf, w)
 }
 
 // amountRule is the rule shared by counts and coverage: got of want,

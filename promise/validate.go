@@ -929,120 +929,27 @@ func (v *validator) activity(p string, period Period, a *Activity) {
 	v.withdrawal(p+"/withdrawn", a.Withdrawn)
 }
 
-// targetFields says which optional fields apply to which kinds of target,
-// in the order of the present array in target.
-var targetFields = [...]struct {
-	name  string
-	kinds map[TargetKind]bool
-}{
-	{"value", kinds(Count, Recurring, Rate, Coverage, Indicator)},
-	{"comparison", kinds(Count)},
-	{"unit", kinds(Count, Recurring, Rate, Coverage, Indicator)},
-	{"scope", kinds(Count, Coverage, Milestone)},
-	{"every", kinds(Recurring, Rate)},
-	{"due", kinds(Milestone)},
-	{"placeIds", kinds(Coverage, Count)},
-	{"split", kinds(Count)},
-	{"baseline", kinds(Indicator)},
-	{"direction", kinds(Indicator)},
-	{"actionThreshold", kinds(Indicator)},
-}
-
-func kinds(ks ...TargetKind) map[TargetKind]bool {
-	m := make(map[TargetKind]bool, len(ks))
-	for _, k := range ks {
-		m[k] = true
-	}
-	return m
-}
-
-var targetKinds = []string{string(Count), string(Milestone), string(Recurring), string(Rate), string(Coverage), string(Continuous), string(Indicator), string(Unmeasurable)}
-
 func (v *validator) target(p string, window Period, t *Target) {
-	v.enum(p+"/kind", string(t.Kind), targetKinds, true)
+	v.enum(p+"/kind", string(t.Kind), targetKindNames, true)
 	v.text(p+"/description", t.Description, false)
 	v.text(p+"/unit", t.Unit, false)
-	if slices.Contains(targetKinds, string(t.Kind)) {
-		present := [...]bool{t.Value != nil, t.Comparison != "", len(t.Unit) > 0, t.Scope != "", t.Every != "",
-			!t.Due.IsZero(), len(t.PlaceIDs) > 0, len(t.Split) > 0, t.Baseline != nil, t.Direction != "", t.ActionThreshold != nil}
-		for i, f := range targetFields {
-			if present[i] && !f.kinds[t.Kind] {
+	spec := kindSpecOf(t.Kind)
+	if spec != nil {
+		for _, f := range targetFields {
+			switch set := f.present(t); {
+			case set && !slices.Contains(spec.fields, f.name):
 				v.add(p+"/"+f.name, CodeNotApplicable, mNotApplies, f.name, t.Kind)
+			case !set && slices.Contains(spec.needs, f.name):
+				v.add(p+"/"+f.name, CodeMissing, mNeeds, t.Kind, f.name)
 			}
 		}
 	}
 	v.enum(p+"/comparison", string(t.Comparison), []string{string(AtLeast), string(Exactly)}, false)
 	v.enum(p+"/scope", string(t.Scope), []string{string(WholePeriod), string(EachYear)}, false)
 	v.enum(p+"/direction", string(t.Direction), []string{string(Increase), string(Decrease)}, false)
-	v.enum(p+"/every", string(t.Every), cadences, t.Kind == Recurring || t.Kind == Rate)
+	v.enum(p+"/every", string(t.Every), cadences, false)
 	v.refs(p+"/placeIds", t.PlaceIDs, kPlace, false)
-	count := func(required bool) {
-		if t.Value == nil {
-			if required {
-				v.add(p+"/value", CodeMissing, mNeeds, t.Kind, "value")
-			}
-			return
-		}
-		n := *t.Value
-		switch {
-		case !(n > 0) || math.IsInf(n, 0):
-			v.add(p+"/value", CodeTargetValue, mPositive, "value", n)
-		case n != math.Trunc(n):
-			v.add(p+"/value", CodeTargetValue, mWhole, "value", n)
-		}
-	}
-	switch t.Kind {
-	case Count:
-		count(true)
-		sum := 0.0
-		for i, s := range t.Split {
-			sp := idx(p+"/split", i)
-			v.ref(sp+"/placeId", s.PlaceID, kPlace, true)
-			if !(s.Value > 0) {
-				v.add(sp+"/value", CodeTargetValue, mPositive, "value", s.Value)
-			}
-			sum += s.Value
-		}
-		if t.Value != nil && sum > *t.Value {
-			v.add(p+"/split", CodeTargetValue, mSplitSum, sum, *t.Value)
-		}
-	case Recurring:
-		count(true)
-	case Rate:
-		if t.Value == nil {
-			v.add(p+"/value", CodeMissing, mNeeds, t.Kind, "value")
-		} else if n := *t.Value; !(n > 0) || math.IsInf(n, 0) {
-			v.add(p+"/value", CodeTargetValue, mPositive, "value", n)
-		}
-	case Coverage:
-		count(false)
-		if t.Value == nil && len(t.PlaceIDs) == 0 && t.Unit.IsZero() {
-			v.add(p, CodeMissing, mNeeds, t.Kind, "placeIds, value or unit")
-		}
-	case Milestone:
-		if !t.Due.IsZero() && !window.Contains(t.Due.Last()) {
-			v.add(p+"/due", CodeOutsidePeriod, mOutside, "due", t.Due, window)
-		}
-	case Indicator:
-		if t.Baseline == nil && t.Value != nil {
-			v.add(p+"/baseline", CodeMissing, mNeeds, t.Kind, "baseline")
-		}
-		if t.Direction == "" {
-			v.add(p+"/direction", CodeMissing, mNeeds, t.Kind, "direction")
-		}
-		if t.Baseline != nil {
-			v.measurement(p+"/baseline", t.Baseline)
-		}
-		if t.Baseline != nil && t.Value != nil {
-			b, n := t.Baseline.Value, *t.Value
-			switch {
-			case b == n:
-				v.add(p+"/value", CodeTargetValue, mSameBaseline, n)
-			case t.Direction == Increase && n < b:
-				v.add(p+"/value", CodeTargetValue, mNotIncrease, n, b)
-			case t.Direction == Decrease && n > b:
-				v.add(p+"/value", CodeTargetValue, mNotDecrease, n, b)
-			}
-		}
+	if spec != nil && spec.check != nil {
+		spec.check(v, p, window, t)
 	}
 }
