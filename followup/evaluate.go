@@ -3,11 +3,13 @@ package followup
 import (
 	"bytes"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // Options choose how [EvaluateWith] evaluates. The zero value means the
@@ -77,6 +79,12 @@ func EvaluateWith(b *Bundle, at promise.Date, opts Options) *Evaluation {
 	return e
 }
 
+// MaxHistory is the most reporting periods a history holds: the latest
+// ones. Each period's entry evaluates every activity anew, so an
+// unbounded history would cost the square of the periods; real citizen
+// promises have at most a few dozen.
+const MaxHistory = 100
+
 // evaluate is the evaluation of the index's citizen promise: now, and at
 // the end of each reporting period that has ended.
 func (ix *cpIndex) evaluate() CitizenPromiseStatus {
@@ -109,16 +117,17 @@ func (ix *cpIndex) evaluate() CitizenPromiseStatus {
 	for _, vr := range ix.reports {
 		out.Reports = append(out.Reports, vr.r.ID)
 		out.LastReport = later(out.LastReport, vr.date)
+		if !vr.r.Summary.IsZero() || len(vr.r.Notes) > 0 {
+			out.Texts = append(out.Texts, ReportText{ReportID: vr.r.ID, Summary: vr.r.Summary, Notes: vr.r.Notes})
+		}
 	}
 	for _, r := range ix.results {
 		out.Results = append(out.Results, r.Result)
 	}
 
 	hist := make([]outcome, len(cp.Activities))
-	for _, q := range ix.cal {
-		if !q.Period.End.Before(ix.at) {
-			break
-		}
+	ended := sort.Search(len(ix.cal), func(i int) bool { return !ix.cal[i].Period.End.Before(ix.at) })
+	for _, q := range ix.cal[max(0, ended-MaxHistory):ended] {
 		// The period's end, as reported by its due date (as known then),
 		// or with every report that covers it (the period view).
 		sc := scene{known: ix.at, cut: q.Period.End, overdue: ix.at}
@@ -190,9 +199,9 @@ func (ix *cpIndex) promise(p *promise.Promise, acts []int, outcomes []outcome, s
 
 func withdrawnReason(w *promise.Withdrawal) reason {
 	if w.Date.IsZero() {
-		return concat(phrase{"Återkallat.", "Withdrawn."}.text(), raw(w.Reason))
+		return concat(phrase("followup.withdrawn").text(), raw(w.Reason))
 	}
-	return concat(phrase{"Återkallat %s.", "Withdrawn on %s."}.text(w.Date), raw(w.Reason))
+	return concat(phrase("followup.withdrawnOn").text(w.Date), raw(w.Reason))
 }
 
 // activity evaluates one activity in a scene and returns its outcome.
@@ -219,7 +228,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 	var computed outcome
 	switch len(a.Targets) {
 	case 0:
-		computed = c.unmeasurable(c.window).outcome
+		computed = c.stated(nil, af.stated, c.window, c.unmeasurable(c.window)).outcome
 	case 1:
 		t := &a.Targets[0]
 		r := c.target(t, ix.targets[t.ID])
@@ -258,7 +267,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 		assessedBy = &ReportedAssessment{Assessment: *la.u.Assessment, ReportID: la.vr.r.ID, Date: la.vr.date, ReportedBy: la.vr.r.ReportedBy}
 		if la == c.latest && !assessedByRule(a) {
 			switch computed.Status {
-			case NotReported, NotStarted, Withdrawn:
+			case NotReported, AwaitingReport, NotStarted, Withdrawn:
 			default:
 				shown, byAssessment = c.assessed(la, c.complete(c.window)), true
 				if shown.Status != Achieved {
@@ -282,6 +291,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 		as.Assessment = assessedBy
 		as.Results = results
 		as.Occurrences = af.otherWork(sc)
+		as.Leads = leadConflict(a)
 		for _, u := range af.updates {
 			if !u.vr.seen.After(sc.known) && !slices.Contains(as.Reports, u.vr.r.ID) {
 				as.Reports = append(as.Reports, u.vr.r.ID)
@@ -292,8 +302,8 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 }
 
 var (
-	sayReported = phrase{"Rapporterat: %s.", "Reported: %s."}
-	sayComputed = phrase{"Beräknad status: %s.", "Computed status: %s."}
+	sayReported = phrase("followup.reported")
+	sayComputed = phrase("followup.computed")
 )
 
 // assessedByRule reports whether the activity's rules already rest on
@@ -353,22 +363,22 @@ func (af *actFacts) otherWork(sc scene) []Occurrence {
 // mopeder)".
 type resultList []Result
 
-func (rl resultList) appendIn(b []byte, lang string) []byte {
-	and := " och "
-	if lang == "en" {
-		and = " and "
-	}
+func (rl resultList) AppendIn(b []byte, lang string) []byte {
+	l := make(words.List, len(rl))
 	for i, r := range rl {
-		switch {
-		case i == 0:
-		case i == len(rl)-1:
-			b = append(b, and...)
-		default:
-			b = append(b, ", "...)
-		}
+		l[i] = resultText(r)
+	}
+	return l.AppendIn(b, lang)
+}
+
+// resultText is one result of a resultList.
+type resultText Result
+
+func (r resultText) AppendIn(b []byte, lang string) []byte {
+	{
 		start := len(b)
 		if r.Value != nil {
-			b = quantity{*r.Value, r.Unit, 2}.appendIn(b, lang)
+			b = qualified{*r.Value, r.Qualifier, r.Unit}.AppendIn(b, lang)
 		}
 		d := strings.TrimSuffix(strings.TrimSpace(r.Description.In(lang)), ".")
 		switch {
@@ -417,4 +427,27 @@ func (ix *cpIndex) calendar() []CalendarPeriod {
 		out = append(out, cp)
 	}
 	return out
+}
+
+// leadConflict returns what each source names as the activity's lead when
+// the sources differ: from each other, or from the lead the document
+// shows.
+func leadConflict(a *promise.Activity) []promise.SourcedLead {
+	same := func(x, y []uuid.UUID) bool {
+		if len(x) != len(y) {
+			return false
+		}
+		for _, id := range x {
+			if !slices.Contains(y, id) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, l := range a.LeadsBySource {
+		if !same(l.LeadIDs, a.LeadIDs) {
+			return a.LeadsBySource
+		}
+	}
+	return nil
 }

@@ -87,7 +87,15 @@ func TestStrangnasFinal(t *testing.T) {
 	assert.Equal(t, 1, cp.Count(followup.NotReported))
 	assert.Equal(t, 1, cp.Count(followup.Unassessable))
 	assert.InDelta(t, 5.0/6, cp.Progress, 1e-9)
-	assert.Equal(t, followup.Achieved, cp.Promise(id("p-trafik")).Status, "traffic: the unassessable controls are ignored")
+	// Traffic: the walks and the moped operations are achieved, the
+	// controls cannot be assessed, so the promise cannot be said to be
+	// achieved: it says how many were assessed.
+	trafficPromise := cp.Promise(id("p-trafik"))
+	assert.Equal(t, followup.Unassessable, trafficPromise.Status, trafficPromise.Reason["sv"])
+	assert.Contains(t, trafficPromise.Reason["sv"], "av 3 aktiviteter bedömda")
+	assert.Equal(t, "activities", trafficPromise.Counted)
+	assert.Equal(t, 3, trafficPromise.Total)
+	assert.Equal(t, 2, trafficPromise.Assessed)
 	assert.Equal(t, followup.PartlyAchieved, cp.Promise(id("p-samverkan")).Status)
 }
 
@@ -138,7 +146,7 @@ func TestReportsMissingLateDuplicatedOutOfOrder(t *testing.T) {
 	}{
 		{name: "missing", at: "2019-06-01", want: followup.NotReported, total: -1,
 			state: []followup.CalendarState{followup.PeriodMissing, followup.PeriodUpcoming, followup.PeriodUpcoming}},
-		{name: "not yet due", at: "2019-05-31", want: followup.NotStarted, total: -1,
+		{name: "not yet due", at: "2019-05-31", want: followup.AwaitingReport, total: -1,
 			state: []followup.CalendarState{followup.PeriodAwaiting, followup.PeriodUpcoming, followup.PeriodUpcoming}},
 		{name: "late, before it came, as known then", reports: []followup.Report{late}, at: "2019-06-05", view: followup.AsKnownView, want: followup.NotReported, total: -1},
 		{name: "late, before it came, for its period", reports: []followup.Report{late}, at: "2019-06-05", want: followup.OnTrack, total: 2,
@@ -330,7 +338,9 @@ func TestRollups(t *testing.T) {
 		want     followup.Status
 		sv       string
 	}{
-		{"all achieved, one not assessable", []followup.Status{followup.Achieved, followup.Achieved, followup.Unassessable}, "2019-06-01", followup.Achieved, "Uppfyllt 2, Kan inte bedömas 1"},
+		{"all achieved, one not assessable: not achieved as a whole", []followup.Status{followup.Achieved, followup.Achieved, followup.Unassessable}, "2019-06-01", followup.Unassessable, "2 av 3 aktiviteter bedömda"},
+		{"one achieved, two not assessable", []followup.Status{followup.Achieved, followup.Unassessable, followup.Unassessable}, "2019-06-01", followup.Unassessable, "1 av 3 aktiviteter bedömda"},
+		{"behind stays behind beside one not assessable", []followup.Status{followup.Behind, followup.Behind, followup.Unassessable}, "2019-06-01", followup.Behind, "2 av 3 aktiviteter bedömda"},
 		{"one at risk among many on track", []followup.Status{followup.OnTrack, followup.OnTrack, followup.AtRisk}, "2019-06-01", followup.AtRisk, "2 av 3"},
 		{"at risk, never behind without a child behind", []followup.Status{followup.AtRisk, followup.AtRisk, followup.AtRisk}, "2019-06-01", followup.AtRisk, ""},
 		{"mostly behind", []followup.Status{followup.Behind, followup.Behind, followup.OnTrack}, "2019-06-01", followup.Behind, "2 av 3 som kan bedömas är försenade"},

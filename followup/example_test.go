@@ -107,6 +107,7 @@ func ExampleStatus_Label() {
 	// achieved            Uppfyllt              Achieved            complete     met
 	// partly_achieved     Delvis uppfyllt       Partly achieved     substantial  partiallyMet
 	// not_achieved        Ej uppfyllt           Not achieved        limited      notMet
+	// awaiting_report     Inväntar rapport      Awaiting report
 	// not_reported        Ej rapporterat        Not reported
 	// cannot_be_assessed  Kan inte bedömas      Cannot be assessed
 	// withdrawn           Återkallat            Withdrawn

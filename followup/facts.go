@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // cpIndex holds what the reports seen at the date evaluated say about one
@@ -64,7 +65,9 @@ type actFacts struct {
 	completions []seenDate
 	other       *occGroups // entries towards no target
 	results     []looseResult
-	resultKeys  map[resultKey]bool
+	// stated are the outcomes stated about an activity without targets.
+	stated     []fig
+	resultKeys map[resultKey]bool
 }
 
 type updRef struct {
@@ -81,18 +84,30 @@ type targetFacts struct {
 	t    *promise.Target
 	act  *actFacts // nil for a target of the expected effect
 	occ  *occGroups
-	figs []fig // sorted by date
+	figs []fig // figures with a value, sorted by date
+	// stated are the results that state an outcome ("genomfört"), with
+	// or without a value, sorted by date.
+	stated []fig
 	// ivs caches the intervals of a recurring target for the window
 	// ivsFrom–ivsTo.
 	ivs            []recurInterval
 	ivsFrom, ivsTo promise.Date
 }
 
-// fig is a reported figure (a Result) for a target.
+// fig is a reported figure or stated outcome (a Result) for a target.
 type fig struct {
 	value float64
 	date  promise.Date
 	vr    *vreport
+	// span is the period the figure is a total over (the result's own
+	// period, else the report's), in days.
+	span promise.Period
+	qual promise.Qualifier
+	// stated is the outcome the report states; without a value (hasValue
+	// false) it is all the figure says.
+	stated   StatedOutcome
+	hasValue bool
+	res      *Result
 }
 
 type resultKey struct {
@@ -102,17 +117,19 @@ type resultKey struct {
 }
 
 var (
-	sayNoDate        = phrase{"rapporten har varken datum eller period: den bortses från", "the report has neither a date nor a period: it is ignored"}
-	sayDupReport     = phrase{"rapporten %s förekommer två gånger: versionen daterad %s används, den daterad %s bortses från", "report %s occurs twice: the copy dated %s is used, the one dated %s is ignored"}
-	sayUnknownCP     = phrase{"rapporten gäller medborgarlöftet %s, som inte finns i dokumentet", "the report is about citizen promise %s, which is not in the document"}
-	sayUnknownAct    = phrase{"rapporten har en uppdatering för aktiviteten %s, som inte finns i medborgarlöftet", "the report updates activity %s, which is not in the citizen promise"}
-	sayUnknownTarget = phrase{"%s hänvisar till målet %s, som inte finns i medborgarlöftet: uppgiften räknas inte mot något mål", "%s refers to target %s, which is not in the citizen promise: it counts towards no target"}
-	sayNotANumber    = phrase{"ett resultat har värdet %s, som inte är ett tal: det bortses från", "a result has the value %s, which is not a number: it is ignored"}
-	sayNegativeCount = phrase{"en post har antalet %s: negativa antal bortses från", "an entry has the count %s: negative counts are ignored"}
-	sayBadAssessment = phrase{"en bedömning har statusen %s, som inte kan vara en bedömning: den bortses från", "an assessment has the status %s, which cannot be an assessment: it is ignored"}
-	sayBadThresholds = phrase{"gränsvärdena är ogiltiga: standardvärdena används", "the thresholds are invalid: the defaults are used"}
-	wordOccurrence   = promise.Text{"sv": "en post", "en": "an entry"}
-	wordResult       = promise.Text{"sv": "ett resultat", "en": "a result"}
+	sayNoDate        = phrase("followup.noDate")
+	sayDupReport     = phrase("followup.dupReport")
+	sayUnknownCP     = phrase("followup.unknownCP")
+	sayUnknownAct    = phrase("followup.unknownAct")
+	sayUnknownTarget = phrase("followup.unknownTarget")
+	sayOutsideWindow = phrase("followup.outsideWindow")
+	sayKindUnused    = phrase("followup.kindUnused")
+	sayNotANumber    = phrase("followup.notANumber")
+	sayNegativeCount = phrase("followup.negativeCount")
+	sayBadAssessment = phrase("followup.badAssessment")
+	sayBadThresholds = phrase("followup.badThresholds")
+	wordOccurrence   = words.Key("followup.entry")
+	wordResult       = words.Key("followup.result")
 	assessableKinds  = [numStatuses]bool{NotStarted: true, OnTrack: true, AtRisk: true, Behind: true, Achieved: true, PartlyAchieved: true, NotAchieved: true, Unassessable: true}
 )
 
@@ -257,8 +274,7 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 		for j := range a.Targets {
 			t := &a.Targets[j]
 			ix.targets[t.ID] = &targetFacts{t: t, act: af, occ: &occGroups{}}
-			switch t.Kind {
-			case promise.Count, promise.Recurring, promise.Coverage, promise.Rate:
+			if t.Kind != promise.Milestone && ruleOf(t.Kind).entries {
 				countable++
 				af.single = t
 			}
@@ -279,7 +295,19 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 	cpKeys := make(map[resultKey]bool)
 	for _, vr := range ix.reports {
 		for i := range vr.r.Results {
-			ix.result(&vr.r.Results[i], vr, nil, &ix.results, cpKeys)
+			r := &vr.r.Results[i]
+			ix.result(r, vr, nil, &ix.results, cpKeys)
+			// A result about several activities is shown with each.
+			for _, id := range r.ActivityIDs {
+				if af := ix.acts[id]; af != nil {
+					if af.resultKeys == nil {
+						af.resultKeys = make(map[resultKey]bool)
+					}
+					x := *r
+					x.TargetID = uuid.Nil
+					ix.result(&x, vr, nil, &af.results, af.resultKeys)
+				}
+			}
 		}
 		for i := range vr.r.Updates {
 			u := &vr.r.Updates[i]
@@ -296,8 +324,10 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 			ix.update(u, vr, af)
 		}
 	}
+	byDate := func(a, b fig) int { return a.date.Compare(b.date) }
 	for _, tf := range ix.targets {
-		slices.SortStableFunc(tf.figs, func(a, b fig) int { return a.date.Compare(b.date) })
+		slices.SortStableFunc(tf.figs, byDate)
+		slices.SortStableFunc(tf.stated, byDate)
 	}
 	return ix
 }
@@ -309,6 +339,10 @@ func (ix *cpIndex) update(u *Update, vr *vreport, af *actFacts) {
 	}
 	if done := u.Completed.Last(); !done.IsZero() && !done.After(ix.at) {
 		af.completions = append(af.completions, seenDate{date: done, seen: vr.seen})
+	}
+	window := ix.period
+	if af.a.Window != nil && !af.a.Window.Start.IsZero() {
+		window = days(*af.a.Window)
 	}
 	for i := range u.Occurrences {
 		o := &u.Occurrences[i]
@@ -323,9 +357,20 @@ func (ix *cpIndex) update(u *Update, vr *vreport, af *actFacts) {
 			ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayNegativeCount.now(o.Count)})
 			continue
 		}
+		if !o.Date.IsZero() && !window.Start.IsZero() && !window.Contains(o.Date) {
+			// Shown as other work, never counted towards a target.
+			ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayOutsideWindow.now(wordOccurrence, o.Date, window)})
+			af.other.add(o, d, vr)
+			continue
+		}
 		switch {
 		case o.TargetID != uuid.Nil:
 			if tf := ix.targets[o.TargetID]; tf != nil {
+				if !ruleOf(tf.t.Kind).entries {
+					ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayKindUnused.now(wordOccurrence, string(tf.t.Kind))})
+					af.other.add(o, d, vr)
+					continue
+				}
 				tf.occ.add(o, d, vr)
 				continue
 			}
@@ -356,7 +401,7 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 		value = *r.Value
 	}
 	if math.IsNaN(value) || math.IsInf(value, 0) {
-		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayNotANumber.now(formatNumber(value, 0, "en"))})
+		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayNotANumber.now(num{value, 0})})
 		return
 	}
 	d := r.Date.Last()
@@ -369,14 +414,35 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 	if d.After(ix.at) {
 		return
 	}
-	if r.TargetID != uuid.Nil && r.Value != nil {
-		if tf := ix.targets[r.TargetID]; tf != nil {
-			tf.figs = append(tf.figs, fig{value: value, date: d, vr: vr})
+	target := r.TargetID
+	if target == uuid.Nil && r.Value == nil && r.Outcome != "" && af != nil && len(af.a.Targets) == 1 {
+		// "Genomfört" about an activity of one target is about that target.
+		target = af.a.Targets[0].ID
+	}
+	if target != uuid.Nil {
+		if tf := ix.targets[target]; tf != nil && r.Value != nil && r.Outcome == "" && !ruleOf(tf.t.Kind).figures {
+			ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayKindUnused.now(wordResult, string(tf.t.Kind))})
+		}
+		if tf := ix.targets[target]; tf != nil {
+			span := vr.cover
+			if r.Period != nil && !r.Period.Start.IsZero() && !r.Period.End.IsZero() {
+				span = days(*r.Period)
+			}
+			f := fig{value: value, date: d, vr: vr, span: span, qual: r.Qualifier, stated: r.Outcome, hasValue: r.Value != nil, res: r}
+			if f.stated != "" {
+				tf.stated = append(tf.stated, f)
+			}
+			if f.hasValue {
+				tf.figs = append(tf.figs, f)
+			}
 			return
 		}
 		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayUnknownTarget.now(wordResult, r.TargetID.String())})
 	}
-	k := resultKey{value: value, date: d, what: r.Description.In("sv") + "\x00" + r.Unit.In("sv")}
+	if af != nil && r.Value == nil && r.Outcome != "" && len(af.a.Targets) == 0 {
+		af.stated = append(af.stated, fig{date: d, vr: vr, stated: r.Outcome, res: r})
+	}
+	k := resultKey{value: value, date: d, what: r.Description.In("sv") + "\x00" + r.Unit.In("sv") + "\x00" + string(r.Outcome)}
 	if seen[k] {
 		return
 	}

@@ -93,7 +93,7 @@ func TestCount(t *testing.T) {
 		{
 			name: "first day of the window, nothing due",
 			b:    one{targets: walks4},
-			at:   "2019-01-01", want: followup.NotStarted,
+			at:   "2019-01-01", want: followup.AwaitingReport,
 			sv: []string{"Inget rapporterat ännu", "senast 2019-05-31"}, en: []string{"Nothing reported yet", "due by 2019-05-31"},
 		},
 		{
@@ -276,7 +276,7 @@ func TestMilestone(t *testing.T) {
 	}
 	done := func(date string) followup.Update { return followup.Update{Completed: d(date)} }
 	runRules(t, []ruleCase{
-		{name: "nothing reported", b: one{targets: ms("2019-06-30")}, at: "2019-03-01", want: followup.NotStarted},
+		{name: "nothing reported", b: one{targets: ms("2019-06-30")}, at: "2019-03-01", want: followup.AwaitingReport},
 		{
 			name: "under way before the due date",
 			b:    one{targets: ms("2019-06-30"), reports: []followup.Report{rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", followup.Update{Narrative: sv("Pågår", "")})}},
@@ -500,7 +500,7 @@ func TestContinuous(t *testing.T) {
 		{
 			name: "no assessment yet, none due",
 			b:    one{targets: cont},
-			at:   "2019-02-01", want: followup.NotStarted, sv: []string{"Ingen bedömning ännu", "senast 2019-05-31"},
+			at:   "2019-02-01", want: followup.AwaitingReport, sv: []string{"Ingen bedömning ännu", "senast 2019-05-31"},
 		},
 	})
 }
@@ -596,7 +596,7 @@ func TestIndicator(t *testing.T) {
 		{
 			name: "no measurement yet",
 			b:    one{targets: safe(promise.Increase, 62, 70, nil), reports: []followup.Report{rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", followup.Update{Narrative: sv("Mätning i höst", "")})}},
-			at:   "2019-06-01", want: followup.NotStarted, sv: []string{"Ingen mätning rapporterad ännu (utgångsvärde 62\u00a0% 2018-10-01; mål 70\u00a0%)"},
+			at:   "2019-06-01", want: followup.AwaitingReport, sv: []string{"Ingen mätning rapporterad ännu (utgångsvärde 62\u00a0% 2018-10-01; mål 70\u00a0%)"},
 		},
 		{
 			name: "two values of the same date: the least favourable",
@@ -619,7 +619,7 @@ func TestWithdrawn(t *testing.T) {
 		{
 			name: "before the withdrawal it is evaluated",
 			b:    one{targets: walks4, withdrawn: &promise.Withdrawal{Date: d("2019-06-01"), Reason: sv("Ersatt.", "Replaced.")}},
-			at:   "2019-05-01", want: followup.NotStarted,
+			at:   "2019-05-01", want: followup.AwaitingReport,
 		},
 	})
 }

@@ -327,7 +327,7 @@ func percent(f float64) int {
 
 // statusIcons are text glyphs beside each status's label, so that a
 // status never rests on colour alone.
-var statusIcons = [...]string{"○", "→", "!", "!!", "✓", "◐", "✗", "?", "–", "⊘"}
+var statusIcons = [...]string{"○", "→", "!", "!!", "✓", "◐", "✗", "…", "?", "–", "⊘"}
 
 // statusChip returns the status as an icon and its label, with extra
 // (a count) after; the icon is hidden from assistive technology, the
