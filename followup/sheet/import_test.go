@@ -21,7 +21,7 @@ import (
 // B7 and B8 the period, B10 the date, B11 who reports, B12 final), row 16
 // the header, rows 17–24 the activities: 17 grannsamverkan (result in C),
 // 21 and 22 the traffic controls (its target, and what belongs to none),
-// 24 the traffic safety council (assessment in F, justification in G).
+// 23 and 24 the moped operations, 25 and 26 the traffic safety council.
 // Columns: C results, D occurrences, E completed, F assessment, G
 // justification, H narrative, J substitutes, K evidence, L activity id, M
 // target id.
@@ -61,7 +61,7 @@ func TestImportRefusals(t *testing.T) {
 		{name: "not a sheet", raw: func([]byte) []byte { return []byte("namn;antal\r\nx;1\r\n") }, row: 1, code: sheet.CodeNotASheet, text: "row 1: no row with the column \"Aktivitets-id (ändra inte)\""},
 		{name: "too large", opts: sheet.Options{MaxBytes: 1000}, row: 1, code: schema.CodeTooLarge, text: "over the limit of 1000 bytes"},
 		{name: "a byte order mark before what is not UTF-8", raw: func(d []byte) []byte { return append(d, 0xE5) }, row: 1, code: sheet.CodeEncoding, text: "starts with a UTF-8 byte order mark but is not UTF-8"},
-		{name: "not CSV", raw: func(d []byte) []byte { return append(d, []byte("a;b\"c;d\r\n")...) }, row: 25, code: schema.CodeSyntax, text: "cannot be read as CSV"},
+		{name: "not CSV", raw: func(d []byte) []byte { return append(d, []byte("a;b\"c;d\r\n")...) }, row: 27, code: schema.CodeSyntax, text: "cannot be read as CSV"},
 		{name: "another version", edit: set(1, "B", "medborgarlofte-uppfoljning 2"), row: 1, col: "B", code: sheet.CodeSheetVersion, text: "row 1, column B (Format): the sheet is of format \"medborgarlofte-uppfoljning 2\""},
 		{name: "a column missing", edit: set(16, "M", ""), row: 16, code: sheet.CodeMissingCell, text: "the column \"Mål-id (ändra inte)\" is missing"},
 		{name: "a column twice", edit: set(16, "A", "Berättelse"), row: 16, col: "H", code: sheet.CodeDuplicateRow, text: "the column \"Berättelse\" is also column A"},
@@ -84,7 +84,7 @@ func TestImportRefusals(t *testing.T) {
 		{name: "an activity of another citizen promise", edit: set(17, "L", "01a2013e-d989-7110-b348-604600000000"), row: 17, col: "L", code: schema.Code(promise.CodeDanglingRef), text: "is not an activity of what the report follows up"},
 		{name: "a target id that is no id", edit: set(17, "M", "mål 1"), row: 17, col: "M", code: sheet.CodeBadCell, text: "\"mål 1\" is not an id"},
 		{name: "a target of another activity", edit: set(17, "M", båt.Targets[0].ID.String()), row: 17, col: "M", code: schema.Code(promise.CodeDanglingRef), text: "is not a target of the row's activity"},
-		{name: "an activity and target twice", edit: func(r [][]string) [][]string { return append(r, slices.Clone(r[16])) }, row: 25, col: "M", code: sheet.CodeDuplicateRow, text: "the same activity and target as row 17"},
+		{name: "an activity and target twice", edit: func(r [][]string) [][]string { return append(r, slices.Clone(r[16])) }, row: 27, col: "M", code: sheet.CodeDuplicateRow, text: "the same activity and target as row 17"},
 		{name: "two values of one activity", edit: func(r [][]string) [][]string { return set(22, "H", "Något annat.")(set(21, "H", "Kontroller.")(r)) }, row: 22, col: "H", code: sheet.CodeConflict, text: "row 22, column H (Berättelse): differs from row 21"},
 		{name: "a result that is no number", edit: set(17, "C", "tjugo | 2019-12-31"), row: 17, col: "C", code: sheet.CodeBadCell, pointer: "/updates/0/results/0/value", text: "\"tjugo\" is neither a number nor an outcome"},
 		{name: "a number with comma and point", edit: set(17, "C", "1.234,5"), row: 17, col: "C", code: sheet.CodeBadCell, pointer: "/updates/0/results/0/value", text: "\"1.234,5\" is neither a number nor an outcome"},
@@ -98,9 +98,9 @@ func TestImportRefusals(t *testing.T) {
 		{name: "a count of zero", edit: set(17, "D", "2019-04-10 | 0"), row: 17, col: "D", code: sheet.CodeBadCell, pointer: "/updates/0/occurrences/0/count", text: "\"0\" is not a count"},
 		{name: "a count in words", edit: set(17, "D", "2019-04-10 | två"), row: 17, col: "D", code: sheet.CodeBadCell, pointer: "/updates/0/occurrences/0/count", text: "\"två\" is not a count"},
 		{name: "an occurrence outside the period", edit: set(17, "D", "2020-01-10"), row: 17, col: "D", code: schema.Code(promise.CodeOutsidePeriod), pointer: "/updates/0/occurrences/0/date", text: "is outside the report's period"},
-		{name: "an unknown assessment", edit: set(24, "F", "Klart"), row: 24, col: "F", code: sheet.CodeBadCell, pointer: "/updates/5/assessment/status", text: "\"Klart\" is not an assessment: use one of \"Enligt plan\""},
-		{name: "not started is no assessment", edit: set(24, "F", "Ej påbörjat"), row: 24, col: "F", code: sheet.CodeBadCell, pointer: "/updates/5/assessment/status", text: "is not an assessment"},
-		{name: "an assessment without justification", edit: set(24, "G", ""), row: 24, col: "F", code: schema.Code(promise.CodeMissing), pointer: "/updates/5/assessment/justification", text: "justification is empty"},
+		{name: "an unknown assessment", edit: set(25, "F", "Klart"), row: 25, col: "F", code: sheet.CodeBadCell, pointer: "/updates/5/assessment/status", text: "\"Klart\" is not an assessment: use one of \"Enligt plan\""},
+		{name: "not started is no assessment", edit: set(25, "F", "Ej påbörjat"), row: 25, col: "F", code: sheet.CodeBadCell, pointer: "/updates/5/assessment/status", text: "is not an assessment"},
+		{name: "an assessment without justification", edit: set(25, "F", "Uppfyllt"), row: 25, col: "F", code: schema.Code(promise.CodeMissing), pointer: "/updates/5/assessment/justification", text: "justification is empty"},
 		{name: "a justification without assessment", edit: set(17, "G", "Det gick bra."), row: 17, col: "G", code: sheet.CodeBadCell, pointer: "/updates/0/assessment/status", text: "a justification needs an assessment: choose one in column F"},
 		{name: "a completion date that is none", edit: set(17, "E", "i maj"), row: 17, col: "E", code: sheet.CodeBadCell, pointer: "/updates/0/completed", text: "\"i maj\" is not a date"},
 		{name: "a link that is no web link", edit: set(17, "K", "javascript:alert(1) | titel"), row: 17, col: "K", code: schema.Code(promise.CodeBadLink), pointer: "/updates/0/evidence/0/url", text: "\"javascript:alert(1)\" is not an absolute http or https address"},

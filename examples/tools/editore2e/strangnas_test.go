@@ -146,6 +146,16 @@ func number(v any) string {
 	return strings.Replace(strconv.FormatFloat(v.(float64), 'f', -1, 64), ".", ",", 1)
 }
 
+// outcomeWords are the stated outcomes as the sheet writes them.
+var outcomeWords = map[string]string{"done": "genomfört", "partlyDone": "delvis genomfört", "notDone": "ej genomfört"}
+
+func str(v any) string { s, _ := v.(string); return s }
+
+func sv(v any) string {
+	m, _ := v.(map[string]any)
+	return str(m["sv"])
+}
+
 // statusWords are the assessments' labels in the follow-up rows.
 var statusWords = map[string]string{"on_track": "Enligt plan", "achieved": "Uppfyllt", "at_risk": "Risk för förseningar",
 	"behind": "Försenat", "partly_achieved": "Delvis uppfyllt", "not_achieved": "Ej uppfyllt", "cannot_be_assessed": "Kan inte bedömas", "withdrawn": "Återkallat"}
@@ -282,14 +292,19 @@ func TestRecreateStrangnas(t *testing.T) {
 					if tid, ok := res["targetId"].(string); ok {
 						n = targetIndex[tid]
 					}
-					line := number(res["value"]) + " | " + res["date"].(string)
-					if unit, ok := res["unit"].(map[string]any); ok {
-						line += " | " + unit["sv"].(string)
-						if d, ok := res["description"].(map[string]any); ok {
-							line += " | " + d["sv"].(string)
+					// value | date | unit | description, as the sheet
+					// writes a result: a number, or a stated outcome.
+					fields := []string{outcomeWords[str(res["outcome"])], str(res["date"]), sv(res["unit"]), sv(res["description"])}
+					if v, ok := res["value"]; ok {
+						fields[0] = number(v)
+						if o := outcomeWords[str(res["outcome"])]; o != "" {
+							fields[0] += " (" + o + ")"
 						}
 					}
-					put(n, "Resultat", line)
+					for len(fields) > 1 && fields[len(fields)-1] == "" {
+						fields = fields[:len(fields)-1]
+					}
+					put(n, "Resultat", strings.Join(fields, " | "))
 				}
 			}
 			if os, ok := u["occurrences"].([]any); ok {

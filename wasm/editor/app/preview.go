@@ -10,7 +10,7 @@ import (
 // statusSymbols tell a status without colour.
 var statusSymbols = map[followup.Status]string{
 	followup.NotStarted: "○", followup.OnTrack: "◔", followup.AtRisk: "⚠", followup.Behind: "⚠",
-	followup.Achieved: "✔", followup.PartlyAchieved: "◑", followup.NotAchieved: "✘", followup.NotReported: "?",
+	followup.Achieved: "✔", followup.PartlyAchieved: "◑", followup.NotAchieved: "✘", followup.AwaitingReport: "…", followup.NotReported: "?",
 	followup.Unassessable: "–", followup.Withdrawn: "⊘",
 }
 
