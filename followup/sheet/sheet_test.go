@@ -17,7 +17,7 @@ import (
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
-func strangnas(t *testing.T) *followup.Bundle {
+func strangnas(t testing.TB) *followup.Bundle {
 	t.Helper()
 	data, err := os.ReadFile("../../examples/data/bundles/strangnas-2019.json")
 	require.NoError(t, err)
