@@ -13,6 +13,7 @@ package editore2e
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -32,6 +33,13 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	// The tests drive a browser through many forms: on a busy machine
+	// they take longer than go test's default 10 minutes, when make e2e
+	// runs them beside the widget's. A -timeout given is kept.
+	flag.Parse()
+	if f := flag.Lookup("test.timeout"); f != nil && f.Value.String() == (10*time.Minute).String() {
+		flag.Set("test.timeout", "30m")
+	}
 	os.Exit(run(m))
 }
 
