@@ -6,58 +6,74 @@ import (
 	"time"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // Calendar returns the reporting periods of c with their due dates, in
-// order. It reads c.Reporting:
+// order, with every bound a day (a month or year at the start is its first
+// day, at the end its last). It reads c.Reporting:
 //
 //   - explicit Periods are used as given (sorted, clipped to c's period);
-//   - otherwise Cadence (default tertials: January–April, May–August,
-//     September–December) cuts c's period at calendar boundaries; the
-//     first and last periods are clipped to c's period;
+//   - a Cadence (months, quarters, tertials: January–April, May–August,
+//     September–December; half-years or years) cuts c's period at
+//     calendar boundaries; the first and last periods are clipped to c's
+//     period;
+//   - without either, or without Reporting, the document promises no
+//     periodic report: the calendar is one period, c's whole period, whose
+//     report (the final one) is due after it ends. An open-ended citizen
+//     promise, or one whose end the source does not state, then has no
+//     calendar at all;
 //   - a period's report is due DueDays after it ends or, when DueDays is
 //     zero, on the last day of the month after it ends (a tertial ending
 //     30 April is due 31 May; one ending 31 December, 31 January).
 //
-// An open-ended citizen promise ("tills vidare") has periods without end;
-// Calendar then returns those that start on or before until. For a closed
-// period until is ignored. A citizen promise without a start has no
-// calendar.
+// With a cadence, an open-ended citizen promise ("tills vidare") has
+// periods without end; Calendar then returns those that start on or before
+// until. For a closed period until is ignored. A citizen promise without a
+// start has no calendar.
 //
 // A calendar holds at most [MaxReportingPeriods] periods, the first ones:
 // a hostile or mistaken document (a period of eight thousand years) must
 // not cost minutes and gigabytes in a resident's browser.
 func Calendar(c *promise.CitizenPromise, until promise.Date) []promise.ReportingPeriod {
-	if c == nil || c.Period.Start.IsZero() {
+	if c == nil {
 		return nil
 	}
-	last := c.Period.End
-	if c.Period.Open() {
-		if until.IsZero() {
-			return nil
-		}
-		last = until
+	period := days(c.Period)
+	if period.Start.IsZero() {
+		return nil
 	}
 	r := c.Reporting
 	if r != nil && len(r.Periods) > 0 {
-		return explicitPeriods(r.Periods, c.Period)
+		return explicitPeriods(r.Periods, period)
 	}
-	cadence, dueDays := promise.Tertially, 0
+	dueDays := 0
 	if r != nil {
-		if r.Cadence != "" {
-			cadence = r.Cadence
-		}
 		dueDays = max(r.DueDays, 0)
 	}
-	if _, _, ok := interval(c.Period.Start, cadence); !ok {
+	if r == nil || r.Cadence == "" {
+		if period.End.IsZero() {
+			return nil
+		}
+		return []promise.ReportingPeriod{{Period: period, Due: dueDate(period.End, dueDays)}}
+	}
+	last := period.End
+	if last.IsZero() {
+		if until.IsZero() {
+			return nil
+		}
+		last = until.Last()
+	}
+	cadence := r.Cadence
+	if _, _, ok := interval(period.Start, cadence); !ok {
 		cadence = promise.Tertially
 	}
 	var out []promise.ReportingPeriod
-	for s := c.Period.Start; !s.After(last) && len(out) < MaxReportingPeriods; {
+	for s := period.Start; !s.After(last) && len(out) < MaxReportingPeriods; {
 		is, ie, _ := interval(s, cadence)
-		p := promise.Period{Start: later(is, c.Period.Start), End: ie}
-		if !c.Period.Open() && ie.After(c.Period.End) {
-			p.End = c.Period.End
+		p := promise.Period{Start: later(is, period.Start), End: ie}
+		if !period.End.IsZero() && ie.After(period.End) {
+			p.End = period.End
 		}
 		out = append(out, promise.ReportingPeriod{Period: p, Due: dueDate(p.End, dueDays)})
 		s = addDays(ie, 1)
@@ -65,21 +81,23 @@ func Calendar(c *promise.CitizenPromise, until promise.Date) []promise.Reporting
 	return out
 }
 
-// MaxReportingPeriods is the most periods a [Calendar] holds: a hundred
-// years of months would be 1,200, and no real citizen promise comes near.
-const MaxReportingPeriods = 1000
+// MaxReportingPeriods is the most periods a [Calendar] holds: enough for
+// a hundred years of months (at most 1,201 of them, the longest calendar a
+// valid document can have), which no real citizen promise comes near.
+const MaxReportingPeriods = 1250
 
 func explicitPeriods(ps []promise.ReportingPeriod, within promise.Period) []promise.ReportingPeriod {
 	out := make([]promise.ReportingPeriod, 0, len(ps))
 	for _, q := range ps {
-		if q.Period.Start.IsZero() || q.Period.Open() || q.Period.End.Before(q.Period.Start) {
+		qp := days(q.Period)
+		if qp.Start.IsZero() || qp.End.IsZero() || qp.End.Before(qp.Start) {
 			continue
 		}
-		p, ok := clip(q.Period, within)
+		p, ok := clip(qp, within)
 		if !ok {
 			continue
 		}
-		due := q.Due
+		due := q.Due.Last()
 		if due.IsZero() || due.Before(p.End) {
 			due = dueDate(p.End, 0)
 		}
@@ -113,7 +131,7 @@ func interval(d promise.Date, c promise.Cadence) (start, end promise.Date, ok bo
 	case promise.Daily:
 		return d, d, true
 	case promise.Weekly:
-		wd := ((dayNum(d)+3)%7 + 7) % 7 // Monday = 0; 1970-01-01 was a Thursday
+		wd := (int(d.Weekday()) + 6) % 7 // Monday = 0
 		start = addDays(d, -wd)
 		return start, addDays(start, 6), true
 	case promise.Monthly:
@@ -141,47 +159,28 @@ type intervalName struct {
 	c promise.Cadence
 }
 
-func (n intervalName) appendIn(b []byte, lang string) []byte {
-	y := n.s.Year()
+func (n intervalName) AppendIn(b []byte, lang string) []byte {
+	y := itoa(n.s.Year())
 	m := int(n.s.Month())
-	en := lang == "en"
 	switch n.c {
 	case promise.Weekly:
 		_, w := n.s.Time().ISOWeek()
-		if en {
-			b = append(b, "week "...)
-		} else {
-			b = append(b, "v. "...)
-		}
-		b = strconv.AppendInt(b, int64(w), 10)
-		b = append(b, ' ')
-		return strconv.AppendInt(b, int64(y), 10)
+		return words.M("interval.week", itoa(w), y).AppendIn(b, lang)
 	case promise.Monthly:
 		if out := appendDate(b, n.s); len(out) == len(b)+10 {
 			return out[:len(b)+7]
 		}
 		return b
 	case promise.Yearly:
-		return strconv.AppendInt(b, int64(y), 10)
-	}
-	var letter byte
-	var k int
-	switch n.c {
+		return append(b, y...)
 	case promise.Quarterly:
-		letter, k = 'K', (m-1)/3+1
-		if en {
-			letter = 'Q'
-		}
+		return words.M("interval.quarter", y, itoa((m-1)/3+1)).AppendIn(b, lang)
 	case promise.Tertially:
-		letter, k = 'T', (m-1)/4+1
+		return words.M("interval.tertial", y, itoa((m-1)/4+1)).AppendIn(b, lang)
 	case promise.HalfYear:
-		letter, k = 'H', (m-1)/6+1
-	default:
-		return appendDate(b, n.s)
+		return words.M("interval.halfYear", y, itoa((m-1)/6+1)).AppendIn(b, lang)
 	}
-	b = strconv.AppendInt(b, int64(y), 10)
-	b = append(b, ' ', letter)
-	return strconv.AppendInt(b, int64(k), 10)
+	return appendDate(b, n.s)
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
@@ -233,52 +232,9 @@ func daysIn(p promise.Period) int {
 	return daysBetween(p.Start, p.End) + 1
 }
 
-// Day arithmetic without package time: a day number counts days from
-// 1970-01-01 (the algorithm of Howard Hinnant's "chrono-compatible
-// low-level date algorithms"). The rules do it for every interval of
-// every scene, where time.Time's conversions would dominate.
+// addDays returns d moved by n days ([promise.Date.AddDays]).
+func addDays(d promise.Date, n int) promise.Date { return d.AddDays(n) }
 
-// dayNum returns the day number of d.
-func dayNum(d promise.Date) int {
-	y, m, dd := d.Year(), int(d.Month()), d.Day()
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + dd - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
-}
-
-// fromDayNum returns the date of day number n.
-func fromDayNum(n int) promise.Date {
-	n += 719468
-	era := n / 146097
-	doe := n - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y := yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
-	if m > 12 {
-		m -= 12
-	}
-	if m <= 2 {
-		y++
-	}
-	out, err := promise.NewDate(y, time.Month(m), d)
-	if err != nil {
-		// Outside the years a Date holds: let package time clamp it.
-		return promise.DateOf(time.Unix(int64(n-719468)*86400, 0).UTC())
-	}
-	return out
-}
-
-// addDays returns d moved by n days.
-func addDays(d promise.Date, n int) promise.Date { return fromDayNum(dayNum(d) + n) }
-
-// daysBetween returns the days from d to e (negative when e is before d).
-func daysBetween(d, e promise.Date) int { return dayNum(e) - dayNum(d) }
+// daysBetween returns the days from d to e, negative when e is before d
+// ([promise.Date.DaysUntil]).
+func daysBetween(d, e promise.Date) int { return d.DaysUntil(e) }

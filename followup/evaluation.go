@@ -10,10 +10,17 @@ import (
 // date, as [Evaluate] derives it. It is plain data with JSON tags: the
 // report command prints it, the widget renders it.
 type Evaluation struct {
-	// At is the date evaluated: reports and entries dated later are not
-	// seen.
-	At              promise.Date           `json:"at,omitzero"`
+	// At is the date evaluated: what happened later is not seen.
+	At promise.Date `json:"at,omitzero"`
+	// View says which reports were seen: "period" (every report that
+	// covers the time up to At, whenever published) or "asKnown" (only
+	// those published by At).
+	View            View                   `json:"view"`
 	CitizenPromises []CitizenPromiseStatus `json:"citizenPromises"`
+	// ActionPlans are the evaluations of the document's action plans,
+	// which are followed up like citizen promises (they have no
+	// promises).
+	ActionPlans []CitizenPromiseStatus `json:"actionPlans,omitempty"`
 	// Warnings are what the evaluation had to ignore or guess: reports of
 	// unknown citizen promises, updates of unknown activities, figures that
 	// are not numbers.
@@ -23,8 +30,14 @@ type Evaluation struct {
 // Outcome is a status with its reason and the numbers behind it.
 type Outcome struct {
 	Status Status `json:"status"`
-	// Reason says why, in Swedish and English, with the numbers.
+	// Reason says why, in every language of the catalog (package
+	// promise/words), with the numbers.
 	Reason promise.Text `json:"reason"`
+	// Codes are the reason as data: the catalog keys of its parts, in
+	// order ("followup.pace", "followup.conflict"), for tools that branch
+	// on why rather than read it. The numbers are Achieved, Target and
+	// Expected.
+	Codes []string `json:"codes,omitempty"`
 	// Numbers is the achieved and target values as a short phrase ("20 av
 	// minst 8 områden" / "20 of at least 8 areas"); nil when there is no
 	// number.
@@ -48,9 +61,16 @@ type Outcome struct {
 // its activities, with how many activities stand at each status.
 type Rollup struct {
 	Outcome
-	// Counts lists each status that occurs among the activities, in the
+	// Counted says what Counts, Assessed and Total count: "activities"
+	// (of a promise or citizen promise) or "targets" (of an activity).
+	Counted string `json:"counted"`
+	// Counts lists each status that occurs among the children, in the
 	// order of the Status constants, with how many have it.
 	Counts []StatusCount `json:"counts"`
+	// Assessed is how many of the Total children could be assessed: not
+	// withdrawn, not cannot-be-assessed and not awaiting a report.
+	Assessed int `json:"assessed"`
+	Total    int `json:"total"`
 }
 
 // StatusCount is how many activities have a status.
@@ -88,12 +108,24 @@ type CitizenPromiseStatus struct {
 	Reports []uuid.UUID `json:"reports,omitempty"`
 	// LastReport is the date of the latest report seen.
 	LastReport promise.Date `json:"lastReport,omitzero"`
+	// Texts are the summaries and notes of the reports seen, in the
+	// order of Reports, for those that have any: every output shows a
+	// report's own words.
+	Texts []ReportText `json:"texts,omitempty"`
 	// Results are reported figures of the citizen promise as a whole
 	// that belong to no target.
 	Results []Result `json:"results,omitempty"`
 	// History is the roll-up at the end of each reporting period that has
 	// ended, as reported by its due date.
 	History []PeriodOutcome `json:"history,omitempty"`
+}
+
+// ReportText is what a report says in its own words: its summary and its
+// notes.
+type ReportText struct {
+	ReportID uuid.UUID      `json:"reportId"`
+	Summary  promise.Text   `json:"summary,omitempty"`
+	Notes    []promise.Note `json:"notes,omitempty"`
 }
 
 // PromiseStatus is the evaluation of one promise, rolled up from the
@@ -121,6 +153,10 @@ type ActivityStatus struct {
 	Targets    []TargetStatus      `json:"targets,omitempty"`
 	// Conflicts are figures on which reports disagree.
 	Conflicts []Conflict `json:"conflicts,omitempty"`
+	// Leads is what each source names as the lead, when the sources
+	// disagree about it (the document's LeadsBySource); nil when they
+	// agree.
+	Leads []promise.SourcedLead `json:"leads,omitempty"`
 	// Results are reported figures that belong to no target ("303
 	// trafikkontroller").
 	Results []Result `json:"results,omitempty"`

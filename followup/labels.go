@@ -1,38 +1,19 @@
 package followup
 
-import "strings"
+import "github.com/medborgarlofte/medborgarlofte/promise/words"
 
-// statusLabels are the statuses' names for people, in the order of the
-// constants: Swedish first, then English.
-var statusLabels = [numStatuses][2]string{
-	{"Ej påbörjat", "Not started"},
-	{"Enligt plan", "On track"},
-	{"Risk för förseningar", "At risk"},
-	{"Försenat", "Behind"},
-	{"Uppfyllt", "Achieved"},
-	{"Delvis uppfyllt", "Partly achieved"},
-	{"Ej uppfyllt", "Not achieved"},
-	{"Ej rapporterat", "Not reported"},
-	{"Kan inte bedömas", "Cannot be assessed"},
-	{"Återkallat", "Withdrawn"},
-}
-
-// Label returns the status's name for people in lang: English for "en"
-// and its variants ("en-GB"), Swedish otherwise. A value that is no status
-// gets its [Status.String] form.
+// Label returns the status's name for people in lang, from the catalog
+// (key "status." and the token; Swedish for a language without a
+// catalog). A value that is no status gets its [Status.String] form.
 func (s Status) Label(lang string) string {
 	if s >= numStatuses {
 		return s.String()
 	}
-	if isEnglish(lang) {
-		return statusLabels[s][1]
-	}
-	return statusLabels[s][0]
+	return s.Key().In(lang)
 }
 
-func isEnglish(lang string) bool {
-	return lang == "en" || strings.HasPrefix(lang, "en-")
-}
+// Key returns the catalog key of the status's label: "status.achieved".
+func (s Status) Key() words.Key { return words.Key("status." + s.String()) }
 
 // OGP completion levels, the scale the Open Government Partnership's
 // Independent Reporting Mechanism uses for commitments. See [Status.OGP].
@@ -44,8 +25,9 @@ const (
 )
 
 // OGP returns the Open Government Partnership completion level that the
-// status corresponds to, or "" when none does (not reported, cannot be
-// assessed, withdrawn: the IRM's "no evidence available" or "withdrawn").
+// status corresponds to, or "" when none does (awaiting report, not
+// reported, cannot be assessed, withdrawn: the IRM's "no evidence
+// available" or "withdrawn").
 // The mapping is by status alone; see the package documentation for the
 // table.
 func (s Status) OGP() string {
@@ -72,7 +54,8 @@ const (
 )
 
 // OCDS returns the OCDS milestone status that the status corresponds to,
-// or "" when none does (not reported, cannot be assessed, withdrawn).
+// or "" when none does (awaiting report, not reported, cannot be
+// assessed, withdrawn).
 // Every status of work still under way is "scheduled": OCDS records only
 // whether a milestone was met, not the pace towards it.
 func (s Status) OCDS() string {
@@ -101,7 +84,9 @@ func (s Status) running() bool {
 	return s == NotStarted || s == OnTrack || s == AtRisk || s == Behind
 }
 
-// ignored reports whether roll-ups leave the status out.
+// ignored reports whether roll-ups leave the status out of what they
+// judge: what cannot be assessed, is withdrawn or awaits its report.
+// Roll-ups still count it, and never look better for leaving it out.
 func (s Status) ignored() bool {
-	return s == Unassessable || s == Withdrawn || s >= numStatuses
+	return s == Unassessable || s == Withdrawn || s == AwaitingReport || s >= numStatuses
 }

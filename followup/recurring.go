@@ -2,8 +2,10 @@ package followup
 
 import (
 	"math"
+	"sort"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // recurring: at least M entries in every interval of the cadence that has
@@ -25,18 +27,21 @@ func (c *actCtx) recurring(t *promise.Target, tf *targetFacts, w promise.Period)
 	if w.Open() {
 		last = c.sc.cut
 	}
+	ivs := tf.intervals(w, later(c.ix.at, w.Start), t.Every, m)
+	if ivs == nil {
+		return tres{outcome: mk(Unassessable, sayTooManyIntervals.text(MaxIntervals))}
+	}
+	// The intervals up to last, found by bisection: a scene costs what its
+	// reports cover, not the whole window.
+	total := sort.Search(len(ivs), func(i int) bool { return ivs[i].start.After(last) })
 	entries := tf.occ.dated(c.sc.known, w.Start, earlier(c.sc.cut, last))
 	d := c.dataEndIn(w)
-	var total, ended, met int
-	var missed []promise.Date
+	var ended, met int
+	var missed []promise.Date // the first few, for the reason
 	k := 0
-	for _, iv := range tf.intervals(w, later(c.ix.at, w.Start), t.Every, m) {
-		if iv.start.After(last) {
-			break
-		}
-		total++
+	for _, iv := range ivs[:total] {
 		if !c.hasUpdate || iv.end.After(d) {
-			continue
+			break
 		}
 		ended++
 		got := 0.0
@@ -47,13 +52,13 @@ func (c *actCtx) recurring(t *promise.Target, tf *targetFacts, w promise.Period)
 		}
 		if got >= iv.need-eps {
 			met++
-		} else {
+		} else if len(missed) <= 3 {
 			missed = append(missed, iv.label)
 		}
 	}
 	measured := len(entries) > 0
 	every := cadenceWord{t.Every, false}
-	rate := phrase{"minst %s per %s", "at least %s per %s"}.text(num{m, 2}, every)
+	rate := phrase("followup.atLeastPer").text(num{m, 2}, every)
 	out := tres{measured: measured}
 	denom := total
 	if w.Open() {
@@ -67,7 +72,7 @@ func (c *actCtx) recurring(t *promise.Target, tf *targetFacts, w promise.Period)
 	}
 	if denom > 0 {
 		out.Progress = float64(met) / float64(denom)
-		out.nums = phrase{"%s av %s %s", "%s of %s %s"}.text(met, denom, cadenceWord{t.Every, true})
+		out.nums = phrase("followup.intervalsMet").text(met, denom, cadenceWord{t.Every, true})
 	}
 	missing := func() reason {
 		if len(missed) == 0 {
@@ -94,6 +99,9 @@ func (c *actCtx) recurring(t *promise.Target, tf *targetFacts, w promise.Period)
 		return out
 	}
 	switch {
+	case c.awaits(w):
+		out.outcome = withNumbers(c.awaitingFinal(w, nil), out.outcome)
+		return out
 	case !c.hasUpdate:
 		out.outcome = withNumbers(c.nothingYet(w), out.outcome)
 		return out
@@ -123,8 +131,15 @@ type recurInterval struct {
 	need       float64
 }
 
+// MaxIntervals is the most intervals a recurring target is judged over: a
+// hundred years of days is 36,525. A target over more (only a document
+// that breaks the invariants can have one) cannot be assessed, so that no
+// file costs more than this.
+const MaxIntervals = 40000
+
 // intervals returns the intervals of w (up to upTo for an open window),
-// computed once per target: they do not depend on the scene.
+// computed once per target: they do not depend on the scene. It returns
+// nil when there would be more than MaxIntervals.
 func (tf *targetFacts) intervals(w promise.Period, upTo promise.Date, every promise.Cadence, m float64) []recurInterval {
 	if tf.ivs != nil && tf.ivsFrom == w.Start && tf.ivsTo == w.End {
 		return tf.ivs
@@ -135,6 +150,10 @@ func (tf *targetFacts) intervals(w promise.Period, upTo promise.Date, every prom
 	}
 	tf.ivs = tf.ivs[:0]
 	for s := w.Start; !s.After(last); {
+		if len(tf.ivs) == MaxIntervals {
+			tf.ivs = nil
+			return nil
+		}
 		is, ie, _ := interval(s, every)
 		iv := recurInterval{start: later(is, w.Start), end: ie, label: is}
 		if !w.Open() && ie.After(w.End) {
@@ -150,12 +169,13 @@ func (tf *targetFacts) intervals(w promise.Period, upTo promise.Date, every prom
 }
 
 var (
-	sayNoCadence  = phrase{"Målet har inget giltigt intervall (%q).", "The target has no valid interval (%q)."}
-	sayRecur      = phrase{"%s av %s avslutade %s når målet (%s; %s).", "%s of %s ended %s meet the target (%s; %s)."}
-	sayRecurEnded = phrase{"Perioden är slut: %s av %s %s nådde målet (%s).", "The period has ended: %s of %s %s met the target (%s)."}
-	sayRecurNone  = phrase{"Inget intervall har avslutats ännu (%s); %s tillfällen rapporterade.", "No interval has ended yet (%s); %s occurrences reported."}
-	sayNoEntries  = phrase{"Inga daterade tillfällen rapporterade (mål: %s).", "No dated occurrences reported (target: %s)."}
-	sayMissed     = phrase{"Ej uppfyllt: %s.", "Missed: %s."}
+	sayNoCadence        = phrase("followup.noCadence")
+	sayRecur            = phrase("followup.recur")
+	sayRecurEnded       = phrase("followup.recurEnded")
+	sayRecurNone        = phrase("followup.recurNone")
+	sayNoEntries        = phrase("followup.noEntries")
+	sayMissed           = phrase("followup.missed")
+	sayTooManyIntervals = phrase("followup.tooManyIntervals")
 )
 
 // cadenceWord names a cadence's interval, singular or plural.
@@ -164,29 +184,11 @@ type cadenceWord struct {
 	plural bool
 }
 
-var cadenceWords = map[promise.Cadence][4]string{
-	promise.Daily:     {"dag", "dagar", "day", "days"},
-	promise.Weekly:    {"vecka", "veckor", "week", "weeks"},
-	promise.Monthly:   {"månad", "månader", "month", "months"},
-	promise.Quarterly: {"kvartal", "kvartal", "quarter", "quarters"},
-	promise.Tertially: {"tertial", "tertial", "four-month period", "four-month periods"},
-	promise.HalfYear:  {"halvår", "halvår", "half-year", "half-years"},
-	promise.Yearly:    {"år", "år", "year", "years"},
-}
-
-func (cw cadenceWord) appendIn(b []byte, lang string) []byte {
-	ws, ok := cadenceWords[cw.c]
-	if !ok {
+func (cw cadenceWord) AppendIn(b []byte, lang string) []byte {
+	if _, ok := daysPer[cw.c]; !ok {
 		return append(b, cw.c...)
 	}
-	i := 0
-	if cw.plural {
-		i = 1
-	}
-	if lang == "en" {
-		i += 2
-	}
-	return append(b, ws[i]...)
+	return append(b, words.Noun(words.Key("cadence."+string(cw.c)), cw.plural, lang)...)
 }
 
 // intervals names the intervals of a cadence that start on the given
@@ -197,18 +199,15 @@ type intervals struct {
 	n      int
 }
 
-func (iv intervals) appendIn(b []byte, lang string) []byte {
+func (iv intervals) AppendIn(b []byte, lang string) []byte {
 	for i, s := range iv.starts {
 		if i == iv.n {
-			if lang == "en" {
-				return append(b, " and more"...)
-			}
-			return append(b, " med flera"...)
+			return words.Key("fmt.andMore").AppendIn(b, lang)
 		}
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = intervalName{s, iv.c}.appendIn(b, lang)
+		b = intervalName{s, iv.c}.AppendIn(b, lang)
 	}
 	return b
 }

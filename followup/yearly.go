@@ -7,6 +7,8 @@ import (
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
+var sayTooManyYears = phrase("followup.tooManyYears")
+
 // yearly evaluates a target that counts anew each calendar year: each
 // year of the window on its own, the current one for the status. A past
 // year that fell short caps the status while the window runs (partly
@@ -17,6 +19,11 @@ func (c *actCtx) yearly(t *promise.Target, tf *targetFacts, w promise.Period) tr
 	last := w.End
 	if w.Open() {
 		last = later(c.sc.cut, w.Start)
+	}
+	if last.Year()-w.Start.Year() >= promise.MaxPeriodYears {
+		// Only a document that breaks the invariants gets here: a year's
+		// outcome per year would cost its thousands of years.
+		return tres{outcome: mk(Unassessable, sayTooManyYears.text(promise.MaxPeriodYears))}
 	}
 	var out tres
 	cur := -1
@@ -45,11 +52,11 @@ func (c *actCtx) yearly(t *promise.Target, tf *targetFacts, w promise.Period) tr
 	}
 	now := out.years[cur]
 	out.outcome = withProgress(now.outcome, out.Progress)
-	out.why = concat(phrase{"%s:", "%s:"}.text(itoa(now.year)), now.why)
+	out.why = concat(phrase("followup.yearColon").text(itoa(now.year)), now.why)
 	var past reason
 	worst := Achieved
 	for _, y := range out.years[:cur] {
-		past = append(past, phrase{"%s %s", "%s %s"}.text(itoa(y.year), lower{y.Status})...)
+		past = append(past, phrase("followup.yearStatus").text(itoa(y.year), lower{y.Status})...)
 		if y.Status != Achieved && worst != Behind {
 			worst = Behind
 			if y.Status == PartlyAchieved {
@@ -77,7 +84,7 @@ func (c *actCtx) yearly(t *promise.Target, tf *targetFacts, w promise.Period) tr
 	return out
 }
 
-var sayEarlierYears = phrase{"Tidigare år: %s.", "Earlier years: %s."}
+var sayEarlierYears = phrase("followup.earlierYears")
 
 func allFinal(ys []yearOutcome) bool {
 	for _, y := range ys {
@@ -91,7 +98,7 @@ func allFinal(ys []yearOutcome) bool {
 // lower is a status label in lower case, for use inside a sentence.
 type lower struct{ s Status }
 
-func (l lower) appendIn(b []byte, lang string) []byte {
+func (l lower) AppendIn(b []byte, lang string) []byte {
 	s := l.s.Label(lang)
 	r, n := utf8.DecodeRuneInString(s)
 	b = utf8.AppendRune(b, unicode.ToLower(r))

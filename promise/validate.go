@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // Validate checks the document's invariants and returns every violation
@@ -17,8 +19,14 @@ import (
 //     themes are themes, an activity's promises belong to its own citizen
 //     promise);
 //   - required texts are not blank, and texts are keyed by language tags;
-//   - periods start before they end, activity windows and milestone due
-//     dates lie inside their citizen promise's period;
+//   - periods start before they end and last at most [MaxPeriodYears];
+//     a missing start is named in notStated; activity windows and
+//     milestone due dates lie inside their citizen promise's (or action
+//     plan's) period;
+//   - what notStated names is not given, what it does not name is (a
+//     citizen promise's promises, an activity's leads); people, aliases,
+//     involvements, duties, bodies, context and measurements are
+//     well-formed and refer to the right things;
 //   - targets are well-formed for their kind (N > 0, a baseline that is
 //     not the target, no field that does not apply);
 //   - each promise is given by at least one party of its citizen promise,
@@ -50,24 +58,32 @@ const (
 	kPromise
 	kActivity
 	kTarget
+	kPerson
+	kActionPlan
+	kBody
 )
 
-var kindNames = [...]struct{ en, sv string }{
-	kParty:          {"party", "part"},
-	kPlace:          {"place", "plats"},
-	kTheme:          {"theme", "fokusområde"},
-	kSource:         {"source", "källa"},
-	kAgreement:      {"agreement", "samverkansöverenskommelse"},
-	kCitizenPromise: {"citizen promise", "medborgarlöfte"},
-	kBasis:          {"basis", "underlag"},
-	kPromise:        {"promise", "löfte"},
-	kActivity:       {"activity", "aktivitet"},
-	kTarget:         {"target", "mål"},
+// kindNames are the catalog keys of the names of each kind of entity.
+var kindNames = [...]words.Key{
+	0:               "entity.document",
+	kParty:          "entity.party",
+	kPlace:          "entity.place",
+	kTheme:          "entity.theme",
+	kSource:         "entity.source",
+	kAgreement:      "entity.agreement",
+	kCitizenPromise: "entity.citizenPromise",
+	kBasis:          "entity.basis",
+	kPromise:        "entity.promise",
+	kActivity:       "entity.activity",
+	kTarget:         "entity.target",
+	kPerson:         "entity.person",
+	kActionPlan:     "entity.actionPlan",
+	kBody:           "entity.body",
 }
 
 type entity struct {
 	kind kind
-	cp   int // index of the citizen promise that holds it, or -1
+	cp   int // the container that holds it (see validator.cp), or -1
 	i    int // index in its list
 	ptr  string
 }
@@ -76,45 +92,53 @@ type validator struct {
 	d   *Document
 	out Violations
 	ids map[uuid.UUID]entity
-	cp  int // the citizen promise being checked
+	// cp is the container being checked: the index of a citizen
+	// promise, or len(CitizenPromises) plus the index of an action plan.
+	cp int
 }
 
 var (
-	mNoID         = msg{"the id is missing or is the nil UUID (all zeros): give the entity a UUID of its own", "id saknas eller är noll-UUID:t (bara nollor): ge posten ett eget UUID"}
-	mNilRef       = msg{"%s holds the nil UUID (all zeros), which names nothing: use the id of the entity meant", "%s innehåller noll-UUID:t (bara nollor), som inte pekar på något: använd id:t för den post som avses"}
-	mTooLong      = msg{"a period from %s to %s is longer than %d years: check the years (for a period without end, leave out end)", "en period från %s till %s är längre än %d år: kontrollera årtalen (för en period utan slut, utelämna end)"}
-	mTooBig       = msg{"%s is %d, more than the largest allowed, %d", "%s är %d, mer än det största tillåtna, %d"}
-	mMissing      = msg{"%s is missing: fill it in", "%s saknas: fyll i det"}
-	mBlank        = msg{"%s is empty: write the text in at least Swedish (\"sv\")", "%s är tom: skriv texten på åtminstone svenska (\"sv\")"}
-	mDupID        = msg{"id %s is used twice: first by the %s at %s; give each entity its own UUID", "id %s används två gånger: först av %s på %s; ge varje post ett eget UUID"}
-	mDangling     = msg{"%s refers to %s, which is not in the document: add it or correct the id", "%s hänvisar till %s, som inte finns i dokumentet: lägg till den eller rätta id:t"}
-	mWrongKind    = msg{"%s refers to %s, which is a %s, not a %s", "%s hänvisar till %s, som är en %s, inte en %s"}
-	mOtherCP      = msg{"%s refers to %s of another citizen promise: refer only to this citizen promise's own", "%s hänvisar till %s i ett annat medborgarlöfte: hänvisa bara till detta medborgarlöftes egna"}
-	mDupRef       = msg{"%s lists %s twice: remove one", "%s tar upp %s två gånger: ta bort den ena"}
-	mEmpty        = msg{"%s is empty: it needs at least one entry", "%s är tom: den behöver minst en post"}
-	mBadEnum      = msg{"%s is %q, which is not one of: %s", "%s är %q, som inte är något av: %s"}
-	mEndBefore    = msg{"the period ends (%s) before it starts (%s): swap or correct the dates", "perioden slutar (%s) innan den börjar (%s): byt plats på eller rätta datumen"}
-	mOutside      = msg{"%s (%s) lies outside the citizen promise's period (%s): correct the dates", "%s (%s) ligger utanför medborgarlöftets period (%s): rätta datumen"}
-	mNotParty     = msg{"the promise is given by none of the citizen promise's parties: add at least one of them to givenBy", "löftet ges inte av någon av medborgarlöftets parter: lägg till minst en av dem i givenBy"}
-	mSignatory    = msg{"the signatory signs for %s, which does not stand behind this: add the party to partyIds or correct partyId", "undertecknaren skriver under för %s, som inte står bakom detta: lägg till parten i partyIds eller rätta partyId"}
-	mCycle        = msg{"parentId loops back to %s: a parent chain must end", "parentId leder tillbaka till %s: en kedja av överordnade måste ta slut"}
-	mBadLink      = msg{"%q is not an absolute http or https address: only web links are allowed", "%q är inte en fullständig http- eller https-adress: bara webblänkar är tillåtna"}
-	mVersion      = msg{"schemaVersion %q is not supported: this program reads version %s.x; use a newer program or convert the file", "schemaVersion %q stöds inte: programmet läser version %s.x; använd ett nyare program eller konvertera filen"}
-	mLang         = msg{"%q is not a language tag: key texts by languages such as \"sv\" and \"en\"", "%q är ingen språkkod: ange texter med språkkoder som \"sv\" och \"en\""}
-	mNotApplies   = msg{"%s does not apply to a %s target: remove it or change the kind", "%s gäller inte för ett mål av typen %s: ta bort det eller ändra typ"}
-	mNeeds        = msg{"a %s target needs %s", "ett mål av typen %s behöver %s"}
-	mPositive     = msg{"%s must be greater than zero (is %v)", "%s måste vara större än noll (är %v)"}
-	mWhole        = msg{"%s must be a whole number (is %v)", "%s måste vara ett heltal (är %v)"}
-	mSameBaseline = msg{"the target value equals the baseline (%v): an indicator must aim for a change", "målvärdet är lika med utgångsvärdet (%v): en indikator måste sikta på en förändring"}
-	mNotIncrease  = msg{"the target value %v is below the baseline %v, but direction is increase: correct the value or the direction", "målvärdet %v är lägre än utgångsvärdet %v, men riktningen är increase (öka): rätta värdet eller riktningen"}
-	mNotDecrease  = msg{"the target value %v is above the baseline %v, but direction is decrease: correct the value or the direction", "målvärdet %v är högre än utgångsvärdet %v, men riktningen är decrease (minska): rätta värdet eller riktningen"}
-	mSplitSum     = msg{"the split by place adds up to %v, more than the target %v", "fördelningen per plats blir %v, mer än målet %v"}
-	mIdent        = msg{"%s %q is not of the form %s", "%s %q har inte formen %s"}
-	mThreshold    = msg{"thresholds must satisfy 0 < atRisk ≤ onTrack ≤ 1 and 0 < partlyAchieved ≤ 1", "gränsvärdena måste uppfylla 0 < atRisk ≤ onTrack ≤ 1 och 0 < partlyAchieved ≤ 1"}
-	mDueBefore    = msg{"the due date %s is before the period ends (%s)", "förfallodagen %s ligger före periodens slut (%s)"}
-	mNegative     = msg{"%s must not be negative (is %d)", "%s får inte vara negativt (är %d)"}
-	mLineage      = msg{"say which entity this one follows: give its id (in this document), its url, or at least its title", "ange vilken post denna följer på: dess id (i detta dokument), dess url, eller åtminstone dess titel"}
-	mSelf         = msg{"lineage refers to the entity itself", "härstamningen hänvisar till posten själv"}
+	mNoID         = msg("promise.noID")
+	mNilRef       = msg("promise.nilRef")
+	mTooLong      = msg("promise.tooLong")
+	mTooBig       = msg("promise.tooBig")
+	mMissing      = msg("promise.missing")
+	mBlank        = msg("promise.blank")
+	mDupID        = msg("promise.dupID")
+	mDangling     = msg("promise.dangling")
+	mWrongKind    = msg("promise.wrongKind")
+	mOtherCP      = msg("promise.otherCP")
+	mDupRef       = msg("promise.dupRef")
+	mEmpty        = msg("promise.empty")
+	mBadEnum      = msg("promise.badEnum")
+	mEndBefore    = msg("promise.endBefore")
+	mOutside      = msg("promise.outside")
+	mNotParty     = msg("promise.notParty")
+	mSignatory    = msg("promise.signatory")
+	mCycle        = msg("promise.cycle")
+	mBadLink      = msg("promise.badLink")
+	mVersion      = msg("promise.version")
+	mLang         = msg("promise.lang")
+	mNotApplies   = msg("promise.notApplies")
+	mNeeds        = msg("promise.needs")
+	mPositive     = msg("promise.positive")
+	mWhole        = msg("promise.whole")
+	mSameBaseline = msg("promise.sameBaseline")
+	mNotIncrease  = msg("promise.notIncrease")
+	mNotDecrease  = msg("promise.notDecrease")
+	mSplitSum     = msg("promise.splitSum")
+	mIdent        = msg("promise.ident")
+	mThreshold    = msg("promise.threshold")
+	mDueBefore    = msg("promise.dueBefore")
+	mNegative     = msg("promise.negative")
+	mLineage      = msg("promise.lineage")
+	mSelf         = msg("promise.self")
+	mStatedToo    = msg("promise.statedToo")
+	mUnstated     = msg("promise.unstated")
+	mRefNeeds     = msg("promise.refNeeds")
+	mDutyParty    = msg("promise.dutyParty")
+	mDutyLaw      = msg("promise.dutyLaw")
+	mNoPromisesIn = msg("promise.noPromisesIn")
 )
 
 func (v *validator) add(ptr string, code Code, m msg, args ...any) {
@@ -160,8 +184,16 @@ func (v *validator) document() {
 	for i := range d.Sources {
 		v.source(idx("/sources", i), &d.Sources[i])
 	}
+	for i := range d.People {
+		v.person(idx("/people", i), &d.People[i])
+	}
 	for i := range d.Agreements {
+		v.cp = -1
 		v.agreement(idx("/agreements", i), &d.Agreements[i])
+	}
+	for i := range d.ActionPlans {
+		v.cp = len(d.CitizenPromises) + i
+		v.actionPlan(idx("/actionPlans", i), &d.ActionPlans[i])
 	}
 	for i := range d.CitizenPromises {
 		v.cp = i
@@ -201,10 +233,7 @@ func (v *validator) register() {
 			return
 		}
 		if first, ok := v.ids[id]; ok {
-			v.addText(ptr+"/id", CodeDuplicateID, Text{
-				"en": mDupID.text(id, kindName(first.kind, "en"), first.ptr)["en"],
-				"sv": mDupID.text(id, kindName(first.kind, "sv"), first.ptr)["sv"],
-			})
+			v.add(ptr+"/id", CodeDuplicateID, mDupID, id, kindName(first.kind), first.ptr)
 			return
 		}
 		v.ids[id] = entity{kind: k, cp: cp, i: i, ptr: ptr}
@@ -224,8 +253,32 @@ func (v *validator) register() {
 	for i := range d.Sources {
 		reg(idx("/sources", i), d.Sources[i].ID, kSource, -1, i)
 	}
+	for i := range d.People {
+		reg(idx("/people", i), d.People[i].ID, kPerson, -1, i)
+	}
 	for i := range d.Agreements {
-		reg(idx("/agreements", i), d.Agreements[i].ID, kAgreement, -1, i)
+		a := &d.Agreements[i]
+		p := idx("/agreements", i)
+		reg(p, a.ID, kAgreement, -1, i)
+		for j := range a.Bodies {
+			reg(idx(p+"/bodies", j), a.Bodies[j].ID, kBody, -1, j)
+		}
+	}
+	activities := func(p string, as []Activity, c int) {
+		for j := range as {
+			a := &as[j]
+			ap := idx(p+"/activities", j)
+			reg(ap, a.ID, kActivity, c, j)
+			for k := range a.Targets {
+				reg(idx(ap+"/targets", k), a.Targets[k].ID, kTarget, c, k)
+			}
+		}
+	}
+	for i := range d.ActionPlans {
+		c := len(d.CitizenPromises) + i
+		p := idx("/actionPlans", i)
+		reg(p, d.ActionPlans[i].ID, kActionPlan, -1, i)
+		activities(p, d.ActionPlans[i].Activities, c)
 	}
 	for i := range d.CitizenPromises {
 		c := &d.CitizenPromises[i]
@@ -237,14 +290,7 @@ func (v *validator) register() {
 		for j := range c.Promises {
 			reg(idx(p+"/promises", j), c.Promises[j].ID, kPromise, i, j)
 		}
-		for j := range c.Activities {
-			a := &c.Activities[j]
-			ap := idx(p+"/activities", j)
-			reg(ap, a.ID, kActivity, i, j)
-			for k := range a.Targets {
-				reg(idx(ap+"/targets", k), a.Targets[k].ID, kTarget, i, k)
-			}
-		}
+		activities(p, c.Activities, i)
 		if c.Effect != nil {
 			for k := range c.Effect.Targets {
 				reg(idx(p+"/expectedEffect/targets", k), c.Effect.Targets[k].ID, kTarget, i, k)
@@ -253,17 +299,11 @@ func (v *validator) register() {
 	}
 }
 
-func kindName(k kind, lang string) string {
-	if int(k) >= len(kindNames) || k == 0 {
-		if lang == "sv" {
-			return "dokumentet"
-		}
-		return "document"
+func kindName(k kind) words.Key {
+	if int(k) >= len(kindNames) {
+		return kindNames[0]
 	}
-	if lang == "sv" {
-		return kindNames[k].sv
-	}
-	return kindNames[k].en
+	return kindNames[k]
 }
 
 // ref checks that id names an entity of kind want. A zero id is reported
@@ -281,10 +321,7 @@ func (v *validator) ref(ptr string, id uuid.UUID, want kind, required bool) {
 		return
 	}
 	if e.kind != want {
-		v.addText(ptr, CodeDanglingRef, Text{
-			"en": mWrongKind.text(lastSegment(ptr), id, kindName(e.kind, "en"), kindName(want, "en"))["en"],
-			"sv": mWrongKind.text(lastSegment(ptr), id, kindName(e.kind, "sv"), kindName(want, "sv"))["sv"],
-		})
+		v.add(ptr, CodeDanglingRef, mWrongKind, lastSegment(ptr), id, kindName(e.kind), kindName(want))
 		return
 	}
 	if e.cp >= 0 && e.cp != v.cp {
@@ -420,17 +457,50 @@ func (v *validator) enum(ptr, val string, allowed []string, required bool) {
 	v.add(ptr, CodeBadValue, mBadEnum, lastSegment(ptr), val, strings.Join(allowed, ", "))
 }
 
+var bounds = []string{StartBound, EndBound}
+
 func (v *validator) period(ptr string, p Period) {
-	if p.Start.IsZero() {
-		v.add(ptr+"/start", CodeMissing, mMissing, "start")
+	v.notStated(ptr, p.NotStated, bounds, map[string]bool{StartBound: !p.Start.IsZero(), EndBound: !p.End.IsZero()})
+	if p.Start.IsZero() && !p.StartUnknown() {
+		v.add(ptr+"/start", CodeMissing, mUnstated, "start", "start")
 	}
-	if !p.Open() && !p.Start.IsZero() && p.End.Before(p.Start) {
+	if p.Closed() && p.Through().Before(p.From()) {
 		v.add(ptr+"/end", CodeDateOrder, mEndBefore, p.End, p.Start)
-	}
-	if !p.Open() && !p.Start.IsZero() && p.End.Year()-p.Start.Year() > MaxPeriodYears {
+	} else if p.Closed() && p.Through().After(p.From().AddMonths(12*MaxPeriodYears).AddDays(-1)) {
 		v.add(ptr+"/end", CodeBadValue, mTooLong, p.Start, p.End, MaxPeriodYears)
 	}
 	v.text(ptr+"/label", p.Label, false)
+}
+
+// notStated checks a notStated list: known names, each once, and none of
+// them given (given says which are).
+func (v *validator) notStated(ptr string, names, allowed []string, given map[string]bool) {
+	for i, n := range names {
+		np := idx(ptr+"/notStated", i)
+		v.enum(np, n, allowed, true)
+		if slices.Contains(names[:i], n) {
+			v.add(np, CodeDuplicateRef, mDupRef, "notStated", n)
+		}
+		if given[n] {
+			v.add(ptr+"/"+n, CodeBadValue, mStatedToo, n)
+		}
+	}
+}
+
+// reference checks a [Reference]: at least one of id, url and title, an id
+// without url naming an entity of kind want in this document.
+func (v *validator) reference(ptr string, r *Reference, want kind) {
+	if r == nil {
+		return
+	}
+	if r.ID == uuid.Nil && r.URL == "" && r.Title.IsZero() {
+		v.add(ptr, CodeMissing, mRefNeeds)
+	}
+	if r.ID != uuid.Nil && r.URL == "" {
+		v.ref(ptr+"/id", r.ID, want, true)
+	}
+	v.link(ptr+"/url", r.URL)
+	v.text(ptr+"/title", r.Title, false)
 }
 
 // parent checks a parentId and that following parents never loops.
@@ -465,12 +535,17 @@ func (v *validator) themeByID(id uuid.UUID) *Theme {
 }
 
 var (
-	partyKinds  = []string{string(Municipality), string(Police), string(RescueService), string(Region), string(HousingCompany), string(TransportAuthority), string(Association), string(Company), string(OtherParty)}
-	placeKinds  = []string{string(PlaceMunicipality), string(PlaceTown), string(PlaceDistrict), string(PlaceSite), string(PlaceType), string(PlaceArea)}
-	sourceKinds = []string{string(SignedDocument), string(WebPage), string(PressRelease), string(FollowUpReport), string(Decision), string(Dataset), string(OtherSource)}
-	basisKinds  = []string{string(CitizenDialogue), string(SituationPicture), string(Statistics), string(Survey), string(OtherBasis)}
-	relations   = []string{string(Renews), string(Extends), string(CarriesOver), string(Replaces)}
-	cadences    = []string{string(Daily), string(Weekly), string(Monthly), string(Quarterly), string(Tertially), string(HalfYear), string(Yearly)}
+	partyKinds   = []string{string(Municipality), string(Police), string(RescueService), string(Region), string(HousingCompany), string(TransportAuthority), string(Association), string(Company), string(OtherParty)}
+	placeKinds   = []string{string(PlaceMunicipality), string(PlaceTown), string(PlaceDistrict), string(PlaceSite), string(PlaceType), string(PlaceArea)}
+	sourceKinds  = []string{string(SignedDocument), string(WebPage), string(PressRelease), string(FollowUpReport), string(Decision), string(Dataset), string(OtherSource)}
+	basisKinds   = []string{string(CitizenDialogue), string(SituationPicture), string(Statistics), string(Survey), string(OtherBasis)}
+	relations    = []string{string(Renews), string(Extends), string(CarriesOver), string(Replaces), string(SucceededBy)}
+	aliasKinds   = []string{string(OtherName), string(FormerName), string(Spelling)}
+	roles        = []string{string(Pictured), string(Quoted), string(Present), string(Contact)}
+	bodyKinds    = []string{string(CrimePreventionCouncil), string(SteeringGroup), string(WorkingGroup), string(TrafficSafetyCouncil), string(OtherBody)}
+	contextKinds = []string{string(Programme), string(Method), string(OtherContext)}
+	qualifiers   = []string{string(AtLeastQualifier), string(OverQualifier), string(AboutQualifier), string(UnderQualifier), string(AtMostQualifier)}
+	cadences     = []string{string(Daily), string(Weekly), string(Monthly), string(Quarterly), string(Tertially), string(HalfYear), string(Yearly)}
 )
 
 func (v *validator) party(p string, x *Party) {
@@ -485,6 +560,45 @@ func (v *validator) party(p string, x *Party) {
 	}
 	v.link(p+"/website", x.Website)
 	v.parent(p, x.ID, x.ParentID, kParty, func(id uuid.UUID) uuid.UUID { return v.partyByID(id).ParentID })
+	v.aliases(p+"/aliases", x.Aliases)
+	v.refs(p+"/servesIds", x.ServesIDs, kParty, false)
+}
+
+func (v *validator) aliases(p string, as []Alias) {
+	for i := range as {
+		ap := idx(p, i)
+		if strings.TrimSpace(as[i].Name) == "" {
+			v.add(ap+"/name", CodeMissing, mMissing, "name")
+		}
+		v.enum(ap+"/kind", string(as[i].Kind), aliasKinds, false)
+		v.refs(ap+"/sourceIds", as[i].SourceIDs, kSource, false)
+	}
+}
+
+func (v *validator) person(p string, x *Person) {
+	if strings.TrimSpace(x.Name) == "" {
+		v.add(p+"/name", CodeMissing, mMissing, "name")
+	}
+	v.ref(p+"/partyId", x.PartyID, kParty, false)
+	v.text(p+"/title", x.Title, false)
+	v.aliases(p+"/aliases", x.Aliases)
+	v.refs(p+"/sourceIds", x.SourceIDs, kSource, false)
+}
+
+func (v *validator) people(p string, is []Involvement) {
+	for i := range is {
+		ip := idx(p, i)
+		x := &is[i]
+		v.ref(ip+"/personId", x.PersonID, kPerson, true)
+		if len(x.Roles) == 0 {
+			v.add(ip+"/roles", CodeEmptyCollection, mEmpty, "roles")
+		}
+		for j, r := range x.Roles {
+			v.enum(idx(ip+"/roles", j), string(r), roles, true)
+		}
+		v.text(ip+"/quote", x.Quote, false)
+		v.refs(ip+"/sourceIds", x.SourceIDs, kSource, false)
+	}
 }
 
 func (v *validator) place(p string, x *Place) {
@@ -515,6 +629,7 @@ func (v *validator) signatories(p string, ss []Signatory, parties []uuid.UUID) {
 		if s.PartyID != uuid.Nil && !slices.Contains(parties, s.PartyID) {
 			v.add(sp+"/partyId", CodeSignatoryParty, mSignatory, s.PartyID)
 		}
+		v.ref(sp+"/personId", s.PersonID, kPerson, false)
 		v.text(sp+"/role", s.Role, false)
 	}
 }
@@ -551,11 +666,70 @@ func (v *validator) notes(p string, ns []Note) {
 
 func (v *validator) agreement(p string, a *Agreement) {
 	v.text(p+"/title", a.Title, true)
-	v.period(p+"/period", a.Period)
+	if !a.Period.IsZero() {
+		v.period(p+"/period", a.Period)
+	}
 	v.refs(p+"/partyIds", a.PartyIDs, kParty, true)
 	v.signatories(p+"/signatories", a.Signatories, a.PartyIDs)
 	v.text(p+"/summary", a.Summary, false)
+	v.text(p+"/purpose", a.Purpose, false)
 	v.refs(p+"/themeIds", a.ThemeIDs, kTheme, false)
+	v.refs(p+"/placeIds", a.PlaceIDs, kPlace, false)
+	laws := make([]string, 0, len(a.LegalBasis))
+	for i := range a.LegalBasis {
+		lp := idx(p+"/legalBasis", i)
+		l := &a.LegalBasis[i]
+		v.text(lp+"/title", l.Title, true)
+		v.link(lp+"/url", l.URL)
+		laws = append(laws, l.SFS)
+	}
+	for i := range a.Duties {
+		dp := idx(p+"/duties", i)
+		x := &a.Duties[i]
+		v.ref(dp+"/partyId", x.PartyID, kParty, true)
+		if x.PartyID != uuid.Nil && !slices.Contains(a.PartyIDs, x.PartyID) {
+			v.add(dp+"/partyId", CodeSignatoryParty, mDutyParty, x.PartyID)
+		}
+		v.text(dp+"/text", x.Text, true)
+		if x.LegalBasis != "" && !slices.Contains(laws, x.LegalBasis) {
+			v.add(dp+"/legalBasis", CodeDanglingRef, mDutyLaw, x.LegalBasis)
+		}
+		v.refs(dp+"/sourceIds", x.SourceIDs, kSource, false)
+	}
+	for i := range a.Bodies {
+		bp := idx(p+"/bodies", i)
+		b := &a.Bodies[i]
+		v.enum(bp+"/kind", string(b.Kind), bodyKinds, true)
+		v.text(bp+"/name", b.Name, true)
+		v.refs(bp+"/partyIds", b.PartyIDs, kParty, false)
+		v.text(bp+"/description", b.Description, false)
+		v.refs(bp+"/sourceIds", b.SourceIDs, kSource, false)
+	}
+	v.people(p+"/people", a.People)
+	v.refs(p+"/sourceIds", a.SourceIDs, kSource, false)
+	v.lineage(p+"/lineage", a.ID, a.Lineage)
+	v.notes(p+"/notes", a.Notes)
+}
+
+func (v *validator) actionPlan(p string, a *ActionPlan) {
+	v.ref(p+"/agreementId", a.AgreementID, kAgreement, false)
+	v.reference(p+"/agreementRef", a.AgreementRef, kAgreement)
+	v.text(p+"/title", a.Title, true)
+	v.period(p+"/period", a.Period)
+	v.refs(p+"/partyIds", a.PartyIDs, kParty, true)
+	v.text(p+"/summary", a.Summary, false)
+	v.refs(p+"/themeIds", a.ThemeIDs, kTheme, false)
+	v.refs(p+"/placeIds", a.PlaceIDs, kPlace, false)
+	for i := range a.Activities {
+		ap := idx(p+"/activities", i)
+		if len(a.Activities[i].PromiseIDs) > 0 {
+			v.add(ap+"/promiseIds", CodeNotApplicable, mNoPromisesIn)
+		}
+		v.activity(ap, a.Period, &a.Activities[i])
+	}
+	v.reporting(p+"/reporting", a.Reporting, a.Period)
+	v.thresholds(p+"/thresholds", a.Thresholds)
+	v.people(p+"/people", a.People)
 	v.refs(p+"/sourceIds", a.SourceIDs, kSource, false)
 	v.lineage(p+"/lineage", a.ID, a.Lineage)
 	v.notes(p+"/notes", a.Notes)
@@ -563,6 +737,8 @@ func (v *validator) agreement(p string, a *Agreement) {
 
 func (v *validator) citizenPromise(p string, c *CitizenPromise) {
 	v.ref(p+"/agreementId", c.AgreementID, kAgreement, false)
+	v.reference(p+"/agreementRef", c.AgreementRef, kAgreement)
+	v.ref(p+"/actionPlanId", c.ActionPlanID, kActionPlan, false)
 	v.text(p+"/title", c.Title, true)
 	v.period(p+"/period", c.Period)
 	v.refs(p+"/partyIds", c.PartyIDs, kParty, true)
@@ -577,20 +753,34 @@ func (v *validator) citizenPromise(p string, c *CitizenPromise) {
 		if b.Period != nil {
 			v.period(bp+"/period", *b.Period)
 		}
-		for j := range b.Links {
-			v.link(idx(bp+"/links", j)+"/url", b.Links[j].URL)
-			v.text(idx(bp+"/links", j)+"/title", b.Links[j].Title, false)
+		for j := range b.Measurements {
+			v.measurement(idx(bp+"/measurements", j), &b.Measurements[j])
 		}
+		v.links(bp+"/links", b.Links)
 		v.refs(bp+"/sourceIds", b.SourceIDs, kSource, false)
 	}
-	if len(c.Promises) == 0 {
-		v.add(p+"/promises", CodeEmptyCollection, mEmpty, "promises")
+	for i := range c.Context {
+		xp := idx(p+"/context", i)
+		x := &c.Context[i]
+		v.enum(xp+"/kind", string(x.Kind), contextKinds, true)
+		v.text(xp+"/name", x.Name, true)
+		v.text(xp+"/description", x.Description, false)
+		v.refs(xp+"/partyIds", x.PartyIDs, kParty, false)
+		v.links(xp+"/links", x.Links)
+		v.refs(xp+"/sourceIds", x.SourceIDs, kSource, false)
+	}
+	v.notStated(p, c.NotStated, []string{PromisesField}, map[string]bool{PromisesField: len(c.Promises) > 0})
+	for i, n := range c.Incomplete {
+		v.enum(idx(p+"/incomplete", i), n, []string{PromisesField, ActivitiesField}, true)
+	}
+	if len(c.Promises) == 0 && !slices.Contains(c.NotStated, PromisesField) {
+		v.add(p+"/promises", CodeEmptyCollection, mUnstated, "promises", PromisesField)
 	}
 	for i := range c.Promises {
 		v.promise(idx(p+"/promises", i), c, &c.Promises[i])
 	}
 	for i := range c.Activities {
-		v.activity(idx(p+"/activities", i), c, &c.Activities[i])
+		v.activity(idx(p+"/activities", i), c.Period, &c.Activities[i])
 	}
 	if c.Effect != nil {
 		v.text(p+"/expectedEffect/description", c.Effect.Description, true)
@@ -598,50 +788,72 @@ func (v *validator) citizenPromise(p string, c *CitizenPromise) {
 			v.target(idx(p+"/expectedEffect/targets", i), c.Period, &c.Effect.Targets[i])
 		}
 	}
-	if r := c.Reporting; r != nil {
-		v.enum(p+"/reporting/cadence", string(r.Cadence), []string{string(Monthly), string(Quarterly), string(Tertially), string(HalfYear), string(Yearly)}, false)
-		if r.DueDays < 0 {
-			v.add(p+"/reporting/dueDays", CodeBadValue, mNegative, "dueDays", r.DueDays)
-		} else if r.DueDays > MaxDueDays {
-			v.add(p+"/reporting/dueDays", CodeBadValue, mTooBig, "dueDays", r.DueDays, MaxDueDays)
-		}
-		for i := range r.Periods {
-			rp := idx(p+"/reporting/periods", i)
-			q := &r.Periods[i]
-			v.period(rp+"/period", q.Period)
-			if q.Period.Open() {
-				v.add(rp+"/period/end", CodeMissing, mMissing, "end")
-			} else if !q.Period.Within(c.Period) {
-				v.add(rp+"/period", CodeOutsidePeriod, mOutside, "period", q.Period, c.Period)
-			}
-			if q.Due.IsZero() {
-				v.add(rp+"/due", CodeMissing, mMissing, "due")
-			} else if !q.Period.Open() && q.Due.Before(q.Period.End) {
-				v.add(rp+"/due", CodeDateOrder, mDueBefore, q.Due, q.Period.End)
-			}
-		}
-	}
-	if t := c.Thresholds; t != nil {
-		on, risk, partly := orDefault(t.OnTrack, 0.9), orDefault(t.AtRisk, 0.6), orDefault(t.PartlyAchieved, 0.5)
-		if !(0 < risk && risk <= on && on <= 1 && 0 < partly && partly <= 1) {
-			v.add(p+"/thresholds", CodeBadValue, mThreshold)
-		}
-	}
+	v.text(p+"/evaluationPlan", c.EvaluationPlan, false)
+	v.reporting(p+"/reporting", c.Reporting, c.Period)
+	v.thresholds(p+"/thresholds", c.Thresholds)
+	v.people(p+"/people", c.People)
 	v.refs(p+"/sourceIds", c.SourceIDs, kSource, false)
 	v.lineage(p+"/lineage", c.ID, c.Lineage)
 	v.notes(p+"/notes", c.Notes)
 }
 
-func orDefault(x, def float64) float64 {
-	if x == 0 {
-		return def
+func (v *validator) links(p string, ls []Link) {
+	for j := range ls {
+		v.link(idx(p, j)+"/url", ls[j].URL)
+		v.text(idx(p, j)+"/title", ls[j].Title, false)
 	}
-	return x
+}
+
+func (v *validator) measurement(p string, m *Measurement) {
+	if m.Date.IsZero() {
+		v.add(p+"/date", CodeMissing, mMissing, "date")
+	}
+	if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
+		v.add(p+"/value", CodeTargetValue, mPositive, "value", m.Value)
+	}
+	v.enum(p+"/qualifier", string(m.Qualifier), qualifiers, false)
+	v.text(p+"/unit", m.Unit, false)
+	v.text(p+"/description", m.Description, false)
+	v.ref(p+"/placeId", m.PlaceID, kPlace, false)
+	v.ref(p+"/sourceId", m.SourceID, kSource, false)
+}
+
+func (v *validator) thresholds(p string, t *Thresholds) {
+	if _, ok := t.Resolved(); !ok {
+		v.add(p, CodeBadValue, mThreshold)
+	}
+}
+
+func (v *validator) reporting(p string, r *Reporting, period Period) {
+	if r != nil {
+		v.enum(p+"/cadence", string(r.Cadence), []string{string(Monthly), string(Quarterly), string(Tertially), string(HalfYear), string(Yearly)}, false)
+		if r.DueDays < 0 {
+			v.add(p+"/dueDays", CodeBadValue, mNegative, "dueDays", r.DueDays)
+		} else if r.DueDays > MaxDueDays {
+			v.add(p+"/dueDays", CodeBadValue, mTooBig, "dueDays", r.DueDays, MaxDueDays)
+		}
+		for i := range r.Periods {
+			rp := idx(p+"/periods", i)
+			q := &r.Periods[i]
+			v.period(rp+"/period", q.Period)
+			if q.Period.End.IsZero() {
+				v.add(rp+"/period/end", CodeMissing, mMissing, "end")
+			} else if !q.Period.Within(period) {
+				v.add(rp+"/period", CodeOutsidePeriod, mOutside, "period", q.Period, period)
+			}
+			if q.Due.IsZero() {
+				v.add(rp+"/due", CodeMissing, mMissing, "due")
+			} else if !q.Period.End.IsZero() && q.Due.Last().Before(q.Period.Through()) {
+				v.add(rp+"/due", CodeDateOrder, mDueBefore, q.Due, q.Period.End)
+			}
+		}
+	}
 }
 
 func (v *validator) promise(p string, c *CitizenPromise, x *Promise) {
 	v.text(p+"/text", x.Text, true)
 	v.refs(p+"/givenBy", x.GivenBy, kParty, true)
+	v.wordings(p+"/wordings", x.Wordings)
 	if len(x.GivenBy) > 0 {
 		ok := false
 		for _, id := range x.GivenBy {
@@ -670,19 +882,42 @@ func (v *validator) withdrawal(p string, w *Withdrawal) {
 	v.text(p+"/reason", w.Reason, true)
 }
 
-func (v *validator) activity(p string, c *CitizenPromise, a *Activity) {
+func (v *validator) wordings(p string, ws []Wording) {
+	for i := range ws {
+		wp := idx(p, i)
+		v.text(wp+"/text", ws[i].Text, true)
+		v.refs(wp+"/sourceIds", ws[i].SourceIDs, kSource, true)
+	}
+}
+
+// activity checks an activity of a citizen promise or action plan whose
+// period is period.
+func (v *validator) activity(p string, period Period, a *Activity) {
 	v.text(p+"/text", a.Text, true)
+	v.wordings(p+"/wordings", a.Wordings)
 	v.refs(p+"/promiseIds", a.PromiseIDs, kPromise, false)
 	v.refs(p+"/themeIds", a.ThemeIDs, kTheme, false)
-	v.refs(p+"/leadIds", a.LeadIDs, kParty, true)
+	v.notStated(p, a.NotStated, []string{LeadsField}, map[string]bool{LeadsField: len(a.LeadIDs) > 0})
+	v.refs(p+"/leadIds", a.LeadIDs, kParty, false)
+	if len(a.LeadIDs) == 0 && !slices.Contains(a.NotStated, LeadsField) {
+		v.add(p+"/leadIds", CodeEmptyCollection, mUnstated, "leadIds", LeadsField)
+	}
 	v.refs(p+"/partnerIds", a.PartnerIDs, kParty, false)
+	for i, t := range a.OtherPartners {
+		v.text(idx(p+"/otherPartners", i), t, true)
+	}
+	for i := range a.LeadsBySource {
+		lp := idx(p+"/leadsBySource", i)
+		v.refs(lp+"/leadIds", a.LeadsBySource[i].LeadIDs, kParty, true)
+		v.refs(lp+"/sourceIds", a.LeadsBySource[i].SourceIDs, kSource, true)
+	}
 	v.refs(p+"/placeIds", a.PlaceIDs, kPlace, false)
 	v.refs(p+"/sourceIds", a.SourceIDs, kSource, false)
-	window := c.Period
+	window := period
 	if a.Window != nil {
 		v.period(p+"/window", *a.Window)
-		if !a.Window.Start.IsZero() && !c.Period.Start.IsZero() && !a.Window.Within(c.Period) {
-			v.add(p+"/window", CodeOutsidePeriod, mOutside, "window", a.Window, c.Period)
+		if !a.Window.Within(period) {
+			v.add(p+"/window", CodeOutsidePeriod, mOutside, "window", a.Window, period)
 		}
 		window = *a.Window
 	}
@@ -694,119 +929,27 @@ func (v *validator) activity(p string, c *CitizenPromise, a *Activity) {
 	v.withdrawal(p+"/withdrawn", a.Withdrawn)
 }
 
-// targetFields says which optional fields apply to which kinds of target,
-// in the order of the present array in target.
-var targetFields = [...]struct {
-	name  string
-	kinds map[TargetKind]bool
-}{
-	{"value", kinds(Count, Recurring, Coverage, Indicator)},
-	{"comparison", kinds(Count)},
-	{"unit", kinds(Count, Recurring, Coverage, Indicator)},
-	{"scope", kinds(Count, Coverage, Milestone)},
-	{"every", kinds(Recurring)},
-	{"due", kinds(Milestone)},
-	{"placeIds", kinds(Coverage, Count)},
-	{"split", kinds(Count)},
-	{"baseline", kinds(Indicator)},
-	{"direction", kinds(Indicator)},
-	{"actionThreshold", kinds(Indicator)},
-}
-
-func kinds(ks ...TargetKind) map[TargetKind]bool {
-	m := make(map[TargetKind]bool, len(ks))
-	for _, k := range ks {
-		m[k] = true
-	}
-	return m
-}
-
-var targetKinds = []string{string(Count), string(Milestone), string(Recurring), string(Coverage), string(Continuous), string(Indicator), string(Unmeasurable)}
-
 func (v *validator) target(p string, window Period, t *Target) {
-	v.enum(p+"/kind", string(t.Kind), targetKinds, true)
+	v.enum(p+"/kind", string(t.Kind), targetKindNames, true)
 	v.text(p+"/description", t.Description, false)
 	v.text(p+"/unit", t.Unit, false)
-	if slices.Contains(targetKinds, string(t.Kind)) {
-		present := [...]bool{t.Value != nil, t.Comparison != "", len(t.Unit) > 0, t.Scope != "", t.Every != "",
-			!t.Due.IsZero(), len(t.PlaceIDs) > 0, len(t.Split) > 0, t.Baseline != nil, t.Direction != "", t.ActionThreshold != nil}
-		for i, f := range targetFields {
-			if present[i] && !f.kinds[t.Kind] {
+	spec := kindSpecOf(t.Kind)
+	if spec != nil {
+		for _, f := range targetFields {
+			switch set := f.present(t); {
+			case set && !slices.Contains(spec.fields, f.name):
 				v.add(p+"/"+f.name, CodeNotApplicable, mNotApplies, f.name, t.Kind)
+			case !set && slices.Contains(spec.needs, f.name):
+				v.add(p+"/"+f.name, CodeMissing, mNeeds, t.Kind, f.name)
 			}
 		}
 	}
 	v.enum(p+"/comparison", string(t.Comparison), []string{string(AtLeast), string(Exactly)}, false)
 	v.enum(p+"/scope", string(t.Scope), []string{string(WholePeriod), string(EachYear)}, false)
 	v.enum(p+"/direction", string(t.Direction), []string{string(Increase), string(Decrease)}, false)
-	v.enum(p+"/every", string(t.Every), cadences, t.Kind == Recurring)
+	v.enum(p+"/every", string(t.Every), cadences, false)
 	v.refs(p+"/placeIds", t.PlaceIDs, kPlace, false)
-	count := func(required bool) {
-		if t.Value == nil {
-			if required {
-				v.add(p+"/value", CodeMissing, mNeeds, t.Kind, "value")
-			}
-			return
-		}
-		n := *t.Value
-		switch {
-		case !(n > 0) || math.IsInf(n, 0):
-			v.add(p+"/value", CodeTargetValue, mPositive, "value", n)
-		case n != math.Trunc(n):
-			v.add(p+"/value", CodeTargetValue, mWhole, "value", n)
-		}
-	}
-	switch t.Kind {
-	case Count:
-		count(true)
-		sum := 0.0
-		for i, s := range t.Split {
-			sp := idx(p+"/split", i)
-			v.ref(sp+"/placeId", s.PlaceID, kPlace, true)
-			if !(s.Value > 0) {
-				v.add(sp+"/value", CodeTargetValue, mPositive, "value", s.Value)
-			}
-			sum += s.Value
-		}
-		if t.Value != nil && sum > *t.Value {
-			v.add(p+"/split", CodeTargetValue, mSplitSum, sum, *t.Value)
-		}
-	case Recurring:
-		count(true)
-	case Coverage:
-		count(false)
-		if t.Value == nil && len(t.PlaceIDs) == 0 {
-			v.add(p, CodeMissing, mNeeds, t.Kind, "placeIds or value")
-		}
-	case Milestone:
-		if !t.Due.IsZero() && !window.Contains(t.Due) {
-			v.add(p+"/due", CodeOutsidePeriod, mOutside, "due", t.Due, window)
-		}
-	case Indicator:
-		if t.Baseline == nil {
-			v.add(p+"/baseline", CodeMissing, mNeeds, t.Kind, "baseline")
-		} else if t.Baseline.Date.IsZero() {
-			v.add(p+"/baseline/date", CodeMissing, mMissing, "date")
-		}
-		if t.Value == nil {
-			v.add(p+"/value", CodeMissing, mNeeds, t.Kind, "value")
-		}
-		if t.Direction == "" {
-			v.add(p+"/direction", CodeMissing, mNeeds, t.Kind, "direction")
-		}
-		if t.Baseline != nil {
-			v.ref(p+"/baseline/sourceId", t.Baseline.SourceID, kSource, false)
-		}
-		if t.Baseline != nil && t.Value != nil {
-			b, n := t.Baseline.Value, *t.Value
-			switch {
-			case b == n:
-				v.add(p+"/value", CodeTargetValue, mSameBaseline, n)
-			case t.Direction == Increase && n < b:
-				v.add(p+"/value", CodeTargetValue, mNotIncrease, n, b)
-			case t.Direction == Decrease && n > b:
-				v.add(p+"/value", CodeTargetValue, mNotDecrease, n, b)
-			}
-		}
+	if spec != nil && spec.check != nil {
+		spec.check(v, p, window, t)
 	}
 }

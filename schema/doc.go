@@ -27,6 +27,17 @@
 // UTF-8, the same key twice in one object, data after the JSON value and
 // an empty file.
 //
+// # Bundles
+//
+// [Merge] merges one promise document and any number of follow-up reports
+// (or an existing bundle plus new reports) into the bundle that the widget
+// reads. It decodes each input, checks that the files belong together
+// (every report about a citizen promise, activity, target, party and
+// place of the document), refuses two different documents and two
+// different reports with one id, keeps one copy of anything given twice
+// (with a warning), and validates the merged bundle. Its problems are
+// [FileProblems]: each a [Problem] placed in the file it concerns.
+//
 // # The validator
 //
 // The command schema/cmd/validate prints the problems of files as
@@ -34,4 +45,10 @@
 // any is invalid and 2 on a usage or I/O error:
 //
 //	go run ./schema/cmd/validate [-lang sv|en] [-json] FILE...
+//
+// The command schema/cmd/bundle writes the bundle of [Merge] atomically (a
+// temporary file renamed over the target, never a half-written file),
+// only when every input is valid, with the same exit statuses:
+//
+//	go run ./schema/cmd/bundle [-lang sv|en] -o OUT FILE...
 package schema

@@ -46,6 +46,7 @@ func newServer(dataDir, widgetDir string) http.Handler {
 	s.mux.HandleFunc("GET /widget/{file}", s.widgetFile)
 	s.mux.HandleFunc("GET /upload/{id}/{file}", s.upload)
 	s.mux.HandleFunc("GET /data/{file}", s.dataFile)
+	registerEditor(s.mux, dataDir, widgetDir) // the editor at /redigera (editor.go)
 	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 	})

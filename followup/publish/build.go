@@ -10,11 +10,17 @@ import (
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // build makes the view of e for the bundle b in lang.
 func build(e *followup.Evaluation, b *followup.Bundle, lang string) *view {
 	t := wordsFor(lang)
+	if e.View == followup.AsKnownView {
+		as := *t
+		as.HistoryNote = as.HistoryNoteAsKnown
+		t = &as
+	}
 	doc := &b.Document
 	v := &view{Lang: t.lang, T: t, At: longDate(e.At, t), Title: doc.Title.In(lang)}
 	if v.Title == "" {
@@ -36,7 +42,7 @@ func build(e *followup.Evaluation, b *followup.Bundle, lang string) *view {
 type builder struct {
 	doc  *promise.Document
 	lang string
-	t    *words
+	t    *texts
 	e    *followup.Evaluation
 	b    *followup.Bundle
 }
@@ -94,7 +100,7 @@ func (bl *builder) citizenPromise(cp *promise.CitizenPromise, st *followup.Citiz
 	if !st.LastReport.IsZero() {
 		v.LastReport = longDate(st.LastReport, t)
 	}
-	reports := bl.b.Visible(cp.ID, bl.e.At)
+	reports := bl.b.Visible(cp.ID, bl.e.At, bl.e.View)
 	for _, r := range reports {
 		v.Illustrative = v.Illustrative || r.Illustrative
 		v.Reports = append(v.Reports, bl.report(r))
@@ -303,6 +309,15 @@ func (bl *builder) report(r *followup.Report) reportView {
 		By:           bl.parties(r.ReportedBy),
 		Final:        r.Final,
 		Illustrative: r.Illustrative,
+		Summary:      strings.TrimSpace(r.Summary.In(lang)),
+	}
+	for _, n := range r.Notes {
+		if s := strings.TrimSpace(n.Text.In(lang)); s != "" {
+			v.Notes = append(v.Notes, s)
+		}
+	}
+	if v.Date == "" {
+		v.Date = t.DateNotStated
 	}
 	if v.Title == "" {
 		v.Title = t.FollowUp
@@ -355,7 +370,10 @@ func link(url, text string) (linkView, bool) {
 }
 
 func result(r followup.Result, lang string) string {
-	s := number(r.Value, lang)
+	s := ""
+	if r.Value != nil {
+		s = number(*r.Value, lang)
+	}
 	if u := r.Unit.In(lang); u != "" {
 		s += " " + u
 	}
@@ -367,16 +385,12 @@ func result(r followup.Result, lang string) string {
 
 func percent(p float64) int { return int(math.Round(p * 100)) }
 
-// number prints v with a decimal comma in Swedish.
+// number prints v as the catalog's language writes numbers.
 func number(v float64, lang string) string {
-	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	if lang != "en" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
+	return string(words.AppendNumber(nil, v, 2, lang))
 }
 
-func andList(items []string, t *words) string {
+func andList(items []string, t *texts) string {
 	switch len(items) {
 	case 0:
 		return ""

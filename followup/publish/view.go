@@ -10,7 +10,7 @@ import (
 
 type view struct {
 	Lang  string
-	T     *words
+	T     *texts
 	Title string
 	At    string
 	CPs   []cpView
@@ -117,7 +117,10 @@ type historyRow struct {
 type reportView struct {
 	Date, Title, Period, By string
 	Final, Illustrative     bool
-	Links                   []linkView
+	// Summary and Notes are the report's own words, shown with it.
+	Summary string
+	Notes   []string
+	Links   []linkView
 }
 
 // icons mark each status, so that it is never told by colour alone; the
@@ -130,6 +133,7 @@ var icons = map[followup.Status]string{
 	followup.Achieved:       "✓",
 	followup.PartlyAchieved: "◐",
 	followup.NotAchieved:    "✗",
+	followup.AwaitingReport: "…",
 	followup.NotReported:    "?",
 	followup.Unassessable:   "–",
 	followup.Withdrawn:      "⊘",

@@ -3,7 +3,13 @@
 //
 // Usage:
 //
-//	go run ./followup/cmd/report -at YYYY-MM-DD [-lang sv|en] [-format text|json|markdown|html] FILE...
+//	go run ./followup/cmd/report -at YYYY-MM-DD [-view period|asKnown] [-lang sv|en] [-format text|json|markdown|html] FILE...
+//
+// -view chooses which reports count: "period" (the default) judges the
+// time up to the date with every report that covers it, whenever it was
+// published; "asKnown" uses only the reports published by the date, as an
+// archive would have shown it that day. Every format says which view it
+// used.
 //
 // The files are a bundle, or a promise document, plus any number of
 // follow-up reports ("-" reads standard input). Each file is decoded and
@@ -36,6 +42,7 @@ import (
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/followup/publish"
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -49,8 +56,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	atFlag := fs.String("at", "", "the date to evaluate at, YYYY-MM-DD (required)")
 	lang := fs.String("lang", "sv", "language: sv or en")
 	format := fs.String("format", "text", "output: text, json, markdown or html")
+	var view followup.View
+	fs.TextVar(&view, "view", followup.PeriodView, "which reports count: period (every report for the time up to -at) or asKnown (only those published by -at)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: report -at YYYY-MM-DD [-lang sv|en] [-format text|json|markdown|html] FILE...")
+		fmt.Fprintln(stderr, "usage: report -at YYYY-MM-DD [-view period|asKnown] [-lang sv|en] [-format text|json|markdown|html] FILE...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -79,7 +88,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if bundle == nil {
 		return status
 	}
-	ev := followup.Evaluate(bundle, at)
+	ev := followup.EvaluateWith(bundle, at, followup.Options{View: view})
 	if err := write(stdout, *format, *lang, bundle, ev); err != nil {
 		fmt.Fprintf(stderr, "report: %v\n", err)
 		return 2
@@ -207,71 +216,135 @@ func write(w io.Writer, format, lang string, b *followup.Bundle, ev *followup.Ev
 	return text(w, lang, b, ev)
 }
 
-// text prints the evaluation for a terminal: each citizen promise with its
-// roll-up, then each promise and its activities.
+// text prints the evaluation for a terminal: each citizen promise and
+// action plan with its roll-up, then each promise and its activities, the
+// results that belong to no activity, and what the reports say in their
+// own words.
 func text(w io.Writer, lang string, b *followup.Bundle, ev *followup.Evaluation) error {
 	doc := &b.Document
-	names := map[uuid.UUID]string{}
+	tx := &texts{lang: lang, names: map[uuid.UUID]string{}, reports: map[uuid.UUID]*followup.Report{}}
 	for _, p := range doc.Parties {
-		names[p.ID] = p.Name.In(lang)
+		tx.names[p.ID] = p.Name.In(lang)
 	}
-	label := map[string]string{"sv": "Status per %s", "en": "Status as of %s"}[lang]
+	for i := range b.Reports {
+		tx.reports[b.Reports[i].ID] = &b.Reports[i]
+	}
+	label := tx.say("report.statusAt")
+	if ev.View == followup.AsKnownView {
+		label = tx.say("report.statusAsKnown")
+	}
 	var out strings.Builder
 	for i := range doc.CitizenPromises {
 		cp := &doc.CitizenPromises[i]
-		st := ev.CitizenPromise(cp.ID)
-		if st == nil {
-			continue
+		if st := ev.CitizenPromise(cp.ID); st != nil {
+			tx.container(&out, label, ev.At, cp.Title, cp.Period, cp.PartyIDs, cp.Promises, cp.Activities, st)
 		}
-		var parties []string
-		for _, id := range cp.PartyIDs {
-			parties = append(parties, names[id])
+	}
+	for i := range doc.ActionPlans {
+		ap := &doc.ActionPlans[i]
+		if i < len(ev.ActionPlans) {
+			tx.container(&out, label, ev.At, ap.Title, ap.Period, ap.PartyIDs, nil, ap.Activities, &ev.ActionPlans[i])
 		}
-		fmt.Fprintf(&out, "%s (%s)\n%s\n", cp.Title.In(lang), cp.Period, strings.Join(parties, ", "))
-		fmt.Fprintf(&out, label+": %s. %s\n", ev.At, st.Status.Label(lang), st.Reason.In(lang))
-		var counts []string
-		for _, c := range st.Counts {
-			counts = append(counts, fmt.Sprintf("%s %d", c.Status.Label(lang), c.Count))
-		}
-		fmt.Fprintf(&out, "  %s\n", strings.Join(counts, ", "))
-		shown := map[uuid.UUID]bool{}
-		for j := range cp.Promises {
-			p := &cp.Promises[j]
-			ps := st.Promise(p.ID)
-			if ps == nil {
-				continue
-			}
-			fmt.Fprintf(&out, "\n  [%s] %s\n", ps.Status.Label(lang), p.Text.In(lang))
-			for _, aid := range ps.Activities {
-				shown[aid] = true
-				activity(&out, cp, st, aid, lang)
-			}
-		}
-		var rest []uuid.UUID
-		for _, a := range cp.Activities {
-			if !shown[a.ID] {
-				rest = append(rest, a.ID)
-			}
-		}
-		if len(rest) > 0 {
-			fmt.Fprintf(&out, "\n  %s\n", map[string]string{"sv": "Aktiviteter utan löfte", "en": "Activities of no promise"}[lang])
-			for _, aid := range rest {
-				activity(&out, cp, st, aid, lang)
-			}
-		}
-		out.WriteString("\n")
+	}
+	for _, w := range ev.Warnings {
+		fmt.Fprintf(&out, "%s: %s\n", tx.say("report.warning"), w.Message.In(lang))
 	}
 	_, err := io.WriteString(w, out.String())
 	return err
 }
 
-func activity(out *strings.Builder, cp *promise.CitizenPromise, st *followup.CitizenPromiseStatus, id uuid.UUID, lang string) {
+type texts struct {
+	lang    string
+	names   map[uuid.UUID]string
+	reports map[uuid.UUID]*followup.Report
+}
+
+func (tx *texts) say(k words.Key) string { return k.In(tx.lang) }
+
+func (tx *texts) container(out *strings.Builder, label string, at promise.Date, title promise.Text, period promise.Period, partyIDs []uuid.UUID,
+	promises []promise.Promise, acts []promise.Activity, st *followup.CitizenPromiseStatus) {
+	lang := tx.lang
+	var parties []string
+	for _, id := range partyIDs {
+		parties = append(parties, tx.names[id])
+	}
+	fmt.Fprintf(out, "%s (%s)\n%s\n", title.In(lang), periodText(period, lang), strings.Join(parties, ", "))
+	fmt.Fprintf(out, label+": %s. %s\n", at, st.Status.Label(lang), st.Reason.In(lang))
+	var counts []string
+	for _, c := range st.Counts {
+		counts = append(counts, fmt.Sprintf("%s %d", c.Status.Label(lang), c.Count))
+	}
+	fmt.Fprintf(out, "  %s: %s\n", tx.say("report.activities"), strings.Join(counts, ", "))
+	shown := map[uuid.UUID]bool{}
+	for j := range promises {
+		p := &promises[j]
+		ps := st.Promise(p.ID)
+		if ps == nil {
+			continue
+		}
+		fmt.Fprintf(out, "\n  [%s] %s\n", ps.Status.Label(lang), p.Text.In(lang))
+		if len(ps.Activities) == 0 {
+			fmt.Fprintf(out, "    %s\n", ps.Reason.In(lang))
+		}
+		for _, aid := range ps.Activities {
+			shown[aid] = true
+			tx.activity(out, acts, st, aid)
+		}
+	}
+	var rest []uuid.UUID
+	for _, a := range acts {
+		if !shown[a.ID] {
+			rest = append(rest, a.ID)
+		}
+	}
+	if len(rest) > 0 {
+		if len(promises) > 0 {
+			fmt.Fprintf(out, "\n  %s\n", tx.say("report.activitiesOfNoPromise"))
+		} else {
+			out.WriteString("\n")
+		}
+		for _, aid := range rest {
+			tx.activity(out, acts, st, aid)
+		}
+	}
+	if len(st.Results) > 0 {
+		fmt.Fprintf(out, "\n  %s\n", tx.say("report.resultsOfTheWhole"))
+		for _, r := range st.Results {
+			fmt.Fprintf(out, "    - %s\n", resultText(r, lang))
+		}
+	}
+	if len(st.Texts) > 0 {
+		fmt.Fprintf(out, "\n  %s\n", tx.say("report.followUpsSay"))
+		for _, t := range st.Texts {
+			r := tx.reports[t.ReportID]
+			head := t.ReportID.String()
+			if r != nil {
+				head = strings.TrimSpace(r.Date.String() + " " + r.Title.In(lang))
+				if r.Date.IsZero() {
+					head = strings.TrimSpace(tx.say("report.dateNotStated") + r.Title.In(lang))
+				}
+			}
+			fmt.Fprintf(out, "    %s:", head)
+			if s := t.Summary.In(lang); s != "" {
+				fmt.Fprintf(out, " %s", s)
+			}
+			out.WriteString("\n")
+			for _, n := range t.Notes {
+				fmt.Fprintf(out, "      - %s\n", n.Text.In(lang))
+			}
+		}
+	}
+	out.WriteString("\n")
+}
+
+func (tx *texts) activity(out *strings.Builder, acts []promise.Activity, st *followup.CitizenPromiseStatus, id uuid.UUID) {
+	lang := tx.lang
 	as := st.Activity(id)
 	if as == nil {
 		return
 	}
 	txt := ""
-	for _, a := range cp.Activities {
+	for _, a := range acts {
 		if a.ID == id {
 			txt = a.Text.In(lang)
 		}
@@ -281,4 +354,64 @@ func activity(out *strings.Builder, cp *promise.CitizenPromise, st *followup.Cit
 		fmt.Fprintf(out, "        %s\n", n)
 	}
 	fmt.Fprintf(out, "        %s\n", as.Reason.In(lang))
+	for _, r := range as.Results {
+		fmt.Fprintf(out, "        %s %s\n", tx.say("report.reported"), resultText(r, lang))
+	}
+	if len(as.Leads) > 0 {
+		var ls []string
+		for _, l := range as.Leads {
+			var who []string
+			for _, p := range l.LeadIDs {
+				who = append(who, tx.names[p])
+			}
+			ls = append(ls, strings.Join(who, words.Template("fmt.and", tx.lang)))
+		}
+		fmt.Fprintf(out, "        %s %s\n", tx.say("report.leadsDiffer"), strings.Join(ls, "; "))
+	}
+}
+
+// resultText is a reported result in words: "drygt 300 trafikkontroller
+// (2018-05-01–2018-12-31): description", or its stated outcome.
+func resultText(r followup.Result, lang string) string {
+	var parts []string
+	if r.Value != nil {
+		v := strings.TrimSpace(string(words.AppendNumber(nil, *r.Value, 2, lang)) + " " + r.Unit.In(lang))
+		if r.Qualifier != "" {
+			v = words.M("qualified", words.Key("qualifier."+string(r.Qualifier)), v).In(lang)
+		}
+		parts = append(parts, v)
+	}
+	if r.Outcome != "" {
+		parts = append(parts, words.Key("outcome."+string(r.Outcome)).In(lang))
+	}
+	s := strings.Join(parts, ", ")
+	if r.Period != nil {
+		s += " (" + periodText(*r.Period, lang) + ")"
+	} else if !r.Date.IsZero() {
+		s += " (" + r.Date.String() + ")"
+	}
+	if d := strings.TrimSpace(r.Description.In(lang)); d != "" {
+		s += ": " + d
+	}
+	return s
+}
+
+// periodText is a period as dates, with "tills vidare" for an open end and
+// "okänt" for one the source does not state.
+func periodText(p promise.Period, lang string) string {
+	bound := func(d promise.Date, unknown, open bool) string {
+		switch {
+		case !d.IsZero():
+			return d.String()
+		case unknown:
+			return words.Key("fmt.unknown").In(lang)
+		case open:
+			return words.Key("fmt.untilFurtherNotice").In(lang)
+		}
+		return ""
+	}
+	if p.IsZero() {
+		return words.Key("report.periodNotStated").In(lang)
+	}
+	return bound(p.Start, p.StartUnknown(), false) + "–" + bound(p.End, p.EndUnknown(), p.Open())
 }
