@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // phrase is one of the widget's own words in Swedish and English.
@@ -83,45 +84,37 @@ var (
 	wWithdrawn      = phrase{"Återkallat", "Withdrawn"}
 )
 
-var months = [2][12]string{
-	{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"},
-	{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-}
-
-// formatDate returns d as people write it: "8 februari 2019", "8 February
-// 2019".
+// formatDate returns d as people write it, as precise as its source:
+// "8 februari 2019", "februari 2019", "2019" (promise/words).
 func formatDate(d promise.Date, lang string) string {
 	if d.IsZero() {
 		return ""
 	}
-	return strconv.Itoa(d.Day()) + " " + monthName(d.Month(), lang) + " " + strconv.Itoa(d.Year())
-}
-
-func monthName(m time.Month, lang string) string {
-	i := 0
-	if lang == "en" {
-		i = 1
-	}
-	if m < 1 || m > 12 {
-		return strconv.Itoa(int(m))
-	}
-	return months[i][m-1]
+	return string(words.AppendLongDate(nil, d.Year(), d.Month(), d.Day(), lang))
 }
 
 // formatPeriod returns p compactly: "1 januari – 31 december 2019",
-// "1 januari 2022 – 31 december 2023", "från 1 januari 2022".
+// "1 januari 2022 – 31 december 2023", "oktober 2018 – 2019", "från 1
+// januari 2022"; a bound the source does not state is "okänt"
+// ("unknown"), and a period with neither date nor words nothing.
 func formatPeriod(p promise.Period, lang string) string {
-	if p.Start.IsZero() {
+	bound := func(d promise.Date, unknown bool) string {
+		if d.IsZero() && unknown {
+			return words.Key("fmt.unknown").In(lang)
+		}
+		return formatDate(d, lang)
+	}
+	switch {
+	case p.Start.IsZero() && p.End.IsZero() && !p.StartUnknown() && !p.EndUnknown():
 		return ""
+	case p.Open():
+		return sprintf(wFromDate.in(lang), bound(p.Start, p.StartUnknown()))
+	case p.Start == p.End:
+		return formatDate(p.Start, lang)
+	case p.Start.Precision() == promise.DayPrecision && p.End.Precision() == promise.DayPrecision && p.Start.Year() == p.End.Year():
+		return strconv.Itoa(p.Start.Day()) + " " + words.Month(p.Start.Month(), lang) + " – " + formatDate(p.End, lang)
 	}
-	if p.Open() {
-		return strings.Replace(wFromDate.in(lang), "%s", formatDate(p.Start, lang), 1)
-	}
-	start := formatDate(p.Start, lang)
-	if p.Start.Year() == p.End.Year() {
-		start = strconv.Itoa(p.Start.Day()) + " " + monthName(p.Start.Month(), lang)
-	}
-	return start + " – " + formatDate(p.End, lang)
+	return bound(p.Start, p.StartUnknown()) + " – " + bound(p.End, p.EndUnknown())
 }
 
 // formatTime returns a moment as a date and a time of day in the

@@ -48,6 +48,8 @@ func (d *decoder) promiseDocument(n int32, v *promise.Document) {
 			d.text(m, &v.Updated)
 		case "parties":
 			d.slicePromiseParty(m, &v.Parties)
+		case "people":
+			d.slicePromisePerson(m, &v.People)
 		case "places":
 			d.slicePromisePlace(m, &v.Places)
 		case "themes":
@@ -56,6 +58,8 @@ func (d *decoder) promiseDocument(n int32, v *promise.Document) {
 			d.slicePromiseSource(m, &v.Sources)
 		case "agreements":
 			d.slicePromiseAgreement(m, &v.Agreements)
+		case "actionPlans":
+			d.slicePromiseActionPlan(m, &v.ActionPlans)
 		case "citizenPromises":
 			d.slicePromiseCitizenPromise(m, &v.CitizenPromises)
 		case "extensions":
@@ -95,6 +99,24 @@ func (d *decoder) slicePromiseParty(n int32, v *[]promise.Party) {
 	i := 0
 	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
 		d.promiseParty(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
+// slicePromisePerson decodes node n into v as encoding/json would.
+func (d *decoder) slicePromisePerson(n int32, v *[]promise.Person) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.Person, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promisePerson(c, &s[i])
 		i++
 	}
 	*v = s
@@ -172,6 +194,24 @@ func (d *decoder) slicePromiseAgreement(n int32, v *[]promise.Agreement) {
 	*v = s
 }
 
+// slicePromiseActionPlan decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseActionPlan(n int32, v *[]promise.ActionPlan) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.ActionPlan, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promiseActionPlan(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
 // slicePromiseCitizenPromise decodes node n into v as encoding/json would.
 func (d *decoder) slicePromiseCitizenPromise(n int32, v *[]promise.CitizenPromise) {
 	if d.isNull(n) {
@@ -205,6 +245,10 @@ func (d *decoder) followupReport(n int32, v *followup.Report) {
 			d.text(m, &v.ID)
 		case "citizenPromiseId":
 			d.text(m, &v.CitizenPromiseID)
+		case "actionPlanId":
+			d.text(m, &v.ActionPlanID)
+		case "agreementId":
+			d.text(m, &v.AgreementID)
 		case "title":
 			d.stringMap(m, (*map[string]string)(&v.Title))
 		case "period":
@@ -227,6 +271,8 @@ func (d *decoder) followupReport(n int32, v *followup.Report) {
 			d.slicePromiseLink(m, &v.Sources)
 		case "notes":
 			d.slicePromiseNote(m, &v.Notes)
+		case "notStated":
+			d.sliceString(m, &v.NotStated)
 		case "extensions":
 			d.anyMap(m, (*map[string]any)(&v.Extensions))
 		}
@@ -254,6 +300,33 @@ func (d *decoder) promiseParty(n int32, v *promise.Party) {
 			d.text(m, &v.ParentID)
 		case "website":
 			d.string(m, &v.Website)
+		case "aliases":
+			d.slicePromiseAlias(m, &v.Aliases)
+		case "servesIds":
+			d.sliceUuidUUID(m, &v.ServesIDs)
+		}
+	}
+}
+
+// promisePerson decodes node n into v as encoding/json would.
+func (d *decoder) promisePerson(n int32, v *promise.Person) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "id":
+			d.text(m, &v.ID)
+		case "name":
+			d.string(m, &v.Name)
+		case "partyId":
+			d.text(m, &v.PartyID)
+		case "title":
+			d.stringMap(m, (*map[string]string)(&v.Title))
+		case "aliases":
+			d.slicePromiseAlias(m, &v.Aliases)
+		case "sourceIds":
+			d.sliceUuidUUID(m, &v.SourceIDs)
 		}
 	}
 }
@@ -346,8 +419,83 @@ func (d *decoder) promiseAgreement(n int32, v *promise.Agreement) {
 			d.text(m, &v.Signed)
 		case "summary":
 			d.stringMap(m, (*map[string]string)(&v.Summary))
+		case "purpose":
+			d.stringMap(m, (*map[string]string)(&v.Purpose))
 		case "themeIds":
 			d.sliceUuidUUID(m, &v.ThemeIDs)
+		case "placeIds":
+			d.sliceUuidUUID(m, &v.PlaceIDs)
+		case "legalBasis":
+			d.slicePromiseLegalBasis(m, &v.LegalBasis)
+		case "duties":
+			d.slicePromiseDuty(m, &v.Duties)
+		case "bodies":
+			d.slicePromiseBody(m, &v.Bodies)
+		case "people":
+			d.slicePromiseInvolvement(m, &v.People)
+		case "sourceIds":
+			d.sliceUuidUUID(m, &v.SourceIDs)
+		case "lineage":
+			d.slicePromiseLineage(m, &v.Lineage)
+		case "notes":
+			d.slicePromiseNote(m, &v.Notes)
+		}
+	}
+}
+
+// promiseActionPlan decodes node n into v as encoding/json would.
+func (d *decoder) promiseActionPlan(n int32, v *promise.ActionPlan) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "id":
+			d.text(m, &v.ID)
+		case "agreementId":
+			d.text(m, &v.AgreementID)
+		case "agreementRef":
+			if d.isNull(m) {
+				v.AgreementRef = nil
+			} else {
+				p := new(promise.Reference)
+				d.promiseReference(m, p)
+				v.AgreementRef = p
+			}
+		case "title":
+			d.stringMap(m, (*map[string]string)(&v.Title))
+		case "period":
+			d.promisePeriod(m, &v.Period)
+		case "partyIds":
+			d.sliceUuidUUID(m, &v.PartyIDs)
+		case "decided":
+			d.text(m, &v.Decided)
+		case "summary":
+			d.stringMap(m, (*map[string]string)(&v.Summary))
+		case "themeIds":
+			d.sliceUuidUUID(m, &v.ThemeIDs)
+		case "placeIds":
+			d.sliceUuidUUID(m, &v.PlaceIDs)
+		case "activities":
+			d.slicePromiseActivity(m, &v.Activities)
+		case "reporting":
+			if d.isNull(m) {
+				v.Reporting = nil
+			} else {
+				p := new(promise.Reporting)
+				d.promiseReporting(m, p)
+				v.Reporting = p
+			}
+		case "thresholds":
+			if d.isNull(m) {
+				v.Thresholds = nil
+			} else {
+				p := new(promise.Thresholds)
+				d.promiseThresholds(m, p)
+				v.Thresholds = p
+			}
+		case "people":
+			d.slicePromiseInvolvement(m, &v.People)
 		case "sourceIds":
 			d.sliceUuidUUID(m, &v.SourceIDs)
 		case "lineage":
@@ -369,6 +517,16 @@ func (d *decoder) promiseCitizenPromise(n int32, v *promise.CitizenPromise) {
 			d.text(m, &v.ID)
 		case "agreementId":
 			d.text(m, &v.AgreementID)
+		case "agreementRef":
+			if d.isNull(m) {
+				v.AgreementRef = nil
+			} else {
+				p := new(promise.Reference)
+				d.promiseReference(m, p)
+				v.AgreementRef = p
+			}
+		case "actionPlanId":
+			d.text(m, &v.ActionPlanID)
 		case "title":
 			d.stringMap(m, (*map[string]string)(&v.Title))
 		case "period":
@@ -387,6 +545,8 @@ func (d *decoder) promiseCitizenPromise(n int32, v *promise.CitizenPromise) {
 			d.stringMap(m, (*map[string]string)(&v.Purpose))
 		case "basis":
 			d.slicePromiseBasis(m, &v.Basis)
+		case "context":
+			d.slicePromiseContextItem(m, &v.Context)
 		case "promises":
 			d.slicePromisePromise(m, &v.Promises)
 		case "activities":
@@ -399,6 +559,8 @@ func (d *decoder) promiseCitizenPromise(n int32, v *promise.CitizenPromise) {
 				d.promiseEffect(m, p)
 				v.Effect = p
 			}
+		case "evaluationPlan":
+			d.stringMap(m, (*map[string]string)(&v.EvaluationPlan))
 		case "reporting":
 			if d.isNull(m) {
 				v.Reporting = nil
@@ -415,12 +577,18 @@ func (d *decoder) promiseCitizenPromise(n int32, v *promise.CitizenPromise) {
 				d.promiseThresholds(m, p)
 				v.Thresholds = p
 			}
+		case "people":
+			d.slicePromiseInvolvement(m, &v.People)
 		case "sourceIds":
 			d.sliceUuidUUID(m, &v.SourceIDs)
 		case "lineage":
 			d.slicePromiseLineage(m, &v.Lineage)
 		case "notes":
 			d.slicePromiseNote(m, &v.Notes)
+		case "notStated":
+			d.sliceString(m, &v.NotStated)
+		case "incomplete":
+			d.sliceString(m, &v.Incomplete)
 		}
 	}
 }
@@ -438,6 +606,8 @@ func (d *decoder) promisePeriod(n int32, v *promise.Period) {
 			d.text(m, &v.End)
 		case "label":
 			d.stringMap(m, (*map[string]string)(&v.Label))
+		case "notStated":
+			d.sliceString(m, &v.NotStated)
 		}
 	}
 }
@@ -532,6 +702,24 @@ func (d *decoder) slicePromiseNote(n int32, v *[]promise.Note) {
 	*v = s
 }
 
+// sliceString decodes node n into v as encoding/json would.
+func (d *decoder) sliceString(n int32, v *[]string) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]string, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.string(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
 // promiseIdentifiers decodes node n into v as encoding/json would.
 func (d *decoder) promiseIdentifiers(n int32, v *promise.Identifiers) {
 	if !d.object(n) {
@@ -547,6 +735,24 @@ func (d *decoder) promiseIdentifiers(n int32, v *promise.Identifiers) {
 	}
 }
 
+// slicePromiseAlias decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseAlias(n int32, v *[]promise.Alias) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.Alias, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promiseAlias(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
 // slicePromiseSignatory decodes node n into v as encoding/json would.
 func (d *decoder) slicePromiseSignatory(n int32, v *[]promise.Signatory) {
 	if d.isNull(n) {
@@ -560,6 +766,78 @@ func (d *decoder) slicePromiseSignatory(n int32, v *[]promise.Signatory) {
 	i := 0
 	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
 		d.promiseSignatory(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
+// slicePromiseLegalBasis decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseLegalBasis(n int32, v *[]promise.LegalBasis) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.LegalBasis, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promiseLegalBasis(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
+// slicePromiseDuty decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseDuty(n int32, v *[]promise.Duty) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.Duty, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promiseDuty(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
+// slicePromiseBody decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseBody(n int32, v *[]promise.Body) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.Body, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promiseBody(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
+// slicePromiseInvolvement decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseInvolvement(n int32, v *[]promise.Involvement) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.Involvement, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promiseInvolvement(c, &s[i])
 		i++
 	}
 	*v = s
@@ -583,40 +861,21 @@ func (d *decoder) slicePromiseLineage(n int32, v *[]promise.Lineage) {
 	*v = s
 }
 
-// slicePromiseBasis decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseBasis(n int32, v *[]promise.Basis) {
-	if d.isNull(n) {
-		*v = nil
+// promiseReference decodes node n into v as encoding/json would.
+func (d *decoder) promiseReference(n int32, v *promise.Reference) {
+	if !d.object(n) {
 		return
 	}
-	if !d.array(n) {
-		return
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "id":
+			d.text(m, &v.ID)
+		case "url":
+			d.string(m, &v.URL)
+		case "title":
+			d.stringMap(m, (*map[string]string)(&v.Title))
+		}
 	}
-	s := make([]promise.Basis, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseBasis(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromisePromise decodes node n into v as encoding/json would.
-func (d *decoder) slicePromisePromise(n int32, v *[]promise.Promise) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Promise, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promisePromise(c, &s[i])
-		i++
-	}
-	*v = s
 }
 
 // slicePromiseActivity decodes node n into v as encoding/json would.
@@ -635,21 +894,6 @@ func (d *decoder) slicePromiseActivity(n int32, v *[]promise.Activity) {
 		i++
 	}
 	*v = s
-}
-
-// promiseEffect decodes node n into v as encoding/json would.
-func (d *decoder) promiseEffect(n int32, v *promise.Effect) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "description":
-			d.stringMap(m, (*map[string]string)(&v.Description))
-		case "targets":
-			d.slicePromiseTarget(m, &v.Targets)
-		}
-	}
 }
 
 // promiseReporting decodes node n into v as encoding/json would.
@@ -682,6 +926,75 @@ func (d *decoder) promiseThresholds(n int32, v *promise.Thresholds) {
 			d.float64(m, &v.AtRisk)
 		case "partlyAchieved":
 			d.float64(m, &v.PartlyAchieved)
+		}
+	}
+}
+
+// slicePromiseBasis decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseBasis(n int32, v *[]promise.Basis) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.Basis, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promiseBasis(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
+// slicePromiseContextItem decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseContextItem(n int32, v *[]promise.ContextItem) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.ContextItem, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promiseContextItem(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
+// slicePromisePromise decodes node n into v as encoding/json would.
+func (d *decoder) slicePromisePromise(n int32, v *[]promise.Promise) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.Promise, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promisePromise(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
+// promiseEffect decodes node n into v as encoding/json would.
+func (d *decoder) promiseEffect(n int32, v *promise.Effect) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "description":
+			d.stringMap(m, (*map[string]string)(&v.Description))
+		case "targets":
+			d.slicePromiseTarget(m, &v.Targets)
 		}
 	}
 }
@@ -730,12 +1043,32 @@ func (d *decoder) followupResult(n int32, v *followup.Result) {
 		switch d.t.nodes[m].key {
 		case "targetId":
 			d.text(m, &v.TargetID)
+		case "activityIds":
+			d.sliceUuidUUID(m, &v.ActivityIDs)
 		case "value":
-			d.float64(m, &v.Value)
+			if d.isNull(m) {
+				v.Value = nil
+			} else {
+				p := new(float64)
+				d.float64(m, p)
+				v.Value = p
+			}
+		case "qualifier":
+			d.string(m, (*string)(&v.Qualifier))
+		case "outcome":
+			d.string(m, (*string)(&v.Outcome))
 		case "unit":
 			d.stringMap(m, (*map[string]string)(&v.Unit))
 		case "date":
 			d.text(m, &v.Date)
+		case "period":
+			if d.isNull(m) {
+				v.Period = nil
+			} else {
+				p := new(promise.Period)
+				d.promisePeriod(m, p)
+				v.Period = p
+			}
 		case "description":
 			d.stringMap(m, (*map[string]string)(&v.Description))
 		}
@@ -772,6 +1105,23 @@ func (d *decoder) promiseNote(n int32, v *promise.Note) {
 	}
 }
 
+// promiseAlias decodes node n into v as encoding/json would.
+func (d *decoder) promiseAlias(n int32, v *promise.Alias) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "name":
+			d.string(m, &v.Name)
+		case "kind":
+			d.string(m, (*string)(&v.Kind))
+		case "sourceIds":
+			d.sliceUuidUUID(m, &v.SourceIDs)
+		}
+	}
+}
+
 // promiseSignatory decodes node n into v as encoding/json would.
 func (d *decoder) promiseSignatory(n int32, v *promise.Signatory) {
 	if !d.object(n) {
@@ -781,12 +1131,94 @@ func (d *decoder) promiseSignatory(n int32, v *promise.Signatory) {
 		switch d.t.nodes[m].key {
 		case "partyId":
 			d.text(m, &v.PartyID)
+		case "personId":
+			d.text(m, &v.PersonID)
 		case "name":
 			d.string(m, &v.Name)
 		case "role":
 			d.stringMap(m, (*map[string]string)(&v.Role))
+		case "acting":
+			d.bool(m, &v.Acting)
 		case "signed":
 			d.text(m, &v.Signed)
+		}
+	}
+}
+
+// promiseLegalBasis decodes node n into v as encoding/json would.
+func (d *decoder) promiseLegalBasis(n int32, v *promise.LegalBasis) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "title":
+			d.stringMap(m, (*map[string]string)(&v.Title))
+		case "sfs":
+			d.string(m, &v.SFS)
+		case "url":
+			d.string(m, &v.URL)
+		}
+	}
+}
+
+// promiseDuty decodes node n into v as encoding/json would.
+func (d *decoder) promiseDuty(n int32, v *promise.Duty) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "partyId":
+			d.text(m, &v.PartyID)
+		case "text":
+			d.stringMap(m, (*map[string]string)(&v.Text))
+		case "legalBasis":
+			d.string(m, &v.LegalBasis)
+		case "sourceIds":
+			d.sliceUuidUUID(m, &v.SourceIDs)
+		}
+	}
+}
+
+// promiseBody decodes node n into v as encoding/json would.
+func (d *decoder) promiseBody(n int32, v *promise.Body) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "id":
+			d.text(m, &v.ID)
+		case "kind":
+			d.string(m, (*string)(&v.Kind))
+		case "name":
+			d.stringMap(m, (*map[string]string)(&v.Name))
+		case "partyIds":
+			d.sliceUuidUUID(m, &v.PartyIDs)
+		case "description":
+			d.stringMap(m, (*map[string]string)(&v.Description))
+		case "sourceIds":
+			d.sliceUuidUUID(m, &v.SourceIDs)
+		}
+	}
+}
+
+// promiseInvolvement decodes node n into v as encoding/json would.
+func (d *decoder) promiseInvolvement(n int32, v *promise.Involvement) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "personId":
+			d.text(m, &v.PersonID)
+		case "roles":
+			d.slicePromisePersonRole(m, &v.Roles)
+		case "quote":
+			d.stringMap(m, (*map[string]string)(&v.Quote))
+		case "sourceIds":
+			d.sliceUuidUUID(m, &v.SourceIDs)
 		}
 	}
 }
@@ -806,10 +1238,87 @@ func (d *decoder) promiseLineage(n int32, v *promise.Lineage) {
 			d.string(m, &v.URL)
 		case "title":
 			d.stringMap(m, (*map[string]string)(&v.Title))
+		case "unchanged":
+			d.bool(m, &v.Unchanged)
 		case "note":
 			d.stringMap(m, (*map[string]string)(&v.Note))
 		}
 	}
+}
+
+// promiseActivity decodes node n into v as encoding/json would.
+func (d *decoder) promiseActivity(n int32, v *promise.Activity) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "id":
+			d.text(m, &v.ID)
+		case "text":
+			d.stringMap(m, (*map[string]string)(&v.Text))
+		case "wordings":
+			d.slicePromiseWording(m, &v.Wordings)
+		case "promiseIds":
+			d.sliceUuidUUID(m, &v.PromiseIDs)
+		case "themeIds":
+			d.sliceUuidUUID(m, &v.ThemeIDs)
+		case "leadIds":
+			d.sliceUuidUUID(m, &v.LeadIDs)
+		case "partnerIds":
+			d.sliceUuidUUID(m, &v.PartnerIDs)
+		case "otherPartners":
+			d.slicePromiseText(m, &v.OtherPartners)
+		case "leadsBySource":
+			d.slicePromiseSourcedLead(m, &v.LeadsBySource)
+		case "notStated":
+			d.sliceString(m, &v.NotStated)
+		case "placeIds":
+			d.sliceUuidUUID(m, &v.PlaceIDs)
+		case "window":
+			if d.isNull(m) {
+				v.Window = nil
+			} else {
+				p := new(promise.Period)
+				d.promisePeriod(m, p)
+				v.Window = p
+			}
+		case "targets":
+			d.slicePromiseTarget(m, &v.Targets)
+		case "sourceIds":
+			d.sliceUuidUUID(m, &v.SourceIDs)
+		case "lineage":
+			d.slicePromiseLineage(m, &v.Lineage)
+		case "notes":
+			d.slicePromiseNote(m, &v.Notes)
+		case "withdrawn":
+			if d.isNull(m) {
+				v.Withdrawn = nil
+			} else {
+				p := new(promise.Withdrawal)
+				d.promiseWithdrawal(m, p)
+				v.Withdrawn = p
+			}
+		}
+	}
+}
+
+// slicePromiseReportingPeriod decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseReportingPeriod(n int32, v *[]promise.ReportingPeriod) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.ReportingPeriod, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promiseReportingPeriod(c, &s[i])
+		i++
+	}
+	*v = s
 }
 
 // promiseBasis decodes node n into v as encoding/json would.
@@ -833,6 +1342,31 @@ func (d *decoder) promiseBasis(n int32, v *promise.Basis) {
 				d.promisePeriod(m, p)
 				v.Period = p
 			}
+		case "measurements":
+			d.slicePromiseMeasurement(m, &v.Measurements)
+		case "links":
+			d.slicePromiseLink(m, &v.Links)
+		case "sourceIds":
+			d.sliceUuidUUID(m, &v.SourceIDs)
+		}
+	}
+}
+
+// promiseContextItem decodes node n into v as encoding/json would.
+func (d *decoder) promiseContextItem(n int32, v *promise.ContextItem) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "kind":
+			d.string(m, (*string)(&v.Kind))
+		case "name":
+			d.stringMap(m, (*map[string]string)(&v.Name))
+		case "description":
+			d.stringMap(m, (*map[string]string)(&v.Description))
+		case "partyIds":
+			d.sliceUuidUUID(m, &v.PartyIDs)
 		case "links":
 			d.slicePromiseLink(m, &v.Links)
 		case "sourceIds":
@@ -854,61 +1388,14 @@ func (d *decoder) promisePromise(n int32, v *promise.Promise) {
 			d.stringMap(m, (*map[string]string)(&v.Text))
 		case "givenBy":
 			d.sliceUuidUUID(m, &v.GivenBy)
+		case "wordings":
+			d.slicePromiseWording(m, &v.Wordings)
 		case "themeIds":
 			d.sliceUuidUUID(m, &v.ThemeIDs)
 		case "basisIds":
 			d.sliceUuidUUID(m, &v.BasisIDs)
 		case "placeIds":
 			d.sliceUuidUUID(m, &v.PlaceIDs)
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
-		case "lineage":
-			d.slicePromiseLineage(m, &v.Lineage)
-		case "notes":
-			d.slicePromiseNote(m, &v.Notes)
-		case "withdrawn":
-			if d.isNull(m) {
-				v.Withdrawn = nil
-			} else {
-				p := new(promise.Withdrawal)
-				d.promiseWithdrawal(m, p)
-				v.Withdrawn = p
-			}
-		}
-	}
-}
-
-// promiseActivity decodes node n into v as encoding/json would.
-func (d *decoder) promiseActivity(n int32, v *promise.Activity) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "text":
-			d.stringMap(m, (*map[string]string)(&v.Text))
-		case "promiseIds":
-			d.sliceUuidUUID(m, &v.PromiseIDs)
-		case "themeIds":
-			d.sliceUuidUUID(m, &v.ThemeIDs)
-		case "leadIds":
-			d.sliceUuidUUID(m, &v.LeadIDs)
-		case "partnerIds":
-			d.sliceUuidUUID(m, &v.PartnerIDs)
-		case "placeIds":
-			d.sliceUuidUUID(m, &v.PlaceIDs)
-		case "window":
-			if d.isNull(m) {
-				v.Window = nil
-			} else {
-				p := new(promise.Period)
-				d.promisePeriod(m, p)
-				v.Window = p
-			}
-		case "targets":
-			d.slicePromiseTarget(m, &v.Targets)
 		case "sourceIds":
 			d.sliceUuidUUID(m, &v.SourceIDs)
 		case "lineage":
@@ -940,24 +1427,6 @@ func (d *decoder) slicePromiseTarget(n int32, v *[]promise.Target) {
 	i := 0
 	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
 		d.promiseTarget(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseReportingPeriod decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseReportingPeriod(n int32, v *[]promise.ReportingPeriod) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.ReportingPeriod, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseReportingPeriod(c, &s[i])
 		i++
 	}
 	*v = s
@@ -1014,6 +1483,78 @@ func (d *decoder) sliceFollowupSubstitute(n int32, v *[]followup.Substitute) {
 	*v = s
 }
 
+// slicePromisePersonRole decodes node n into v as encoding/json would.
+func (d *decoder) slicePromisePersonRole(n int32, v *[]promise.PersonRole) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.PersonRole, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.string(c, (*string)(&s[i]))
+		i++
+	}
+	*v = s
+}
+
+// slicePromiseWording decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseWording(n int32, v *[]promise.Wording) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.Wording, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promiseWording(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
+// slicePromiseText decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseText(n int32, v *[]promise.Text) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.Text, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.stringMap(c, (*map[string]string)(&s[i]))
+		i++
+	}
+	*v = s
+}
+
+// slicePromiseSourcedLead decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseSourcedLead(n int32, v *[]promise.SourcedLead) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.SourcedLead, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promiseSourcedLead(c, &s[i])
+		i++
+	}
+	*v = s
+}
+
 // promiseWithdrawal decodes node n into v as encoding/json would.
 func (d *decoder) promiseWithdrawal(n int32, v *promise.Withdrawal) {
 	if !d.object(n) {
@@ -1027,6 +1568,39 @@ func (d *decoder) promiseWithdrawal(n int32, v *promise.Withdrawal) {
 			d.stringMap(m, (*map[string]string)(&v.Reason))
 		}
 	}
+}
+
+// promiseReportingPeriod decodes node n into v as encoding/json would.
+func (d *decoder) promiseReportingPeriod(n int32, v *promise.ReportingPeriod) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "period":
+			d.promisePeriod(m, &v.Period)
+		case "due":
+			d.text(m, &v.Due)
+		}
+	}
+}
+
+// slicePromiseMeasurement decodes node n into v as encoding/json would.
+func (d *decoder) slicePromiseMeasurement(n int32, v *[]promise.Measurement) {
+	if d.isNull(n) {
+		*v = nil
+		return
+	}
+	if !d.array(n) {
+		return
+	}
+	s := make([]promise.Measurement, d.t.nodes[n].n)
+	i := 0
+	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+		d.promiseMeasurement(c, &s[i])
+		i++
+	}
+	*v = s
 }
 
 // promiseTarget decodes node n into v as encoding/json would.
@@ -1086,21 +1660,6 @@ func (d *decoder) promiseTarget(n int32, v *promise.Target) {
 	}
 }
 
-// promiseReportingPeriod decodes node n into v as encoding/json would.
-func (d *decoder) promiseReportingPeriod(n int32, v *promise.ReportingPeriod) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "period":
-			d.promisePeriod(m, &v.Period)
-		case "due":
-			d.text(m, &v.Due)
-		}
-	}
-}
-
 // followupOccurrence decodes node n into v as encoding/json would.
 func (d *decoder) followupOccurrence(n int32, v *followup.Occurrence) {
 	if !d.object(n) {
@@ -1139,6 +1698,61 @@ func (d *decoder) followupSubstitute(n int32, v *followup.Substitute) {
 	}
 }
 
+// promiseWording decodes node n into v as encoding/json would.
+func (d *decoder) promiseWording(n int32, v *promise.Wording) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "text":
+			d.stringMap(m, (*map[string]string)(&v.Text))
+		case "sourceIds":
+			d.sliceUuidUUID(m, &v.SourceIDs)
+		}
+	}
+}
+
+// promiseSourcedLead decodes node n into v as encoding/json would.
+func (d *decoder) promiseSourcedLead(n int32, v *promise.SourcedLead) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "leadIds":
+			d.sliceUuidUUID(m, &v.LeadIDs)
+		case "sourceIds":
+			d.sliceUuidUUID(m, &v.SourceIDs)
+		}
+	}
+}
+
+// promiseMeasurement decodes node n into v as encoding/json would.
+func (d *decoder) promiseMeasurement(n int32, v *promise.Measurement) {
+	if !d.object(n) {
+		return
+	}
+	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+		switch d.t.nodes[m].key {
+		case "value":
+			d.float64(m, &v.Value)
+		case "qualifier":
+			d.string(m, (*string)(&v.Qualifier))
+		case "unit":
+			d.stringMap(m, (*map[string]string)(&v.Unit))
+		case "date":
+			d.text(m, &v.Date)
+		case "description":
+			d.stringMap(m, (*map[string]string)(&v.Description))
+		case "placeId":
+			d.text(m, &v.PlaceID)
+		case "sourceId":
+			d.text(m, &v.SourceID)
+		}
+	}
+}
+
 // slicePromiseShare decodes node n into v as encoding/json would.
 func (d *decoder) slicePromiseShare(n int32, v *[]promise.Share) {
 	if d.isNull(n) {
@@ -1155,23 +1769,6 @@ func (d *decoder) slicePromiseShare(n int32, v *[]promise.Share) {
 		i++
 	}
 	*v = s
-}
-
-// promiseMeasurement decodes node n into v as encoding/json would.
-func (d *decoder) promiseMeasurement(n int32, v *promise.Measurement) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "value":
-			d.float64(m, &v.Value)
-		case "date":
-			d.text(m, &v.Date)
-		case "sourceId":
-			d.text(m, &v.SourceID)
-		}
-	}
 }
 
 // promiseShare decodes node n into v as encoding/json would.

@@ -37,30 +37,32 @@ const (
 
 // The codes of problems with the file's structure, by JSON Schema keyword.
 const (
-	CodeType             Code = "type"
-	CodeRequired         Code = "required"
-	CodeUnknown          Code = "unknown-property" // additionalProperties: false
-	CodeNotAllowed       Code = "not-allowed"      // a property the kind of thing may not have
-	CodePropertyName     Code = "property-name"
-	CodeEnum             Code = "enum"
-	CodeConst            Code = "const"
-	CodePattern          Code = "pattern"
-	CodeFormat           Code = "format"
-	CodeMinLength        Code = "min-length"
-	CodeMaxLength        Code = "max-length"
-	CodeMinItems         Code = "min-items"
-	CodeMaxItems         Code = "max-items"
-	CodeUnique           Code = "unique"
-	CodeMinProperties    Code = "min-properties"
-	CodeMaxProperties    Code = "max-properties"
-	CodeMinimum          Code = "minimum"
-	CodeMaximum          Code = "maximum"
-	CodeExclusiveMinimum Code = "exclusive-minimum"
-	CodeExclusiveMaximum Code = "exclusive-maximum"
-	CodeMultipleOf       Code = "multiple-of"
-	CodeAnyOf            Code = "any-of"
-	CodeOneOf            Code = "one-of"
-	CodeNot              Code = "not"
+	CodeType              Code = "type"
+	CodeRequired          Code = "required"
+	CodeDependentRequired Code = "dependent-required"
+	CodeContains          Code = "contains"
+	CodeUnknown           Code = "unknown-property" // additionalProperties: false
+	CodeNotAllowed        Code = "not-allowed"      // a property the kind of thing may not have
+	CodePropertyName      Code = "property-name"
+	CodeEnum              Code = "enum"
+	CodeConst             Code = "const"
+	CodePattern           Code = "pattern"
+	CodeFormat            Code = "format"
+	CodeMinLength         Code = "min-length"
+	CodeMaxLength         Code = "max-length"
+	CodeMinItems          Code = "min-items"
+	CodeMaxItems          Code = "max-items"
+	CodeUnique            Code = "unique"
+	CodeMinProperties     Code = "min-properties"
+	CodeMaxProperties     Code = "max-properties"
+	CodeMinimum           Code = "minimum"
+	CodeMaximum           Code = "maximum"
+	CodeExclusiveMinimum  Code = "exclusive-minimum"
+	CodeExclusiveMaximum  Code = "exclusive-maximum"
+	CodeMultipleOf        Code = "multiple-of"
+	CodeAnyOf             Code = "any-of"
+	CodeOneOf             Code = "one-of"
+	CodeNot               Code = "not"
 	// CodeDecode is a value that fits the schema but not the model: a
 	// whole number too large for it, or one written 1.0 where the model
 	// takes an integer.
@@ -168,32 +170,34 @@ var messages = map[Code]msg{
 	CodeSchemaUnknown: {"\"$schema\" is {arg}: the widget shows a bundle or a promise document", "\"$schema\" är {arg}: widgeten visar en bundle eller ett löftesdokument"},
 	CodeSchemaVersion: {"schemaVersion {arg} is not supported: the widget reads version 1.x", "schemaVersion {arg} stöds inte: widgeten läser version 1.x"},
 
-	CodeType:             {"must be {want}, not {arg}", "ska vara {want}, inte {arg}"},
-	CodeRequired:         {"\"{arg}\" is missing", "\"{arg}\" saknas"},
-	CodeUnknown:          {"\"{arg}\" is not part of the format: remove it, or correct its spelling", "\"{arg}\" ingår inte i formatet: ta bort den, eller rätta stavningen"},
-	CodeNotAllowed:       {"this property is not allowed here", "egenskapen är inte tillåten här"},
-	CodePropertyName:     {"the key is not allowed: {arg}", "nyckeln är inte tillåten: {arg}"},
-	CodeEnum:             {"{arg} is not allowed here: use one of {want}", "{arg} är inte tillåtet här: använd något av {want}"},
-	CodeConst:            {"{arg} is not allowed here: it must be {want}", "{arg} är inte tillåtet här: det ska vara {want}"},
-	CodePattern:          {"{arg} is not {want}", "{arg} är inte {want}"},
-	CodeFormat:           {"{arg} is not {want}", "{arg} är inte {want}"},
-	CodeMinLength:        {"the text is shorter than {want} characters", "texten är kortare än {want} tecken"},
-	CodeMaxLength:        {"the text is longer than {want} characters", "texten är längre än {want} tecken"},
-	CodeMinItems:         {"the list holds too few items: at least {want}", "listan har för få poster: minst {want}"},
-	CodeMaxItems:         {"the list holds too many items: at most {want}", "listan har för många poster: högst {want}"},
-	CodeUnique:           {"{arg} is in the list twice", "{arg} finns två gånger i listan"},
-	CodeMinProperties:    {"must hold at least {want}: it is empty", "ska innehålla minst {want}: det är tomt"},
-	CodeMaxProperties:    {"may hold at most {want} properties", "får innehålla högst {want} egenskaper"},
-	CodeMinimum:          {"{arg} is less than {want}", "{arg} är mindre än {want}"},
-	CodeMaximum:          {"{arg} is more than {want}", "{arg} är större än {want}"},
-	CodeExclusiveMinimum: {"{arg} must be more than {want}", "{arg} ska vara större än {want}"},
-	CodeExclusiveMaximum: {"{arg} must be less than {want}", "{arg} ska vara mindre än {want}"},
-	CodeMultipleOf:       {"{arg} must be a whole number", "{arg} ska vara ett heltal"},
-	CodeAnyOf:            {"this fits none of the forms the format allows here", "detta passar ingen av de former som formatet tillåter här"},
-	CodeOneOf:            {"this must fit exactly one of the forms the format allows here", "detta ska passa exakt en av de former som formatet tillåter här"},
-	CodeNot:              {"this is not allowed here", "detta är inte tillåtet här"},
-	CodeDecode:           {"{arg} cannot be read: {want}", "{arg} kan inte läsas: {want}"},
-	CodeInternal:         {"internal error of the widget, please report it: {want}", "internt fel i widgeten, rapportera det gärna: {want}"},
+	CodeType:              {"must be {want}, not {arg}", "ska vara {want}, inte {arg}"},
+	CodeRequired:          {"\"{arg}\" is missing", "\"{arg}\" saknas"},
+	CodeDependentRequired: {"\"{arg}\" is missing: it goes with \"{want}\"", "\"{arg}\" saknas: den hör ihop med \"{want}\""},
+	CodeContains:          {"the list lacks a value the format requires here", "listan saknar ett värde som formatet kräver här"},
+	CodeUnknown:           {"\"{arg}\" is not part of the format: remove it, or correct its spelling", "\"{arg}\" ingår inte i formatet: ta bort den, eller rätta stavningen"},
+	CodeNotAllowed:        {"this property is not allowed here", "egenskapen är inte tillåten här"},
+	CodePropertyName:      {"the key is not allowed: {arg}", "nyckeln är inte tillåten: {arg}"},
+	CodeEnum:              {"{arg} is not allowed here: use one of {want}", "{arg} är inte tillåtet här: använd något av {want}"},
+	CodeConst:             {"{arg} is not allowed here: it must be {want}", "{arg} är inte tillåtet här: det ska vara {want}"},
+	CodePattern:           {"{arg} is not {want}", "{arg} är inte {want}"},
+	CodeFormat:            {"{arg} is not {want}", "{arg} är inte {want}"},
+	CodeMinLength:         {"the text is shorter than {want} characters", "texten är kortare än {want} tecken"},
+	CodeMaxLength:         {"the text is longer than {want} characters", "texten är längre än {want} tecken"},
+	CodeMinItems:          {"the list holds too few items: at least {want}", "listan har för få poster: minst {want}"},
+	CodeMaxItems:          {"the list holds too many items: at most {want}", "listan har för många poster: högst {want}"},
+	CodeUnique:            {"{arg} is in the list twice", "{arg} finns två gånger i listan"},
+	CodeMinProperties:     {"must hold at least {want}: it is empty", "ska innehålla minst {want}: det är tomt"},
+	CodeMaxProperties:     {"may hold at most {want} properties", "får innehålla högst {want} egenskaper"},
+	CodeMinimum:           {"{arg} is less than {want}", "{arg} är mindre än {want}"},
+	CodeMaximum:           {"{arg} is more than {want}", "{arg} är större än {want}"},
+	CodeExclusiveMinimum:  {"{arg} must be more than {want}", "{arg} ska vara större än {want}"},
+	CodeExclusiveMaximum:  {"{arg} must be less than {want}", "{arg} ska vara mindre än {want}"},
+	CodeMultipleOf:        {"{arg} must be a whole number", "{arg} ska vara ett heltal"},
+	CodeAnyOf:             {"this fits none of the forms the format allows here", "detta passar ingen av de former som formatet tillåter här"},
+	CodeOneOf:             {"this must fit exactly one of the forms the format allows here", "detta ska passa exakt en av de former som formatet tillåter här"},
+	CodeNot:               {"this is not allowed here", "detta är inte tillåtet här"},
+	CodeDecode:            {"{arg} cannot be read: {want}", "{arg} kan inte läsas: {want}"},
+	CodeInternal:          {"internal error of the widget, please report it: {want}", "internt fel i widgeten, rapportera det gärna: {want}"},
 }
 
 // words translates what Want holds into each language: JSON types, and

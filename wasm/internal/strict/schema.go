@@ -39,14 +39,18 @@ type sch struct {
 	enum   []value
 	cnst   *value
 
-	props     map[string]*sch
-	required  []string
+	props    map[string]*sch
+	required []string
+	// dependent lists, for a property, the properties required with it
+	// (dependentRequired).
+	dependent map[string][]string
 	addl      *sch // additionalProperties; nil allows any
 	propNames *sch
 	minProps  int
 	maxProps  int // -1: no limit
 
 	items    *sch
+	contains *sch
 	minItems int
 	maxItems int // -1: no limit
 	unique   bool
@@ -189,6 +193,15 @@ func (c *schemaCompiler) compile(n int32) *sch {
 			for e := nd.first; e >= 0; e = t.nodes[e].next {
 				s.required = append(s.required, t.nodes[e].str)
 			}
+		case "dependentRequired":
+			s.dependent = map[string][]string{}
+			for p := nd.first; p >= 0; p = t.nodes[p].next {
+				var names []string
+				for e := t.nodes[p].first; e >= 0; e = t.nodes[e].next {
+					names = append(names, t.nodes[e].str)
+				}
+				s.dependent[t.nodes[p].key] = names
+			}
 		case "additionalProperties":
 			s.addl = c.compile(m)
 		case "propertyNames":
@@ -199,6 +212,8 @@ func (c *schemaCompiler) compile(n int32) *sch {
 			s.maxProps = c.int(m)
 		case "items":
 			s.items = c.compile(m)
+		case "contains":
+			s.contains = c.compile(m)
 		case "minItems":
 			s.minItems = c.int(m)
 		case "maxItems":
@@ -423,6 +438,16 @@ func (v *validator) object(s *sch, n int32) bool {
 			}
 		}
 	}
+	for m := nd.first; m >= 0 && s.dependent != nil; m = t.nodes[m].next {
+		for _, name := range s.dependent[t.nodes[m].key] {
+			if t.member(n, name) < 0 {
+				ok = v.fail(n, CodeDependentRequired, name, t.nodes[m].key)
+				if v.quiet > 0 {
+					return false
+				}
+			}
+		}
+	}
 	if int(nd.n) < s.minProps {
 		ok = v.fail(n, CodeMinProperties, "", strconv.Itoa(s.minProps))
 	}
@@ -493,6 +518,15 @@ func (v *validator) array(s *sch, n int32) bool {
 				break
 			}
 			seen[k] = struct{}{}
+		}
+	}
+	if s.contains != nil {
+		found := false
+		for c := nd.first; c >= 0 && !found; c = t.nodes[c].next {
+			found = v.count([]*sch{s.contains}, c, 1) == 1
+		}
+		if !found {
+			ok = v.fail(n, CodeContains, "", "")
 		}
 	}
 	if s.items != nil {

@@ -139,10 +139,10 @@ func (c *converter) fail(at, msg string) {
 
 // The keywords package strict implements, by what their value is.
 var (
-	schemaKeywords    = set("additionalProperties", "propertyNames", "items", "not", "if", "then", "else")
+	schemaKeywords    = set("additionalProperties", "propertyNames", "items", "contains", "not", "if", "then", "else")
 	schemaMapKeywords = set("properties", "$defs")
 	schemaListKw      = set("allOf", "anyOf", "oneOf")
-	valueKeywords     = set("$ref", "type", "enum", "const", "required", "minProperties", "maxProperties",
+	valueKeywords     = set("$ref", "type", "enum", "const", "required", "dependentRequired", "minProperties", "maxProperties",
 		"minItems", "maxItems", "uniqueItems", "minLength", "maxLength", "pattern", "format",
 		"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
 	annotations = set("$schema", "$id", "$comment", "title", "description", "examples", "default", "deprecated", "readOnly", "writeOnly")
@@ -406,6 +406,8 @@ var (
 // name returns a method name for a type: followupBundle, sliceUuidUUID.
 func (g *generator) name(t reflect.Type) string {
 	switch {
+	case t.Name() != "" && t.PkgPath() == "":
+		return t.Name() // a predeclared type: string, float64
 	case t.Name() != "":
 		pkg := t.PkgPath()
 		return lower(pkg[strings.LastIndexByte(pkg, '/')+1:]) + upper(t.Name())
