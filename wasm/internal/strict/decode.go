@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
@@ -61,16 +62,16 @@ func (r *result) decode() *followup.Bundle {
 		r.refuse(0, "", CodeNotObject, "")
 		return nil
 	}
-	root := ""
+	var root int32
 	s := t.member(0, "$schema")
 	switch {
 	case s < 0 || t.nodes[s].kind != kString:
 		r.refuse(0, "/$schema", CodeSchemaMissing, "")
 		return nil
 	case t.nodes[s].str == BundleSchema:
-		root = "bundle"
+		root = schemaBundle
 	case t.nodes[s].str == DocumentSchema:
-		root = "promise-document"
+		root = schemaDocument
 	default:
 		r.refuse(t.offsetOf(s), "/$schema", CodeSchemaUnknown, quoteValue(t, s))
 		return nil
@@ -83,25 +84,19 @@ func (r *result) decode() *followup.Bundle {
 		r.refuse(off, "/schemaVersion", CodeSchemaVersion, arg)
 		return nil
 	}
-	sch, err := rootSchema(root)
-	if err != nil {
-		r.kind = Internal
-		r.problems = []Problem{{Code: CodeInternal, Want: err.Error()}}
-		return nil
-	}
 	v := validator{t: t}
-	v.check(sch, 0)
+	v.check(at(root), 0)
 	if len(v.problems) > 0 {
 		r.kind, r.problems, r.more = Structure, v.problems, v.more
 		return nil
 	}
 	d := decoder{t: t}
 	b := new(followup.Bundle)
-	if root == "bundle" {
-		d.followupBundle(0, b)
+	if root == schemaBundle {
+		d.decode(tFollowupBundle, 0, unsafe.Pointer(b))
 	} else {
 		*b = followup.Bundle{Schema: BundleSchema, SchemaVersion: promise.SchemaVersion}
-		d.promiseDocument(0, &b.Document)
+		d.decode(tFollowupBundle.field("document"), 0, unsafe.Pointer(&b.Document))
 	}
 	if len(d.problems) > 0 {
 		r.kind, r.problems = Structure, d.problems
@@ -111,7 +106,7 @@ func (r *result) decode() *followup.Bundle {
 		return nil
 	}
 	prefix := "/document"
-	if root != "bundle" {
+	if root != schemaBundle {
 		prefix = ""
 	}
 	r.invariants(t, prefix, b.Document.Validate())
@@ -213,9 +208,132 @@ func supportedVersion(s string) bool {
 	return strings.Trim(minor, "0123456789") == ""
 }
 
+// typ describes a Go type of the model for decoder.decode: model_gen.go
+// has one for each type reachable from followup.Bundle, generated from the
+// types by reflection, so that the decoder follows the model (a table and
+// one loop cost a tenth of the code of a method per type in WebAssembly).
+type typ struct {
+	kind vkind
+	// fields are a struct's, by their JSON names.
+	fields []field
+	// elem is a slice's or pointer's element; size a slice element's.
+	elem *typ
+	size uintptr
+	// text returns the value at p as its TextUnmarshaler (vText).
+	text func(p unsafe.Pointer) encoding.TextUnmarshaler
+	// alloc returns a new value of a pointer's element (vPtr).
+	alloc func() unsafe.Pointer
+	// slice makes a slice of n elements at p and returns its first
+	// element; n < 0 sets the slice to nil (vSlice).
+	slice func(p unsafe.Pointer, n int) unsafe.Pointer
+}
+
+// field is a struct field: its JSON name, its offset and its type.
+type field struct {
+	name string
+	off  uintptr
+	t    *typ
+}
+
+// vkind is how a value is decoded.
+type vkind uint8
+
+const (
+	vString    vkind = iota + 1 // string and string types
+	vBool                       // bool
+	vFloat64                    // float64
+	vInt                        // int
+	vText                       // a type with UnmarshalText
+	vStringMap                  // map[string]string and its named types
+	vAnyMap                     // map[string]any
+	vAny                        // any
+	vStruct
+	vSlice
+	vPtr
+)
+
+// The descriptors of the predeclared types and the maps.
+var (
+	tdString    = &typ{kind: vString}
+	tdBool      = &typ{kind: vBool}
+	tdFloat64   = &typ{kind: vFloat64}
+	tdInt       = &typ{kind: vInt}
+	tdStringMap = &typ{kind: vStringMap}
+	tdAnyMap    = &typ{kind: vAnyMap}
+)
+
+// field returns the type of a struct's field.
+func (t *typ) field(name string) *typ {
+	for i := range t.fields {
+		if t.fields[i].name == name {
+			return t.fields[i].t
+		}
+	}
+	return nil
+}
+
+// decode decodes node n into the value of type t at p, as encoding/json
+// would: absent members leave fields as they are, null sets a pointer,
+// slice, map or interface to nil and leaves anything else, [] makes an
+// empty slice, not nil.
+func (d *decoder) decode(t *typ, n int32, p unsafe.Pointer) {
+	switch t.kind {
+	case vString:
+		d.string(n, (*string)(p))
+	case vBool:
+		d.bool(n, (*bool)(p))
+	case vFloat64:
+		d.float64(n, (*float64)(p))
+	case vInt:
+		d.int(n, (*int)(p))
+	case vText:
+		d.text(n, t.text(p))
+	case vStringMap:
+		d.stringMap(n, (*map[string]string)(p))
+	case vAnyMap:
+		d.anyMap(n, (*map[string]any)(p))
+	case vAny:
+		*(*any)(p) = d.any(n)
+	case vPtr:
+		if d.isNull(n) {
+			*(*unsafe.Pointer)(p) = nil
+			return
+		}
+		q := t.alloc()
+		d.decode(t.elem, n, q)
+		*(*unsafe.Pointer)(p) = q
+	case vSlice:
+		if d.isNull(n) {
+			t.slice(p, -1)
+			return
+		}
+		if !d.array(n) {
+			return
+		}
+		base := t.slice(p, int(d.t.nodes[n].n))
+		var i uintptr
+		for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
+			d.decode(t.elem, c, unsafe.Add(base, i*t.size))
+			i++
+		}
+	case vStruct:
+		if !d.object(n) {
+			return
+		}
+		for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
+			key := d.t.nodes[m].key
+			for i := range t.fields {
+				if f := &t.fields[i]; f.name == key {
+					d.decode(f.t, m, unsafe.Add(p, f.off))
+					break
+				}
+			}
+		}
+	}
+}
+
 // decoder turns a tree that the schema accepted into the model's values,
-// as encoding/json would: the generated methods (model_gen.go) walk the
-// model's types, these helpers decode their leaves.
+// as encoding/json would (decode), its methods below decoding the leaves.
 type decoder struct {
 	t        *tree
 	problems []Problem

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// TestGenerated: schema.json and model_gen.go are what go generate writes
+// TestGenerated: schema_gen.go and model_gen.go are what go generate writes
 // from today's schema files and model: run go generate ./wasm/... after
 // changing either.
 func TestGenerated(t *testing.T) {
@@ -20,7 +20,7 @@ func TestGenerated(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("the generator fails: %v\n%s", err, out)
 	}
-	for _, name := range []string{"schema.json", "model_gen.go"} {
+	for _, name := range []string{"schema_gen.go", "model_gen.go"} {
 		want, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)

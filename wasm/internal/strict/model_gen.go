@@ -3,1785 +3,718 @@
 package strict
 
 import (
+	"encoding"
+	"unsafe"
+
 	"github.com/google/uuid"
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
-// followupBundle decodes node n into v as encoding/json would.
-func (d *decoder) followupBundle(n int32, v *followup.Bundle) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "$schema":
-			d.string(m, &v.Schema)
-		case "schemaVersion":
-			d.string(m, &v.SchemaVersion)
-		case "document":
-			d.promiseDocument(m, &v.Document)
-		case "reports":
-			d.sliceFollowupReport(m, &v.Reports)
+// The descriptors of the model's types: what decoder.decode needs to
+// decode a value of each as encoding/json would.
+var (
+	tUuidUUID           = &typ{kind: vText, text: func(p unsafe.Pointer) encoding.TextUnmarshaler { return (*uuid.UUID)(p) }}
+	tPromiseDate        = &typ{kind: vText, text: func(p unsafe.Pointer) encoding.TextUnmarshaler { return (*promise.Date)(p) }}
+	tPromiseIdentifiers = &typ{kind: vStruct, fields: []field{
+		{name: "kommunkod", off: unsafe.Offsetof(promise.Identifiers{}.Kommunkod), t: tdString},
+		{name: "organisationsnummer", off: unsafe.Offsetof(promise.Identifiers{}.Organisationsnummer), t: tdString},
+	}}
+	tSliceUuidUUID = &typ{kind: vSlice, elem: tUuidUUID, size: unsafe.Sizeof(*new(uuid.UUID)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]uuid.UUID)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseDocument decodes node n into v as encoding/json would.
-func (d *decoder) promiseDocument(n int32, v *promise.Document) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "$schema":
-			d.string(m, &v.Schema)
-		case "schemaVersion":
-			d.string(m, &v.SchemaVersion)
-		case "id":
-			d.text(m, &v.ID)
-		case "title":
-			d.stringMap(m, (*map[string]string)(&v.Title))
-		case "language":
-			d.string(m, &v.Language)
-		case "updated":
-			d.text(m, &v.Updated)
-		case "parties":
-			d.slicePromiseParty(m, &v.Parties)
-		case "people":
-			d.slicePromisePerson(m, &v.People)
-		case "places":
-			d.slicePromisePlace(m, &v.Places)
-		case "themes":
-			d.slicePromiseTheme(m, &v.Themes)
-		case "sources":
-			d.slicePromiseSource(m, &v.Sources)
-		case "agreements":
-			d.slicePromiseAgreement(m, &v.Agreements)
-		case "actionPlans":
-			d.slicePromiseActionPlan(m, &v.ActionPlans)
-		case "citizenPromises":
-			d.slicePromiseCitizenPromise(m, &v.CitizenPromises)
-		case "extensions":
-			d.anyMap(m, (*map[string]any)(&v.Extensions))
+		s := make([]uuid.UUID, n)
+		*(*[]uuid.UUID)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseAlias = &typ{kind: vStruct, fields: []field{
+		{name: "name", off: unsafe.Offsetof(promise.Alias{}.Name), t: tdString},
+		{name: "kind", off: unsafe.Offsetof(promise.Alias{}.Kind), t: tdString},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Alias{}.SourceIDs), t: tSliceUuidUUID},
+	}}
+	tSlicePromiseAlias = &typ{kind: vSlice, elem: tPromiseAlias, size: unsafe.Sizeof(*new(promise.Alias)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Alias)(p) = nil
+			return nil
 		}
-	}
-}
-
-// sliceFollowupReport decodes node n into v as encoding/json would.
-func (d *decoder) sliceFollowupReport(n int32, v *[]followup.Report) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]followup.Report, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.followupReport(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseParty decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseParty(n int32, v *[]promise.Party) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Party, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseParty(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromisePerson decodes node n into v as encoding/json would.
-func (d *decoder) slicePromisePerson(n int32, v *[]promise.Person) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Person, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promisePerson(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromisePlace decodes node n into v as encoding/json would.
-func (d *decoder) slicePromisePlace(n int32, v *[]promise.Place) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Place, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promisePlace(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseTheme decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseTheme(n int32, v *[]promise.Theme) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Theme, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseTheme(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseSource decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseSource(n int32, v *[]promise.Source) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Source, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseSource(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseAgreement decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseAgreement(n int32, v *[]promise.Agreement) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Agreement, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseAgreement(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseActionPlan decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseActionPlan(n int32, v *[]promise.ActionPlan) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.ActionPlan, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseActionPlan(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseCitizenPromise decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseCitizenPromise(n int32, v *[]promise.CitizenPromise) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.CitizenPromise, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseCitizenPromise(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// followupReport decodes node n into v as encoding/json would.
-func (d *decoder) followupReport(n int32, v *followup.Report) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "$schema":
-			d.string(m, &v.Schema)
-		case "schemaVersion":
-			d.string(m, &v.SchemaVersion)
-		case "id":
-			d.text(m, &v.ID)
-		case "citizenPromiseId":
-			d.text(m, &v.CitizenPromiseID)
-		case "actionPlanId":
-			d.text(m, &v.ActionPlanID)
-		case "agreementId":
-			d.text(m, &v.AgreementID)
-		case "title":
-			d.stringMap(m, (*map[string]string)(&v.Title))
-		case "period":
-			d.promisePeriod(m, &v.Period)
-		case "date":
-			d.text(m, &v.Date)
-		case "reportedBy":
-			d.sliceUuidUUID(m, &v.ReportedBy)
-		case "final":
-			d.bool(m, &v.Final)
-		case "illustrative":
-			d.bool(m, &v.Illustrative)
-		case "summary":
-			d.stringMap(m, (*map[string]string)(&v.Summary))
-		case "updates":
-			d.sliceFollowupUpdate(m, &v.Updates)
-		case "results":
-			d.sliceFollowupResult(m, &v.Results)
-		case "sources":
-			d.slicePromiseLink(m, &v.Sources)
-		case "notes":
-			d.slicePromiseNote(m, &v.Notes)
-		case "notStated":
-			d.sliceString(m, &v.NotStated)
-		case "extensions":
-			d.anyMap(m, (*map[string]any)(&v.Extensions))
+		s := make([]promise.Alias, n)
+		*(*[]promise.Alias)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseParty = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.Party{}.ID), t: tUuidUUID},
+		{name: "kind", off: unsafe.Offsetof(promise.Party{}.Kind), t: tdString},
+		{name: "name", off: unsafe.Offsetof(promise.Party{}.Name), t: tdStringMap},
+		{name: "shortName", off: unsafe.Offsetof(promise.Party{}.ShortName), t: tdStringMap},
+		{name: "identifiers", off: unsafe.Offsetof(promise.Party{}.Identifiers), t: tPromiseIdentifiers},
+		{name: "parentId", off: unsafe.Offsetof(promise.Party{}.ParentID), t: tUuidUUID},
+		{name: "website", off: unsafe.Offsetof(promise.Party{}.Website), t: tdString},
+		{name: "aliases", off: unsafe.Offsetof(promise.Party{}.Aliases), t: tSlicePromiseAlias},
+		{name: "servesIds", off: unsafe.Offsetof(promise.Party{}.ServesIDs), t: tSliceUuidUUID},
+	}}
+	tSlicePromiseParty = &typ{kind: vSlice, elem: tPromiseParty, size: unsafe.Sizeof(*new(promise.Party)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Party)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseParty decodes node n into v as encoding/json would.
-func (d *decoder) promiseParty(n int32, v *promise.Party) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "kind":
-			d.string(m, (*string)(&v.Kind))
-		case "name":
-			d.stringMap(m, (*map[string]string)(&v.Name))
-		case "shortName":
-			d.stringMap(m, (*map[string]string)(&v.ShortName))
-		case "identifiers":
-			d.promiseIdentifiers(m, &v.Identifiers)
-		case "parentId":
-			d.text(m, &v.ParentID)
-		case "website":
-			d.string(m, &v.Website)
-		case "aliases":
-			d.slicePromiseAlias(m, &v.Aliases)
-		case "servesIds":
-			d.sliceUuidUUID(m, &v.ServesIDs)
+		s := make([]promise.Party, n)
+		*(*[]promise.Party)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromisePerson = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.Person{}.ID), t: tUuidUUID},
+		{name: "name", off: unsafe.Offsetof(promise.Person{}.Name), t: tdString},
+		{name: "partyId", off: unsafe.Offsetof(promise.Person{}.PartyID), t: tUuidUUID},
+		{name: "title", off: unsafe.Offsetof(promise.Person{}.Title), t: tdStringMap},
+		{name: "aliases", off: unsafe.Offsetof(promise.Person{}.Aliases), t: tSlicePromiseAlias},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Person{}.SourceIDs), t: tSliceUuidUUID},
+	}}
+	tSlicePromisePerson = &typ{kind: vSlice, elem: tPromisePerson, size: unsafe.Sizeof(*new(promise.Person)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Person)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promisePerson decodes node n into v as encoding/json would.
-func (d *decoder) promisePerson(n int32, v *promise.Person) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "name":
-			d.string(m, &v.Name)
-		case "partyId":
-			d.text(m, &v.PartyID)
-		case "title":
-			d.stringMap(m, (*map[string]string)(&v.Title))
-		case "aliases":
-			d.slicePromiseAlias(m, &v.Aliases)
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
+		s := make([]promise.Person, n)
+		*(*[]promise.Person)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromisePlace = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.Place{}.ID), t: tUuidUUID},
+		{name: "kind", off: unsafe.Offsetof(promise.Place{}.Kind), t: tdString},
+		{name: "name", off: unsafe.Offsetof(promise.Place{}.Name), t: tdStringMap},
+		{name: "parentId", off: unsafe.Offsetof(promise.Place{}.ParentID), t: tUuidUUID},
+		{name: "kommunkod", off: unsafe.Offsetof(promise.Place{}.Kommunkod), t: tdString},
+	}}
+	tSlicePromisePlace = &typ{kind: vSlice, elem: tPromisePlace, size: unsafe.Sizeof(*new(promise.Place)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Place)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promisePlace decodes node n into v as encoding/json would.
-func (d *decoder) promisePlace(n int32, v *promise.Place) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "kind":
-			d.string(m, (*string)(&v.Kind))
-		case "name":
-			d.stringMap(m, (*map[string]string)(&v.Name))
-		case "parentId":
-			d.text(m, &v.ParentID)
-		case "kommunkod":
-			d.string(m, &v.Kommunkod)
+		s := make([]promise.Place, n)
+		*(*[]promise.Place)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseTheme = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.Theme{}.ID), t: tUuidUUID},
+		{name: "title", off: unsafe.Offsetof(promise.Theme{}.Title), t: tdStringMap},
+		{name: "description", off: unsafe.Offsetof(promise.Theme{}.Description), t: tdStringMap},
+		{name: "parentId", off: unsafe.Offsetof(promise.Theme{}.ParentID), t: tUuidUUID},
+	}}
+	tSlicePromiseTheme = &typ{kind: vSlice, elem: tPromiseTheme, size: unsafe.Sizeof(*new(promise.Theme)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Theme)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseTheme decodes node n into v as encoding/json would.
-func (d *decoder) promiseTheme(n int32, v *promise.Theme) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "title":
-			d.stringMap(m, (*map[string]string)(&v.Title))
-		case "description":
-			d.stringMap(m, (*map[string]string)(&v.Description))
-		case "parentId":
-			d.text(m, &v.ParentID)
+		s := make([]promise.Theme, n)
+		*(*[]promise.Theme)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseSource = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.Source{}.ID), t: tUuidUUID},
+		{name: "kind", off: unsafe.Offsetof(promise.Source{}.Kind), t: tdString},
+		{name: "title", off: unsafe.Offsetof(promise.Source{}.Title), t: tdStringMap},
+		{name: "url", off: unsafe.Offsetof(promise.Source{}.URL), t: tdString},
+		{name: "published", off: unsafe.Offsetof(promise.Source{}.Published), t: tPromiseDate},
+		{name: "updated", off: unsafe.Offsetof(promise.Source{}.Updated), t: tPromiseDate},
+		{name: "publisherId", off: unsafe.Offsetof(promise.Source{}.PublisherID), t: tUuidUUID},
+		{name: "note", off: unsafe.Offsetof(promise.Source{}.Note), t: tdStringMap},
+	}}
+	tSlicePromiseSource = &typ{kind: vSlice, elem: tPromiseSource, size: unsafe.Sizeof(*new(promise.Source)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Source)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseSource decodes node n into v as encoding/json would.
-func (d *decoder) promiseSource(n int32, v *promise.Source) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "kind":
-			d.string(m, (*string)(&v.Kind))
-		case "title":
-			d.stringMap(m, (*map[string]string)(&v.Title))
-		case "url":
-			d.string(m, &v.URL)
-		case "published":
-			d.text(m, &v.Published)
-		case "updated":
-			d.text(m, &v.Updated)
-		case "publisherId":
-			d.text(m, &v.PublisherID)
-		case "note":
-			d.stringMap(m, (*map[string]string)(&v.Note))
+		s := make([]promise.Source, n)
+		*(*[]promise.Source)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tSliceString = &typ{kind: vSlice, elem: tdString, size: unsafe.Sizeof(*new(string)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]string)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseAgreement decodes node n into v as encoding/json would.
-func (d *decoder) promiseAgreement(n int32, v *promise.Agreement) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "title":
-			d.stringMap(m, (*map[string]string)(&v.Title))
-		case "period":
-			d.promisePeriod(m, &v.Period)
-		case "partyIds":
-			d.sliceUuidUUID(m, &v.PartyIDs)
-		case "signatories":
-			d.slicePromiseSignatory(m, &v.Signatories)
-		case "signed":
-			d.text(m, &v.Signed)
-		case "summary":
-			d.stringMap(m, (*map[string]string)(&v.Summary))
-		case "purpose":
-			d.stringMap(m, (*map[string]string)(&v.Purpose))
-		case "themeIds":
-			d.sliceUuidUUID(m, &v.ThemeIDs)
-		case "placeIds":
-			d.sliceUuidUUID(m, &v.PlaceIDs)
-		case "legalBasis":
-			d.slicePromiseLegalBasis(m, &v.LegalBasis)
-		case "duties":
-			d.slicePromiseDuty(m, &v.Duties)
-		case "bodies":
-			d.slicePromiseBody(m, &v.Bodies)
-		case "people":
-			d.slicePromiseInvolvement(m, &v.People)
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
-		case "lineage":
-			d.slicePromiseLineage(m, &v.Lineage)
-		case "notes":
-			d.slicePromiseNote(m, &v.Notes)
+		s := make([]string, n)
+		*(*[]string)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromisePeriod = &typ{kind: vStruct, fields: []field{
+		{name: "start", off: unsafe.Offsetof(promise.Period{}.Start), t: tPromiseDate},
+		{name: "end", off: unsafe.Offsetof(promise.Period{}.End), t: tPromiseDate},
+		{name: "label", off: unsafe.Offsetof(promise.Period{}.Label), t: tdStringMap},
+		{name: "notStated", off: unsafe.Offsetof(promise.Period{}.NotStated), t: tSliceString},
+	}}
+	tPromiseSignatory = &typ{kind: vStruct, fields: []field{
+		{name: "partyId", off: unsafe.Offsetof(promise.Signatory{}.PartyID), t: tUuidUUID},
+		{name: "personId", off: unsafe.Offsetof(promise.Signatory{}.PersonID), t: tUuidUUID},
+		{name: "name", off: unsafe.Offsetof(promise.Signatory{}.Name), t: tdString},
+		{name: "role", off: unsafe.Offsetof(promise.Signatory{}.Role), t: tdStringMap},
+		{name: "acting", off: unsafe.Offsetof(promise.Signatory{}.Acting), t: tdBool},
+		{name: "signed", off: unsafe.Offsetof(promise.Signatory{}.Signed), t: tPromiseDate},
+	}}
+	tSlicePromiseSignatory = &typ{kind: vSlice, elem: tPromiseSignatory, size: unsafe.Sizeof(*new(promise.Signatory)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Signatory)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseActionPlan decodes node n into v as encoding/json would.
-func (d *decoder) promiseActionPlan(n int32, v *promise.ActionPlan) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "agreementId":
-			d.text(m, &v.AgreementID)
-		case "agreementRef":
-			if d.isNull(m) {
-				v.AgreementRef = nil
-			} else {
-				p := new(promise.Reference)
-				d.promiseReference(m, p)
-				v.AgreementRef = p
-			}
-		case "title":
-			d.stringMap(m, (*map[string]string)(&v.Title))
-		case "period":
-			d.promisePeriod(m, &v.Period)
-		case "partyIds":
-			d.sliceUuidUUID(m, &v.PartyIDs)
-		case "decided":
-			d.text(m, &v.Decided)
-		case "summary":
-			d.stringMap(m, (*map[string]string)(&v.Summary))
-		case "themeIds":
-			d.sliceUuidUUID(m, &v.ThemeIDs)
-		case "placeIds":
-			d.sliceUuidUUID(m, &v.PlaceIDs)
-		case "activities":
-			d.slicePromiseActivity(m, &v.Activities)
-		case "reporting":
-			if d.isNull(m) {
-				v.Reporting = nil
-			} else {
-				p := new(promise.Reporting)
-				d.promiseReporting(m, p)
-				v.Reporting = p
-			}
-		case "thresholds":
-			if d.isNull(m) {
-				v.Thresholds = nil
-			} else {
-				p := new(promise.Thresholds)
-				d.promiseThresholds(m, p)
-				v.Thresholds = p
-			}
-		case "people":
-			d.slicePromiseInvolvement(m, &v.People)
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
-		case "lineage":
-			d.slicePromiseLineage(m, &v.Lineage)
-		case "notes":
-			d.slicePromiseNote(m, &v.Notes)
+		s := make([]promise.Signatory, n)
+		*(*[]promise.Signatory)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseLegalBasis = &typ{kind: vStruct, fields: []field{
+		{name: "title", off: unsafe.Offsetof(promise.LegalBasis{}.Title), t: tdStringMap},
+		{name: "sfs", off: unsafe.Offsetof(promise.LegalBasis{}.SFS), t: tdString},
+		{name: "url", off: unsafe.Offsetof(promise.LegalBasis{}.URL), t: tdString},
+	}}
+	tSlicePromiseLegalBasis = &typ{kind: vSlice, elem: tPromiseLegalBasis, size: unsafe.Sizeof(*new(promise.LegalBasis)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.LegalBasis)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseCitizenPromise decodes node n into v as encoding/json would.
-func (d *decoder) promiseCitizenPromise(n int32, v *promise.CitizenPromise) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "agreementId":
-			d.text(m, &v.AgreementID)
-		case "agreementRef":
-			if d.isNull(m) {
-				v.AgreementRef = nil
-			} else {
-				p := new(promise.Reference)
-				d.promiseReference(m, p)
-				v.AgreementRef = p
-			}
-		case "actionPlanId":
-			d.text(m, &v.ActionPlanID)
-		case "title":
-			d.stringMap(m, (*map[string]string)(&v.Title))
-		case "period":
-			d.promisePeriod(m, &v.Period)
-		case "partyIds":
-			d.sliceUuidUUID(m, &v.PartyIDs)
-		case "signatories":
-			d.slicePromiseSignatory(m, &v.Signatories)
-		case "signed":
-			d.text(m, &v.Signed)
-		case "signedAt":
-			d.string(m, &v.SignedAt)
-		case "summary":
-			d.stringMap(m, (*map[string]string)(&v.Summary))
-		case "purpose":
-			d.stringMap(m, (*map[string]string)(&v.Purpose))
-		case "basis":
-			d.slicePromiseBasis(m, &v.Basis)
-		case "context":
-			d.slicePromiseContextItem(m, &v.Context)
-		case "promises":
-			d.slicePromisePromise(m, &v.Promises)
-		case "activities":
-			d.slicePromiseActivity(m, &v.Activities)
-		case "expectedEffect":
-			if d.isNull(m) {
-				v.Effect = nil
-			} else {
-				p := new(promise.Effect)
-				d.promiseEffect(m, p)
-				v.Effect = p
-			}
-		case "evaluationPlan":
-			d.stringMap(m, (*map[string]string)(&v.EvaluationPlan))
-		case "reporting":
-			if d.isNull(m) {
-				v.Reporting = nil
-			} else {
-				p := new(promise.Reporting)
-				d.promiseReporting(m, p)
-				v.Reporting = p
-			}
-		case "thresholds":
-			if d.isNull(m) {
-				v.Thresholds = nil
-			} else {
-				p := new(promise.Thresholds)
-				d.promiseThresholds(m, p)
-				v.Thresholds = p
-			}
-		case "people":
-			d.slicePromiseInvolvement(m, &v.People)
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
-		case "lineage":
-			d.slicePromiseLineage(m, &v.Lineage)
-		case "notes":
-			d.slicePromiseNote(m, &v.Notes)
-		case "notStated":
-			d.sliceString(m, &v.NotStated)
-		case "incomplete":
-			d.sliceString(m, &v.Incomplete)
+		s := make([]promise.LegalBasis, n)
+		*(*[]promise.LegalBasis)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseDuty = &typ{kind: vStruct, fields: []field{
+		{name: "partyId", off: unsafe.Offsetof(promise.Duty{}.PartyID), t: tUuidUUID},
+		{name: "text", off: unsafe.Offsetof(promise.Duty{}.Text), t: tdStringMap},
+		{name: "legalBasis", off: unsafe.Offsetof(promise.Duty{}.LegalBasis), t: tdString},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Duty{}.SourceIDs), t: tSliceUuidUUID},
+	}}
+	tSlicePromiseDuty = &typ{kind: vSlice, elem: tPromiseDuty, size: unsafe.Sizeof(*new(promise.Duty)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Duty)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promisePeriod decodes node n into v as encoding/json would.
-func (d *decoder) promisePeriod(n int32, v *promise.Period) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "start":
-			d.text(m, &v.Start)
-		case "end":
-			d.text(m, &v.End)
-		case "label":
-			d.stringMap(m, (*map[string]string)(&v.Label))
-		case "notStated":
-			d.sliceString(m, &v.NotStated)
+		s := make([]promise.Duty, n)
+		*(*[]promise.Duty)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseBody = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.Body{}.ID), t: tUuidUUID},
+		{name: "kind", off: unsafe.Offsetof(promise.Body{}.Kind), t: tdString},
+		{name: "name", off: unsafe.Offsetof(promise.Body{}.Name), t: tdStringMap},
+		{name: "partyIds", off: unsafe.Offsetof(promise.Body{}.PartyIDs), t: tSliceUuidUUID},
+		{name: "description", off: unsafe.Offsetof(promise.Body{}.Description), t: tdStringMap},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Body{}.SourceIDs), t: tSliceUuidUUID},
+	}}
+	tSlicePromiseBody = &typ{kind: vSlice, elem: tPromiseBody, size: unsafe.Sizeof(*new(promise.Body)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Body)(p) = nil
+			return nil
 		}
-	}
-}
-
-// sliceUuidUUID decodes node n into v as encoding/json would.
-func (d *decoder) sliceUuidUUID(n int32, v *[]uuid.UUID) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]uuid.UUID, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.text(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// sliceFollowupUpdate decodes node n into v as encoding/json would.
-func (d *decoder) sliceFollowupUpdate(n int32, v *[]followup.Update) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]followup.Update, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.followupUpdate(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// sliceFollowupResult decodes node n into v as encoding/json would.
-func (d *decoder) sliceFollowupResult(n int32, v *[]followup.Result) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]followup.Result, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.followupResult(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseLink decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseLink(n int32, v *[]promise.Link) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Link, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseLink(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseNote decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseNote(n int32, v *[]promise.Note) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Note, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseNote(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// sliceString decodes node n into v as encoding/json would.
-func (d *decoder) sliceString(n int32, v *[]string) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]string, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.string(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// promiseIdentifiers decodes node n into v as encoding/json would.
-func (d *decoder) promiseIdentifiers(n int32, v *promise.Identifiers) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "kommunkod":
-			d.string(m, &v.Kommunkod)
-		case "organisationsnummer":
-			d.string(m, &v.Organisationsnummer)
+		s := make([]promise.Body, n)
+		*(*[]promise.Body)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tSlicePromisePersonRole = &typ{kind: vSlice, elem: tdString, size: unsafe.Sizeof(*new(promise.PersonRole)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.PersonRole)(p) = nil
+			return nil
 		}
-	}
-}
-
-// slicePromiseAlias decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseAlias(n int32, v *[]promise.Alias) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Alias, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseAlias(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseSignatory decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseSignatory(n int32, v *[]promise.Signatory) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Signatory, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseSignatory(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseLegalBasis decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseLegalBasis(n int32, v *[]promise.LegalBasis) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.LegalBasis, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseLegalBasis(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseDuty decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseDuty(n int32, v *[]promise.Duty) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Duty, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseDuty(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseBody decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseBody(n int32, v *[]promise.Body) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Body, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseBody(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseInvolvement decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseInvolvement(n int32, v *[]promise.Involvement) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Involvement, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseInvolvement(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseLineage decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseLineage(n int32, v *[]promise.Lineage) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Lineage, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseLineage(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// promiseReference decodes node n into v as encoding/json would.
-func (d *decoder) promiseReference(n int32, v *promise.Reference) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "url":
-			d.string(m, &v.URL)
-		case "title":
-			d.stringMap(m, (*map[string]string)(&v.Title))
+		s := make([]promise.PersonRole, n)
+		*(*[]promise.PersonRole)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseInvolvement = &typ{kind: vStruct, fields: []field{
+		{name: "personId", off: unsafe.Offsetof(promise.Involvement{}.PersonID), t: tUuidUUID},
+		{name: "roles", off: unsafe.Offsetof(promise.Involvement{}.Roles), t: tSlicePromisePersonRole},
+		{name: "quote", off: unsafe.Offsetof(promise.Involvement{}.Quote), t: tdStringMap},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Involvement{}.SourceIDs), t: tSliceUuidUUID},
+	}}
+	tSlicePromiseInvolvement = &typ{kind: vSlice, elem: tPromiseInvolvement, size: unsafe.Sizeof(*new(promise.Involvement)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Involvement)(p) = nil
+			return nil
 		}
-	}
-}
-
-// slicePromiseActivity decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseActivity(n int32, v *[]promise.Activity) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Activity, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseActivity(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// promiseReporting decodes node n into v as encoding/json would.
-func (d *decoder) promiseReporting(n int32, v *promise.Reporting) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "cadence":
-			d.string(m, (*string)(&v.Cadence))
-		case "dueDays":
-			d.int(m, &v.DueDays)
-		case "periods":
-			d.slicePromiseReportingPeriod(m, &v.Periods)
+		s := make([]promise.Involvement, n)
+		*(*[]promise.Involvement)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseLineage = &typ{kind: vStruct, fields: []field{
+		{name: "relation", off: unsafe.Offsetof(promise.Lineage{}.Relation), t: tdString},
+		{name: "id", off: unsafe.Offsetof(promise.Lineage{}.ID), t: tUuidUUID},
+		{name: "url", off: unsafe.Offsetof(promise.Lineage{}.URL), t: tdString},
+		{name: "title", off: unsafe.Offsetof(promise.Lineage{}.Title), t: tdStringMap},
+		{name: "unchanged", off: unsafe.Offsetof(promise.Lineage{}.Unchanged), t: tdBool},
+		{name: "note", off: unsafe.Offsetof(promise.Lineage{}.Note), t: tdStringMap},
+	}}
+	tSlicePromiseLineage = &typ{kind: vSlice, elem: tPromiseLineage, size: unsafe.Sizeof(*new(promise.Lineage)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Lineage)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseThresholds decodes node n into v as encoding/json would.
-func (d *decoder) promiseThresholds(n int32, v *promise.Thresholds) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "onTrack":
-			d.float64(m, &v.OnTrack)
-		case "atRisk":
-			d.float64(m, &v.AtRisk)
-		case "partlyAchieved":
-			d.float64(m, &v.PartlyAchieved)
+		s := make([]promise.Lineage, n)
+		*(*[]promise.Lineage)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseNote = &typ{kind: vStruct, fields: []field{
+		{name: "text", off: unsafe.Offsetof(promise.Note{}.Text), t: tdStringMap},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Note{}.SourceIDs), t: tSliceUuidUUID},
+	}}
+	tSlicePromiseNote = &typ{kind: vSlice, elem: tPromiseNote, size: unsafe.Sizeof(*new(promise.Note)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Note)(p) = nil
+			return nil
 		}
-	}
-}
-
-// slicePromiseBasis decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseBasis(n int32, v *[]promise.Basis) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Basis, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseBasis(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseContextItem decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseContextItem(n int32, v *[]promise.ContextItem) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.ContextItem, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseContextItem(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromisePromise decodes node n into v as encoding/json would.
-func (d *decoder) slicePromisePromise(n int32, v *[]promise.Promise) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Promise, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promisePromise(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// promiseEffect decodes node n into v as encoding/json would.
-func (d *decoder) promiseEffect(n int32, v *promise.Effect) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "description":
-			d.stringMap(m, (*map[string]string)(&v.Description))
-		case "targets":
-			d.slicePromiseTarget(m, &v.Targets)
+		s := make([]promise.Note, n)
+		*(*[]promise.Note)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseAgreement = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.Agreement{}.ID), t: tUuidUUID},
+		{name: "title", off: unsafe.Offsetof(promise.Agreement{}.Title), t: tdStringMap},
+		{name: "period", off: unsafe.Offsetof(promise.Agreement{}.Period), t: tPromisePeriod},
+		{name: "partyIds", off: unsafe.Offsetof(promise.Agreement{}.PartyIDs), t: tSliceUuidUUID},
+		{name: "signatories", off: unsafe.Offsetof(promise.Agreement{}.Signatories), t: tSlicePromiseSignatory},
+		{name: "signed", off: unsafe.Offsetof(promise.Agreement{}.Signed), t: tPromiseDate},
+		{name: "summary", off: unsafe.Offsetof(promise.Agreement{}.Summary), t: tdStringMap},
+		{name: "purpose", off: unsafe.Offsetof(promise.Agreement{}.Purpose), t: tdStringMap},
+		{name: "themeIds", off: unsafe.Offsetof(promise.Agreement{}.ThemeIDs), t: tSliceUuidUUID},
+		{name: "placeIds", off: unsafe.Offsetof(promise.Agreement{}.PlaceIDs), t: tSliceUuidUUID},
+		{name: "legalBasis", off: unsafe.Offsetof(promise.Agreement{}.LegalBasis), t: tSlicePromiseLegalBasis},
+		{name: "duties", off: unsafe.Offsetof(promise.Agreement{}.Duties), t: tSlicePromiseDuty},
+		{name: "bodies", off: unsafe.Offsetof(promise.Agreement{}.Bodies), t: tSlicePromiseBody},
+		{name: "people", off: unsafe.Offsetof(promise.Agreement{}.People), t: tSlicePromiseInvolvement},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Agreement{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "lineage", off: unsafe.Offsetof(promise.Agreement{}.Lineage), t: tSlicePromiseLineage},
+		{name: "notes", off: unsafe.Offsetof(promise.Agreement{}.Notes), t: tSlicePromiseNote},
+	}}
+	tSlicePromiseAgreement = &typ{kind: vSlice, elem: tPromiseAgreement, size: unsafe.Sizeof(*new(promise.Agreement)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Agreement)(p) = nil
+			return nil
 		}
-	}
-}
-
-// followupUpdate decodes node n into v as encoding/json would.
-func (d *decoder) followupUpdate(n int32, v *followup.Update) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "activityId":
-			d.text(m, &v.ActivityID)
-		case "occurrences":
-			d.sliceFollowupOccurrence(m, &v.Occurrences)
-		case "results":
-			d.sliceFollowupResult(m, &v.Results)
-		case "completed":
-			d.text(m, &v.Completed)
-		case "assessment":
-			if d.isNull(m) {
-				v.Assessment = nil
-			} else {
-				p := new(followup.Assessment)
-				d.followupAssessment(m, p)
-				v.Assessment = p
-			}
-		case "narrative":
-			d.stringMap(m, (*map[string]string)(&v.Narrative))
-		case "shortfall":
-			d.stringMap(m, (*map[string]string)(&v.Shortfall))
-		case "substitutes":
-			d.sliceFollowupSubstitute(m, &v.Substitutes)
-		case "evidence":
-			d.slicePromiseLink(m, &v.Evidence)
+		s := make([]promise.Agreement, n)
+		*(*[]promise.Agreement)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseReference = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.Reference{}.ID), t: tUuidUUID},
+		{name: "url", off: unsafe.Offsetof(promise.Reference{}.URL), t: tdString},
+		{name: "title", off: unsafe.Offsetof(promise.Reference{}.Title), t: tdStringMap},
+	}}
+	tPtrPromiseReference = &typ{kind: vPtr, elem: tPromiseReference, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Reference)) }}
+	tPromiseWording      = &typ{kind: vStruct, fields: []field{
+		{name: "text", off: unsafe.Offsetof(promise.Wording{}.Text), t: tdStringMap},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Wording{}.SourceIDs), t: tSliceUuidUUID},
+	}}
+	tSlicePromiseWording = &typ{kind: vSlice, elem: tPromiseWording, size: unsafe.Sizeof(*new(promise.Wording)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Wording)(p) = nil
+			return nil
 		}
-	}
-}
-
-// followupResult decodes node n into v as encoding/json would.
-func (d *decoder) followupResult(n int32, v *followup.Result) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "targetId":
-			d.text(m, &v.TargetID)
-		case "activityIds":
-			d.sliceUuidUUID(m, &v.ActivityIDs)
-		case "value":
-			if d.isNull(m) {
-				v.Value = nil
-			} else {
-				p := new(float64)
-				d.float64(m, p)
-				v.Value = p
-			}
-		case "qualifier":
-			d.string(m, (*string)(&v.Qualifier))
-		case "outcome":
-			d.string(m, (*string)(&v.Outcome))
-		case "unit":
-			d.stringMap(m, (*map[string]string)(&v.Unit))
-		case "date":
-			d.text(m, &v.Date)
-		case "period":
-			if d.isNull(m) {
-				v.Period = nil
-			} else {
-				p := new(promise.Period)
-				d.promisePeriod(m, p)
-				v.Period = p
-			}
-		case "description":
-			d.stringMap(m, (*map[string]string)(&v.Description))
+		s := make([]promise.Wording, n)
+		*(*[]promise.Wording)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tSlicePromiseText = &typ{kind: vSlice, elem: tdStringMap, size: unsafe.Sizeof(*new(promise.Text)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Text)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseLink decodes node n into v as encoding/json would.
-func (d *decoder) promiseLink(n int32, v *promise.Link) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "url":
-			d.string(m, &v.URL)
-		case "title":
-			d.stringMap(m, (*map[string]string)(&v.Title))
+		s := make([]promise.Text, n)
+		*(*[]promise.Text)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseSourcedLead = &typ{kind: vStruct, fields: []field{
+		{name: "leadIds", off: unsafe.Offsetof(promise.SourcedLead{}.LeadIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.SourcedLead{}.SourceIDs), t: tSliceUuidUUID},
+	}}
+	tSlicePromiseSourcedLead = &typ{kind: vSlice, elem: tPromiseSourcedLead, size: unsafe.Sizeof(*new(promise.SourcedLead)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.SourcedLead)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseNote decodes node n into v as encoding/json would.
-func (d *decoder) promiseNote(n int32, v *promise.Note) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "text":
-			d.stringMap(m, (*map[string]string)(&v.Text))
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
+		s := make([]promise.SourcedLead, n)
+		*(*[]promise.SourcedLead)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPtrPromisePeriod = &typ{kind: vPtr, elem: tPromisePeriod, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Period)) }}
+	tPtrFloat64       = &typ{kind: vPtr, elem: tdFloat64, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(float64)) }}
+	tPromiseShare     = &typ{kind: vStruct, fields: []field{
+		{name: "placeId", off: unsafe.Offsetof(promise.Share{}.PlaceID), t: tUuidUUID},
+		{name: "value", off: unsafe.Offsetof(promise.Share{}.Value), t: tdFloat64},
+	}}
+	tSlicePromiseShare = &typ{kind: vSlice, elem: tPromiseShare, size: unsafe.Sizeof(*new(promise.Share)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Share)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseAlias decodes node n into v as encoding/json would.
-func (d *decoder) promiseAlias(n int32, v *promise.Alias) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "name":
-			d.string(m, &v.Name)
-		case "kind":
-			d.string(m, (*string)(&v.Kind))
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
+		s := make([]promise.Share, n)
+		*(*[]promise.Share)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseMeasurement = &typ{kind: vStruct, fields: []field{
+		{name: "value", off: unsafe.Offsetof(promise.Measurement{}.Value), t: tdFloat64},
+		{name: "qualifier", off: unsafe.Offsetof(promise.Measurement{}.Qualifier), t: tdString},
+		{name: "unit", off: unsafe.Offsetof(promise.Measurement{}.Unit), t: tdStringMap},
+		{name: "date", off: unsafe.Offsetof(promise.Measurement{}.Date), t: tPromiseDate},
+		{name: "description", off: unsafe.Offsetof(promise.Measurement{}.Description), t: tdStringMap},
+		{name: "placeId", off: unsafe.Offsetof(promise.Measurement{}.PlaceID), t: tUuidUUID},
+		{name: "sourceId", off: unsafe.Offsetof(promise.Measurement{}.SourceID), t: tUuidUUID},
+	}}
+	tPtrPromiseMeasurement = &typ{kind: vPtr, elem: tPromiseMeasurement, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Measurement)) }}
+	tPromiseTarget         = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.Target{}.ID), t: tUuidUUID},
+		{name: "kind", off: unsafe.Offsetof(promise.Target{}.Kind), t: tdString},
+		{name: "description", off: unsafe.Offsetof(promise.Target{}.Description), t: tdStringMap},
+		{name: "value", off: unsafe.Offsetof(promise.Target{}.Value), t: tPtrFloat64},
+		{name: "comparison", off: unsafe.Offsetof(promise.Target{}.Comparison), t: tdString},
+		{name: "unit", off: unsafe.Offsetof(promise.Target{}.Unit), t: tdStringMap},
+		{name: "scope", off: unsafe.Offsetof(promise.Target{}.Scope), t: tdString},
+		{name: "every", off: unsafe.Offsetof(promise.Target{}.Every), t: tdString},
+		{name: "due", off: unsafe.Offsetof(promise.Target{}.Due), t: tPromiseDate},
+		{name: "placeIds", off: unsafe.Offsetof(promise.Target{}.PlaceIDs), t: tSliceUuidUUID},
+		{name: "split", off: unsafe.Offsetof(promise.Target{}.Split), t: tSlicePromiseShare},
+		{name: "baseline", off: unsafe.Offsetof(promise.Target{}.Baseline), t: tPtrPromiseMeasurement},
+		{name: "direction", off: unsafe.Offsetof(promise.Target{}.Direction), t: tdString},
+		{name: "actionThreshold", off: unsafe.Offsetof(promise.Target{}.ActionThreshold), t: tPtrFloat64},
+	}}
+	tSlicePromiseTarget = &typ{kind: vSlice, elem: tPromiseTarget, size: unsafe.Sizeof(*new(promise.Target)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Target)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseSignatory decodes node n into v as encoding/json would.
-func (d *decoder) promiseSignatory(n int32, v *promise.Signatory) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "partyId":
-			d.text(m, &v.PartyID)
-		case "personId":
-			d.text(m, &v.PersonID)
-		case "name":
-			d.string(m, &v.Name)
-		case "role":
-			d.stringMap(m, (*map[string]string)(&v.Role))
-		case "acting":
-			d.bool(m, &v.Acting)
-		case "signed":
-			d.text(m, &v.Signed)
+		s := make([]promise.Target, n)
+		*(*[]promise.Target)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseWithdrawal = &typ{kind: vStruct, fields: []field{
+		{name: "date", off: unsafe.Offsetof(promise.Withdrawal{}.Date), t: tPromiseDate},
+		{name: "reason", off: unsafe.Offsetof(promise.Withdrawal{}.Reason), t: tdStringMap},
+	}}
+	tPtrPromiseWithdrawal = &typ{kind: vPtr, elem: tPromiseWithdrawal, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Withdrawal)) }}
+	tPromiseActivity      = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.Activity{}.ID), t: tUuidUUID},
+		{name: "text", off: unsafe.Offsetof(promise.Activity{}.Text), t: tdStringMap},
+		{name: "wordings", off: unsafe.Offsetof(promise.Activity{}.Wordings), t: tSlicePromiseWording},
+		{name: "promiseIds", off: unsafe.Offsetof(promise.Activity{}.PromiseIDs), t: tSliceUuidUUID},
+		{name: "themeIds", off: unsafe.Offsetof(promise.Activity{}.ThemeIDs), t: tSliceUuidUUID},
+		{name: "leadIds", off: unsafe.Offsetof(promise.Activity{}.LeadIDs), t: tSliceUuidUUID},
+		{name: "partnerIds", off: unsafe.Offsetof(promise.Activity{}.PartnerIDs), t: tSliceUuidUUID},
+		{name: "otherPartners", off: unsafe.Offsetof(promise.Activity{}.OtherPartners), t: tSlicePromiseText},
+		{name: "leadsBySource", off: unsafe.Offsetof(promise.Activity{}.LeadsBySource), t: tSlicePromiseSourcedLead},
+		{name: "notStated", off: unsafe.Offsetof(promise.Activity{}.NotStated), t: tSliceString},
+		{name: "placeIds", off: unsafe.Offsetof(promise.Activity{}.PlaceIDs), t: tSliceUuidUUID},
+		{name: "window", off: unsafe.Offsetof(promise.Activity{}.Window), t: tPtrPromisePeriod},
+		{name: "targets", off: unsafe.Offsetof(promise.Activity{}.Targets), t: tSlicePromiseTarget},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Activity{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "lineage", off: unsafe.Offsetof(promise.Activity{}.Lineage), t: tSlicePromiseLineage},
+		{name: "notes", off: unsafe.Offsetof(promise.Activity{}.Notes), t: tSlicePromiseNote},
+		{name: "withdrawn", off: unsafe.Offsetof(promise.Activity{}.Withdrawn), t: tPtrPromiseWithdrawal},
+	}}
+	tSlicePromiseActivity = &typ{kind: vSlice, elem: tPromiseActivity, size: unsafe.Sizeof(*new(promise.Activity)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Activity)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseLegalBasis decodes node n into v as encoding/json would.
-func (d *decoder) promiseLegalBasis(n int32, v *promise.LegalBasis) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "title":
-			d.stringMap(m, (*map[string]string)(&v.Title))
-		case "sfs":
-			d.string(m, &v.SFS)
-		case "url":
-			d.string(m, &v.URL)
+		s := make([]promise.Activity, n)
+		*(*[]promise.Activity)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseReportingPeriod = &typ{kind: vStruct, fields: []field{
+		{name: "period", off: unsafe.Offsetof(promise.ReportingPeriod{}.Period), t: tPromisePeriod},
+		{name: "due", off: unsafe.Offsetof(promise.ReportingPeriod{}.Due), t: tPromiseDate},
+	}}
+	tSlicePromiseReportingPeriod = &typ{kind: vSlice, elem: tPromiseReportingPeriod, size: unsafe.Sizeof(*new(promise.ReportingPeriod)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.ReportingPeriod)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseDuty decodes node n into v as encoding/json would.
-func (d *decoder) promiseDuty(n int32, v *promise.Duty) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "partyId":
-			d.text(m, &v.PartyID)
-		case "text":
-			d.stringMap(m, (*map[string]string)(&v.Text))
-		case "legalBasis":
-			d.string(m, &v.LegalBasis)
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
+		s := make([]promise.ReportingPeriod, n)
+		*(*[]promise.ReportingPeriod)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseReporting = &typ{kind: vStruct, fields: []field{
+		{name: "cadence", off: unsafe.Offsetof(promise.Reporting{}.Cadence), t: tdString},
+		{name: "dueDays", off: unsafe.Offsetof(promise.Reporting{}.DueDays), t: tdInt},
+		{name: "periods", off: unsafe.Offsetof(promise.Reporting{}.Periods), t: tSlicePromiseReportingPeriod},
+	}}
+	tPtrPromiseReporting = &typ{kind: vPtr, elem: tPromiseReporting, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Reporting)) }}
+	tPromiseThresholds   = &typ{kind: vStruct, fields: []field{
+		{name: "onTrack", off: unsafe.Offsetof(promise.Thresholds{}.OnTrack), t: tdFloat64},
+		{name: "atRisk", off: unsafe.Offsetof(promise.Thresholds{}.AtRisk), t: tdFloat64},
+		{name: "partlyAchieved", off: unsafe.Offsetof(promise.Thresholds{}.PartlyAchieved), t: tdFloat64},
+	}}
+	tPtrPromiseThresholds = &typ{kind: vPtr, elem: tPromiseThresholds, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Thresholds)) }}
+	tPromiseActionPlan    = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.ActionPlan{}.ID), t: tUuidUUID},
+		{name: "agreementId", off: unsafe.Offsetof(promise.ActionPlan{}.AgreementID), t: tUuidUUID},
+		{name: "agreementRef", off: unsafe.Offsetof(promise.ActionPlan{}.AgreementRef), t: tPtrPromiseReference},
+		{name: "title", off: unsafe.Offsetof(promise.ActionPlan{}.Title), t: tdStringMap},
+		{name: "period", off: unsafe.Offsetof(promise.ActionPlan{}.Period), t: tPromisePeriod},
+		{name: "partyIds", off: unsafe.Offsetof(promise.ActionPlan{}.PartyIDs), t: tSliceUuidUUID},
+		{name: "decided", off: unsafe.Offsetof(promise.ActionPlan{}.Decided), t: tPromiseDate},
+		{name: "summary", off: unsafe.Offsetof(promise.ActionPlan{}.Summary), t: tdStringMap},
+		{name: "themeIds", off: unsafe.Offsetof(promise.ActionPlan{}.ThemeIDs), t: tSliceUuidUUID},
+		{name: "placeIds", off: unsafe.Offsetof(promise.ActionPlan{}.PlaceIDs), t: tSliceUuidUUID},
+		{name: "activities", off: unsafe.Offsetof(promise.ActionPlan{}.Activities), t: tSlicePromiseActivity},
+		{name: "reporting", off: unsafe.Offsetof(promise.ActionPlan{}.Reporting), t: tPtrPromiseReporting},
+		{name: "thresholds", off: unsafe.Offsetof(promise.ActionPlan{}.Thresholds), t: tPtrPromiseThresholds},
+		{name: "people", off: unsafe.Offsetof(promise.ActionPlan{}.People), t: tSlicePromiseInvolvement},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.ActionPlan{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "lineage", off: unsafe.Offsetof(promise.ActionPlan{}.Lineage), t: tSlicePromiseLineage},
+		{name: "notes", off: unsafe.Offsetof(promise.ActionPlan{}.Notes), t: tSlicePromiseNote},
+	}}
+	tSlicePromiseActionPlan = &typ{kind: vSlice, elem: tPromiseActionPlan, size: unsafe.Sizeof(*new(promise.ActionPlan)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.ActionPlan)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseBody decodes node n into v as encoding/json would.
-func (d *decoder) promiseBody(n int32, v *promise.Body) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "kind":
-			d.string(m, (*string)(&v.Kind))
-		case "name":
-			d.stringMap(m, (*map[string]string)(&v.Name))
-		case "partyIds":
-			d.sliceUuidUUID(m, &v.PartyIDs)
-		case "description":
-			d.stringMap(m, (*map[string]string)(&v.Description))
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
+		s := make([]promise.ActionPlan, n)
+		*(*[]promise.ActionPlan)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tSlicePromiseMeasurement = &typ{kind: vSlice, elem: tPromiseMeasurement, size: unsafe.Sizeof(*new(promise.Measurement)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Measurement)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseInvolvement decodes node n into v as encoding/json would.
-func (d *decoder) promiseInvolvement(n int32, v *promise.Involvement) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "personId":
-			d.text(m, &v.PersonID)
-		case "roles":
-			d.slicePromisePersonRole(m, &v.Roles)
-		case "quote":
-			d.stringMap(m, (*map[string]string)(&v.Quote))
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
+		s := make([]promise.Measurement, n)
+		*(*[]promise.Measurement)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseLink = &typ{kind: vStruct, fields: []field{
+		{name: "url", off: unsafe.Offsetof(promise.Link{}.URL), t: tdString},
+		{name: "title", off: unsafe.Offsetof(promise.Link{}.Title), t: tdStringMap},
+	}}
+	tSlicePromiseLink = &typ{kind: vSlice, elem: tPromiseLink, size: unsafe.Sizeof(*new(promise.Link)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Link)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseLineage decodes node n into v as encoding/json would.
-func (d *decoder) promiseLineage(n int32, v *promise.Lineage) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "relation":
-			d.string(m, (*string)(&v.Relation))
-		case "id":
-			d.text(m, &v.ID)
-		case "url":
-			d.string(m, &v.URL)
-		case "title":
-			d.stringMap(m, (*map[string]string)(&v.Title))
-		case "unchanged":
-			d.bool(m, &v.Unchanged)
-		case "note":
-			d.stringMap(m, (*map[string]string)(&v.Note))
+		s := make([]promise.Link, n)
+		*(*[]promise.Link)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseBasis = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.Basis{}.ID), t: tUuidUUID},
+		{name: "kind", off: unsafe.Offsetof(promise.Basis{}.Kind), t: tdString},
+		{name: "description", off: unsafe.Offsetof(promise.Basis{}.Description), t: tdStringMap},
+		{name: "period", off: unsafe.Offsetof(promise.Basis{}.Period), t: tPtrPromisePeriod},
+		{name: "measurements", off: unsafe.Offsetof(promise.Basis{}.Measurements), t: tSlicePromiseMeasurement},
+		{name: "links", off: unsafe.Offsetof(promise.Basis{}.Links), t: tSlicePromiseLink},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Basis{}.SourceIDs), t: tSliceUuidUUID},
+	}}
+	tSlicePromiseBasis = &typ{kind: vSlice, elem: tPromiseBasis, size: unsafe.Sizeof(*new(promise.Basis)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Basis)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseActivity decodes node n into v as encoding/json would.
-func (d *decoder) promiseActivity(n int32, v *promise.Activity) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "text":
-			d.stringMap(m, (*map[string]string)(&v.Text))
-		case "wordings":
-			d.slicePromiseWording(m, &v.Wordings)
-		case "promiseIds":
-			d.sliceUuidUUID(m, &v.PromiseIDs)
-		case "themeIds":
-			d.sliceUuidUUID(m, &v.ThemeIDs)
-		case "leadIds":
-			d.sliceUuidUUID(m, &v.LeadIDs)
-		case "partnerIds":
-			d.sliceUuidUUID(m, &v.PartnerIDs)
-		case "otherPartners":
-			d.slicePromiseText(m, &v.OtherPartners)
-		case "leadsBySource":
-			d.slicePromiseSourcedLead(m, &v.LeadsBySource)
-		case "notStated":
-			d.sliceString(m, &v.NotStated)
-		case "placeIds":
-			d.sliceUuidUUID(m, &v.PlaceIDs)
-		case "window":
-			if d.isNull(m) {
-				v.Window = nil
-			} else {
-				p := new(promise.Period)
-				d.promisePeriod(m, p)
-				v.Window = p
-			}
-		case "targets":
-			d.slicePromiseTarget(m, &v.Targets)
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
-		case "lineage":
-			d.slicePromiseLineage(m, &v.Lineage)
-		case "notes":
-			d.slicePromiseNote(m, &v.Notes)
-		case "withdrawn":
-			if d.isNull(m) {
-				v.Withdrawn = nil
-			} else {
-				p := new(promise.Withdrawal)
-				d.promiseWithdrawal(m, p)
-				v.Withdrawn = p
-			}
+		s := make([]promise.Basis, n)
+		*(*[]promise.Basis)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseContextItem = &typ{kind: vStruct, fields: []field{
+		{name: "kind", off: unsafe.Offsetof(promise.ContextItem{}.Kind), t: tdString},
+		{name: "name", off: unsafe.Offsetof(promise.ContextItem{}.Name), t: tdStringMap},
+		{name: "description", off: unsafe.Offsetof(promise.ContextItem{}.Description), t: tdStringMap},
+		{name: "partyIds", off: unsafe.Offsetof(promise.ContextItem{}.PartyIDs), t: tSliceUuidUUID},
+		{name: "links", off: unsafe.Offsetof(promise.ContextItem{}.Links), t: tSlicePromiseLink},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.ContextItem{}.SourceIDs), t: tSliceUuidUUID},
+	}}
+	tSlicePromiseContextItem = &typ{kind: vSlice, elem: tPromiseContextItem, size: unsafe.Sizeof(*new(promise.ContextItem)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.ContextItem)(p) = nil
+			return nil
 		}
-	}
-}
-
-// slicePromiseReportingPeriod decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseReportingPeriod(n int32, v *[]promise.ReportingPeriod) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.ReportingPeriod, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseReportingPeriod(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// promiseBasis decodes node n into v as encoding/json would.
-func (d *decoder) promiseBasis(n int32, v *promise.Basis) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "kind":
-			d.string(m, (*string)(&v.Kind))
-		case "description":
-			d.stringMap(m, (*map[string]string)(&v.Description))
-		case "period":
-			if d.isNull(m) {
-				v.Period = nil
-			} else {
-				p := new(promise.Period)
-				d.promisePeriod(m, p)
-				v.Period = p
-			}
-		case "measurements":
-			d.slicePromiseMeasurement(m, &v.Measurements)
-		case "links":
-			d.slicePromiseLink(m, &v.Links)
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
+		s := make([]promise.ContextItem, n)
+		*(*[]promise.ContextItem)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromisePromise = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.Promise{}.ID), t: tUuidUUID},
+		{name: "text", off: unsafe.Offsetof(promise.Promise{}.Text), t: tdStringMap},
+		{name: "givenBy", off: unsafe.Offsetof(promise.Promise{}.GivenBy), t: tSliceUuidUUID},
+		{name: "wordings", off: unsafe.Offsetof(promise.Promise{}.Wordings), t: tSlicePromiseWording},
+		{name: "themeIds", off: unsafe.Offsetof(promise.Promise{}.ThemeIDs), t: tSliceUuidUUID},
+		{name: "basisIds", off: unsafe.Offsetof(promise.Promise{}.BasisIDs), t: tSliceUuidUUID},
+		{name: "placeIds", off: unsafe.Offsetof(promise.Promise{}.PlaceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Promise{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "lineage", off: unsafe.Offsetof(promise.Promise{}.Lineage), t: tSlicePromiseLineage},
+		{name: "notes", off: unsafe.Offsetof(promise.Promise{}.Notes), t: tSlicePromiseNote},
+		{name: "withdrawn", off: unsafe.Offsetof(promise.Promise{}.Withdrawn), t: tPtrPromiseWithdrawal},
+	}}
+	tSlicePromisePromise = &typ{kind: vSlice, elem: tPromisePromise, size: unsafe.Sizeof(*new(promise.Promise)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.Promise)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseContextItem decodes node n into v as encoding/json would.
-func (d *decoder) promiseContextItem(n int32, v *promise.ContextItem) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "kind":
-			d.string(m, (*string)(&v.Kind))
-		case "name":
-			d.stringMap(m, (*map[string]string)(&v.Name))
-		case "description":
-			d.stringMap(m, (*map[string]string)(&v.Description))
-		case "partyIds":
-			d.sliceUuidUUID(m, &v.PartyIDs)
-		case "links":
-			d.slicePromiseLink(m, &v.Links)
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
+		s := make([]promise.Promise, n)
+		*(*[]promise.Promise)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseEffect = &typ{kind: vStruct, fields: []field{
+		{name: "description", off: unsafe.Offsetof(promise.Effect{}.Description), t: tdStringMap},
+		{name: "targets", off: unsafe.Offsetof(promise.Effect{}.Targets), t: tSlicePromiseTarget},
+	}}
+	tPtrPromiseEffect      = &typ{kind: vPtr, elem: tPromiseEffect, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Effect)) }}
+	tPromiseCitizenPromise = &typ{kind: vStruct, fields: []field{
+		{name: "id", off: unsafe.Offsetof(promise.CitizenPromise{}.ID), t: tUuidUUID},
+		{name: "agreementId", off: unsafe.Offsetof(promise.CitizenPromise{}.AgreementID), t: tUuidUUID},
+		{name: "agreementRef", off: unsafe.Offsetof(promise.CitizenPromise{}.AgreementRef), t: tPtrPromiseReference},
+		{name: "actionPlanId", off: unsafe.Offsetof(promise.CitizenPromise{}.ActionPlanID), t: tUuidUUID},
+		{name: "title", off: unsafe.Offsetof(promise.CitizenPromise{}.Title), t: tdStringMap},
+		{name: "period", off: unsafe.Offsetof(promise.CitizenPromise{}.Period), t: tPromisePeriod},
+		{name: "partyIds", off: unsafe.Offsetof(promise.CitizenPromise{}.PartyIDs), t: tSliceUuidUUID},
+		{name: "signatories", off: unsafe.Offsetof(promise.CitizenPromise{}.Signatories), t: tSlicePromiseSignatory},
+		{name: "signed", off: unsafe.Offsetof(promise.CitizenPromise{}.Signed), t: tPromiseDate},
+		{name: "signedAt", off: unsafe.Offsetof(promise.CitizenPromise{}.SignedAt), t: tdString},
+		{name: "summary", off: unsafe.Offsetof(promise.CitizenPromise{}.Summary), t: tdStringMap},
+		{name: "purpose", off: unsafe.Offsetof(promise.CitizenPromise{}.Purpose), t: tdStringMap},
+		{name: "basis", off: unsafe.Offsetof(promise.CitizenPromise{}.Basis), t: tSlicePromiseBasis},
+		{name: "context", off: unsafe.Offsetof(promise.CitizenPromise{}.Context), t: tSlicePromiseContextItem},
+		{name: "promises", off: unsafe.Offsetof(promise.CitizenPromise{}.Promises), t: tSlicePromisePromise},
+		{name: "activities", off: unsafe.Offsetof(promise.CitizenPromise{}.Activities), t: tSlicePromiseActivity},
+		{name: "expectedEffect", off: unsafe.Offsetof(promise.CitizenPromise{}.Effect), t: tPtrPromiseEffect},
+		{name: "evaluationPlan", off: unsafe.Offsetof(promise.CitizenPromise{}.EvaluationPlan), t: tdStringMap},
+		{name: "reporting", off: unsafe.Offsetof(promise.CitizenPromise{}.Reporting), t: tPtrPromiseReporting},
+		{name: "thresholds", off: unsafe.Offsetof(promise.CitizenPromise{}.Thresholds), t: tPtrPromiseThresholds},
+		{name: "people", off: unsafe.Offsetof(promise.CitizenPromise{}.People), t: tSlicePromiseInvolvement},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.CitizenPromise{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "lineage", off: unsafe.Offsetof(promise.CitizenPromise{}.Lineage), t: tSlicePromiseLineage},
+		{name: "notes", off: unsafe.Offsetof(promise.CitizenPromise{}.Notes), t: tSlicePromiseNote},
+		{name: "notStated", off: unsafe.Offsetof(promise.CitizenPromise{}.NotStated), t: tSliceString},
+		{name: "incomplete", off: unsafe.Offsetof(promise.CitizenPromise{}.Incomplete), t: tSliceString},
+	}}
+	tSlicePromiseCitizenPromise = &typ{kind: vSlice, elem: tPromiseCitizenPromise, size: unsafe.Sizeof(*new(promise.CitizenPromise)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]promise.CitizenPromise)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promisePromise decodes node n into v as encoding/json would.
-func (d *decoder) promisePromise(n int32, v *promise.Promise) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "text":
-			d.stringMap(m, (*map[string]string)(&v.Text))
-		case "givenBy":
-			d.sliceUuidUUID(m, &v.GivenBy)
-		case "wordings":
-			d.slicePromiseWording(m, &v.Wordings)
-		case "themeIds":
-			d.sliceUuidUUID(m, &v.ThemeIDs)
-		case "basisIds":
-			d.sliceUuidUUID(m, &v.BasisIDs)
-		case "placeIds":
-			d.sliceUuidUUID(m, &v.PlaceIDs)
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
-		case "lineage":
-			d.slicePromiseLineage(m, &v.Lineage)
-		case "notes":
-			d.slicePromiseNote(m, &v.Notes)
-		case "withdrawn":
-			if d.isNull(m) {
-				v.Withdrawn = nil
-			} else {
-				p := new(promise.Withdrawal)
-				d.promiseWithdrawal(m, p)
-				v.Withdrawn = p
-			}
+		s := make([]promise.CitizenPromise, n)
+		*(*[]promise.CitizenPromise)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tPromiseDocument = &typ{kind: vStruct, fields: []field{
+		{name: "$schema", off: unsafe.Offsetof(promise.Document{}.Schema), t: tdString},
+		{name: "schemaVersion", off: unsafe.Offsetof(promise.Document{}.SchemaVersion), t: tdString},
+		{name: "id", off: unsafe.Offsetof(promise.Document{}.ID), t: tUuidUUID},
+		{name: "title", off: unsafe.Offsetof(promise.Document{}.Title), t: tdStringMap},
+		{name: "language", off: unsafe.Offsetof(promise.Document{}.Language), t: tdString},
+		{name: "updated", off: unsafe.Offsetof(promise.Document{}.Updated), t: tPromiseDate},
+		{name: "parties", off: unsafe.Offsetof(promise.Document{}.Parties), t: tSlicePromiseParty},
+		{name: "people", off: unsafe.Offsetof(promise.Document{}.People), t: tSlicePromisePerson},
+		{name: "places", off: unsafe.Offsetof(promise.Document{}.Places), t: tSlicePromisePlace},
+		{name: "themes", off: unsafe.Offsetof(promise.Document{}.Themes), t: tSlicePromiseTheme},
+		{name: "sources", off: unsafe.Offsetof(promise.Document{}.Sources), t: tSlicePromiseSource},
+		{name: "agreements", off: unsafe.Offsetof(promise.Document{}.Agreements), t: tSlicePromiseAgreement},
+		{name: "actionPlans", off: unsafe.Offsetof(promise.Document{}.ActionPlans), t: tSlicePromiseActionPlan},
+		{name: "citizenPromises", off: unsafe.Offsetof(promise.Document{}.CitizenPromises), t: tSlicePromiseCitizenPromise},
+		{name: "extensions", off: unsafe.Offsetof(promise.Document{}.Extensions), t: tdAnyMap},
+	}}
+	tFollowupOccurrence = &typ{kind: vStruct, fields: []field{
+		{name: "date", off: unsafe.Offsetof(followup.Occurrence{}.Date), t: tPromiseDate},
+		{name: "count", off: unsafe.Offsetof(followup.Occurrence{}.Count), t: tdInt},
+		{name: "targetId", off: unsafe.Offsetof(followup.Occurrence{}.TargetID), t: tUuidUUID},
+		{name: "placeId", off: unsafe.Offsetof(followup.Occurrence{}.PlaceID), t: tUuidUUID},
+		{name: "place", off: unsafe.Offsetof(followup.Occurrence{}.Place), t: tdStringMap},
+		{name: "note", off: unsafe.Offsetof(followup.Occurrence{}.Note), t: tdStringMap},
+	}}
+	tSliceFollowupOccurrence = &typ{kind: vSlice, elem: tFollowupOccurrence, size: unsafe.Sizeof(*new(followup.Occurrence)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]followup.Occurrence)(p) = nil
+			return nil
 		}
-	}
-}
-
-// slicePromiseTarget decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseTarget(n int32, v *[]promise.Target) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Target, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseTarget(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// sliceFollowupOccurrence decodes node n into v as encoding/json would.
-func (d *decoder) sliceFollowupOccurrence(n int32, v *[]followup.Occurrence) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]followup.Occurrence, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.followupOccurrence(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// followupAssessment decodes node n into v as encoding/json would.
-func (d *decoder) followupAssessment(n int32, v *followup.Assessment) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "status":
-			d.text(m, &v.Status)
-		case "justification":
-			d.stringMap(m, (*map[string]string)(&v.Justification))
+		s := make([]followup.Occurrence, n)
+		*(*[]followup.Occurrence)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tFollowupResult = &typ{kind: vStruct, fields: []field{
+		{name: "targetId", off: unsafe.Offsetof(followup.Result{}.TargetID), t: tUuidUUID},
+		{name: "activityIds", off: unsafe.Offsetof(followup.Result{}.ActivityIDs), t: tSliceUuidUUID},
+		{name: "value", off: unsafe.Offsetof(followup.Result{}.Value), t: tPtrFloat64},
+		{name: "qualifier", off: unsafe.Offsetof(followup.Result{}.Qualifier), t: tdString},
+		{name: "outcome", off: unsafe.Offsetof(followup.Result{}.Outcome), t: tdString},
+		{name: "unit", off: unsafe.Offsetof(followup.Result{}.Unit), t: tdStringMap},
+		{name: "date", off: unsafe.Offsetof(followup.Result{}.Date), t: tPromiseDate},
+		{name: "period", off: unsafe.Offsetof(followup.Result{}.Period), t: tPtrPromisePeriod},
+		{name: "description", off: unsafe.Offsetof(followup.Result{}.Description), t: tdStringMap},
+	}}
+	tSliceFollowupResult = &typ{kind: vSlice, elem: tFollowupResult, size: unsafe.Sizeof(*new(followup.Result)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]followup.Result)(p) = nil
+			return nil
 		}
-	}
-}
-
-// sliceFollowupSubstitute decodes node n into v as encoding/json would.
-func (d *decoder) sliceFollowupSubstitute(n int32, v *[]followup.Substitute) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]followup.Substitute, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.followupSubstitute(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromisePersonRole decodes node n into v as encoding/json would.
-func (d *decoder) slicePromisePersonRole(n int32, v *[]promise.PersonRole) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.PersonRole, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.string(c, (*string)(&s[i]))
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseWording decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseWording(n int32, v *[]promise.Wording) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Wording, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseWording(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseText decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseText(n int32, v *[]promise.Text) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Text, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.stringMap(c, (*map[string]string)(&s[i]))
-		i++
-	}
-	*v = s
-}
-
-// slicePromiseSourcedLead decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseSourcedLead(n int32, v *[]promise.SourcedLead) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.SourcedLead, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseSourcedLead(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// promiseWithdrawal decodes node n into v as encoding/json would.
-func (d *decoder) promiseWithdrawal(n int32, v *promise.Withdrawal) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "date":
-			d.text(m, &v.Date)
-		case "reason":
-			d.stringMap(m, (*map[string]string)(&v.Reason))
+		s := make([]followup.Result, n)
+		*(*[]followup.Result)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tFollowupStatus     = &typ{kind: vText, text: func(p unsafe.Pointer) encoding.TextUnmarshaler { return (*followup.Status)(p) }}
+	tFollowupAssessment = &typ{kind: vStruct, fields: []field{
+		{name: "status", off: unsafe.Offsetof(followup.Assessment{}.Status), t: tFollowupStatus},
+		{name: "justification", off: unsafe.Offsetof(followup.Assessment{}.Justification), t: tdStringMap},
+	}}
+	tPtrFollowupAssessment = &typ{kind: vPtr, elem: tFollowupAssessment, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(followup.Assessment)) }}
+	tFollowupSubstitute    = &typ{kind: vStruct, fields: []field{
+		{name: "text", off: unsafe.Offsetof(followup.Substitute{}.Text), t: tdStringMap},
+		{name: "date", off: unsafe.Offsetof(followup.Substitute{}.Date), t: tPromiseDate},
+	}}
+	tSliceFollowupSubstitute = &typ{kind: vSlice, elem: tFollowupSubstitute, size: unsafe.Sizeof(*new(followup.Substitute)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]followup.Substitute)(p) = nil
+			return nil
 		}
-	}
-}
-
-// promiseReportingPeriod decodes node n into v as encoding/json would.
-func (d *decoder) promiseReportingPeriod(n int32, v *promise.ReportingPeriod) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "period":
-			d.promisePeriod(m, &v.Period)
-		case "due":
-			d.text(m, &v.Due)
+		s := make([]followup.Substitute, n)
+		*(*[]followup.Substitute)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tFollowupUpdate = &typ{kind: vStruct, fields: []field{
+		{name: "activityId", off: unsafe.Offsetof(followup.Update{}.ActivityID), t: tUuidUUID},
+		{name: "occurrences", off: unsafe.Offsetof(followup.Update{}.Occurrences), t: tSliceFollowupOccurrence},
+		{name: "results", off: unsafe.Offsetof(followup.Update{}.Results), t: tSliceFollowupResult},
+		{name: "completed", off: unsafe.Offsetof(followup.Update{}.Completed), t: tPromiseDate},
+		{name: "assessment", off: unsafe.Offsetof(followup.Update{}.Assessment), t: tPtrFollowupAssessment},
+		{name: "narrative", off: unsafe.Offsetof(followup.Update{}.Narrative), t: tdStringMap},
+		{name: "shortfall", off: unsafe.Offsetof(followup.Update{}.Shortfall), t: tdStringMap},
+		{name: "substitutes", off: unsafe.Offsetof(followup.Update{}.Substitutes), t: tSliceFollowupSubstitute},
+		{name: "evidence", off: unsafe.Offsetof(followup.Update{}.Evidence), t: tSlicePromiseLink},
+	}}
+	tSliceFollowupUpdate = &typ{kind: vSlice, elem: tFollowupUpdate, size: unsafe.Sizeof(*new(followup.Update)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]followup.Update)(p) = nil
+			return nil
 		}
-	}
-}
-
-// slicePromiseMeasurement decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseMeasurement(n int32, v *[]promise.Measurement) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Measurement, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseMeasurement(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// promiseTarget decodes node n into v as encoding/json would.
-func (d *decoder) promiseTarget(n int32, v *promise.Target) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "id":
-			d.text(m, &v.ID)
-		case "kind":
-			d.string(m, (*string)(&v.Kind))
-		case "description":
-			d.stringMap(m, (*map[string]string)(&v.Description))
-		case "value":
-			if d.isNull(m) {
-				v.Value = nil
-			} else {
-				p := new(float64)
-				d.float64(m, p)
-				v.Value = p
-			}
-		case "comparison":
-			d.string(m, (*string)(&v.Comparison))
-		case "unit":
-			d.stringMap(m, (*map[string]string)(&v.Unit))
-		case "scope":
-			d.string(m, (*string)(&v.Scope))
-		case "every":
-			d.string(m, (*string)(&v.Every))
-		case "due":
-			d.text(m, &v.Due)
-		case "placeIds":
-			d.sliceUuidUUID(m, &v.PlaceIDs)
-		case "split":
-			d.slicePromiseShare(m, &v.Split)
-		case "baseline":
-			if d.isNull(m) {
-				v.Baseline = nil
-			} else {
-				p := new(promise.Measurement)
-				d.promiseMeasurement(m, p)
-				v.Baseline = p
-			}
-		case "direction":
-			d.string(m, (*string)(&v.Direction))
-		case "actionThreshold":
-			if d.isNull(m) {
-				v.ActionThreshold = nil
-			} else {
-				p := new(float64)
-				d.float64(m, p)
-				v.ActionThreshold = p
-			}
+		s := make([]followup.Update, n)
+		*(*[]followup.Update)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tFollowupReport = &typ{kind: vStruct, fields: []field{
+		{name: "$schema", off: unsafe.Offsetof(followup.Report{}.Schema), t: tdString},
+		{name: "schemaVersion", off: unsafe.Offsetof(followup.Report{}.SchemaVersion), t: tdString},
+		{name: "id", off: unsafe.Offsetof(followup.Report{}.ID), t: tUuidUUID},
+		{name: "citizenPromiseId", off: unsafe.Offsetof(followup.Report{}.CitizenPromiseID), t: tUuidUUID},
+		{name: "actionPlanId", off: unsafe.Offsetof(followup.Report{}.ActionPlanID), t: tUuidUUID},
+		{name: "agreementId", off: unsafe.Offsetof(followup.Report{}.AgreementID), t: tUuidUUID},
+		{name: "title", off: unsafe.Offsetof(followup.Report{}.Title), t: tdStringMap},
+		{name: "period", off: unsafe.Offsetof(followup.Report{}.Period), t: tPromisePeriod},
+		{name: "date", off: unsafe.Offsetof(followup.Report{}.Date), t: tPromiseDate},
+		{name: "reportedBy", off: unsafe.Offsetof(followup.Report{}.ReportedBy), t: tSliceUuidUUID},
+		{name: "final", off: unsafe.Offsetof(followup.Report{}.Final), t: tdBool},
+		{name: "illustrative", off: unsafe.Offsetof(followup.Report{}.Illustrative), t: tdBool},
+		{name: "summary", off: unsafe.Offsetof(followup.Report{}.Summary), t: tdStringMap},
+		{name: "updates", off: unsafe.Offsetof(followup.Report{}.Updates), t: tSliceFollowupUpdate},
+		{name: "results", off: unsafe.Offsetof(followup.Report{}.Results), t: tSliceFollowupResult},
+		{name: "sources", off: unsafe.Offsetof(followup.Report{}.Sources), t: tSlicePromiseLink},
+		{name: "notes", off: unsafe.Offsetof(followup.Report{}.Notes), t: tSlicePromiseNote},
+		{name: "notStated", off: unsafe.Offsetof(followup.Report{}.NotStated), t: tSliceString},
+		{name: "extensions", off: unsafe.Offsetof(followup.Report{}.Extensions), t: tdAnyMap},
+	}}
+	tSliceFollowupReport = &typ{kind: vSlice, elem: tFollowupReport, size: unsafe.Sizeof(*new(followup.Report)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+		if n < 0 {
+			*(*[]followup.Report)(p) = nil
+			return nil
 		}
-	}
-}
-
-// followupOccurrence decodes node n into v as encoding/json would.
-func (d *decoder) followupOccurrence(n int32, v *followup.Occurrence) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "date":
-			d.text(m, &v.Date)
-		case "count":
-			d.int(m, &v.Count)
-		case "targetId":
-			d.text(m, &v.TargetID)
-		case "placeId":
-			d.text(m, &v.PlaceID)
-		case "place":
-			d.stringMap(m, (*map[string]string)(&v.Place))
-		case "note":
-			d.stringMap(m, (*map[string]string)(&v.Note))
-		}
-	}
-}
-
-// followupSubstitute decodes node n into v as encoding/json would.
-func (d *decoder) followupSubstitute(n int32, v *followup.Substitute) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "text":
-			d.stringMap(m, (*map[string]string)(&v.Text))
-		case "date":
-			d.text(m, &v.Date)
-		}
-	}
-}
-
-// promiseWording decodes node n into v as encoding/json would.
-func (d *decoder) promiseWording(n int32, v *promise.Wording) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "text":
-			d.stringMap(m, (*map[string]string)(&v.Text))
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
-		}
-	}
-}
-
-// promiseSourcedLead decodes node n into v as encoding/json would.
-func (d *decoder) promiseSourcedLead(n int32, v *promise.SourcedLead) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "leadIds":
-			d.sliceUuidUUID(m, &v.LeadIDs)
-		case "sourceIds":
-			d.sliceUuidUUID(m, &v.SourceIDs)
-		}
-	}
-}
-
-// promiseMeasurement decodes node n into v as encoding/json would.
-func (d *decoder) promiseMeasurement(n int32, v *promise.Measurement) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "value":
-			d.float64(m, &v.Value)
-		case "qualifier":
-			d.string(m, (*string)(&v.Qualifier))
-		case "unit":
-			d.stringMap(m, (*map[string]string)(&v.Unit))
-		case "date":
-			d.text(m, &v.Date)
-		case "description":
-			d.stringMap(m, (*map[string]string)(&v.Description))
-		case "placeId":
-			d.text(m, &v.PlaceID)
-		case "sourceId":
-			d.text(m, &v.SourceID)
-		}
-	}
-}
-
-// slicePromiseShare decodes node n into v as encoding/json would.
-func (d *decoder) slicePromiseShare(n int32, v *[]promise.Share) {
-	if d.isNull(n) {
-		*v = nil
-		return
-	}
-	if !d.array(n) {
-		return
-	}
-	s := make([]promise.Share, d.t.nodes[n].n)
-	i := 0
-	for c := d.t.nodes[n].first; c >= 0; c = d.t.nodes[c].next {
-		d.promiseShare(c, &s[i])
-		i++
-	}
-	*v = s
-}
-
-// promiseShare decodes node n into v as encoding/json would.
-func (d *decoder) promiseShare(n int32, v *promise.Share) {
-	if !d.object(n) {
-		return
-	}
-	for m := d.t.nodes[n].first; m >= 0; m = d.t.nodes[m].next {
-		switch d.t.nodes[m].key {
-		case "placeId":
-			d.text(m, &v.PlaceID)
-		case "value":
-			d.float64(m, &v.Value)
-		}
-	}
-}
+		s := make([]followup.Report, n)
+		*(*[]followup.Report)(p) = s
+		return unsafe.Pointer(unsafe.SliceData(s))
+	}}
+	tFollowupBundle = &typ{kind: vStruct, fields: []field{
+		{name: "$schema", off: unsafe.Offsetof(followup.Bundle{}.Schema), t: tdString},
+		{name: "schemaVersion", off: unsafe.Offsetof(followup.Bundle{}.SchemaVersion), t: tdString},
+		{name: "document", off: unsafe.Offsetof(followup.Bundle{}.Document), t: tPromiseDocument},
+		{name: "reports", off: unsafe.Offsetof(followup.Bundle{}.Reports), t: tSliceFollowupReport},
+	}}
+)

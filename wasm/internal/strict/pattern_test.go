@@ -8,25 +8,24 @@ import (
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/medborgarlofte/medborgarlofte/wasm/internal/strict/internal/nfa"
 )
 
-// schemaPatterns returns every pattern of the embedded schema.
-func schemaPatterns(t testing.TB) []string {
+// schemaPatterns returns every pattern of the schema table, with its
+// source.
+func schemaPatterns(t testing.TB) (srcs []string, progs []*nfa.Program) {
 	t.Helper()
-	tr, serr := parse(schemaJSON)
-	if serr != nil {
-		t.Fatal(serr)
-	}
-	var out []string
-	for i := range tr.nodes {
-		if tr.nodes[i].key == "pattern" && tr.nodes[i].kind == kString {
-			out = append(out, tr.nodes[i].str)
+	for i := range schemaTable {
+		if s := &schemaTable[i]; s.pattern != nil {
+			srcs = append(srcs, s.patternSrc)
+			progs = append(progs, s.pattern)
 		}
 	}
-	if len(out) < 5 {
-		t.Fatalf("found %d patterns in the schema", len(out))
+	if len(srcs) < 5 {
+		t.Fatalf("found %d patterns in the schema", len(srcs))
 	}
-	return out
+	return srcs, progs
 }
 
 // patternInputs are strings around the schema's patterns: what they are
@@ -42,19 +41,16 @@ var patternInputs = []string{
 	"httpss://x", "ftp://x", " https://x", "https:x", "https:/x", "https://å", "javascript:alert(1)",
 }
 
-// TestPatternsLikeRegexp: each pattern of the schema matches exactly what
-// Go's regexp matches (the JSON Schema library uses it), on the inputs
-// above and on variations of them.
+// TestPatternsLikeRegexp: each pattern of the schema, as compiled into
+// the table, matches exactly what Go's regexp matches (the JSON Schema
+// library uses it), on the inputs above and on variations of them.
 func TestPatternsLikeRegexp(t *testing.T) {
-	for _, src := range schemaPatterns(t) {
-		p, err := compilePattern(src)
-		if err != nil {
-			t.Fatalf("compilePattern(%q) = %v", src, err)
-		}
+	srcs, progs := schemaPatterns(t)
+	for i, src := range srcs {
 		re := regexp.MustCompile(src)
 		for _, in := range patternInputs {
 			for _, s := range []string{in, in + in, strings.ToUpper(in), "x" + in, in + "x"} {
-				if got, want := p.matches(s), re.MatchString(s); got != want {
+				if got, want := progs[i].Match(s), re.MatchString(s); got != want {
 					t.Errorf("pattern %q on %q = %v, regexp says %v", src, s, got, want)
 				}
 			}
@@ -62,26 +58,35 @@ func TestPatternsLikeRegexp(t *testing.T) {
 	}
 }
 
-// TestPatternLanguage: the constructs of the pattern language against
-// regexp, and what it refuses.
-func TestPatternLanguage(t *testing.T) {
-	for _, src := range []string{`a|b`, `^(a|b)$`, `^(ab|c)*$`, `^a{2,3}$`, `^a{2,}$`, `^a+b?$`, `^[^a-c]x`, `.x`, `^\.\-$`, `^(a*)*$`, `x$`, `^$`, `^[-a]$`, `^[a-]$`, `^[]a]$`} {
-		p, err := compilePattern(src)
-		if err != nil {
-			t.Errorf("compilePattern(%q) = %v", src, err)
-			continue
+// TestSchemaLiterals: the enum and const values parse, and each schema's
+// references are in the table.
+func TestSchemaLiterals(t *testing.T) {
+	n := 0
+	for i := range schemaTable {
+		s := &schemaTable[i]
+		for _, e := range s.enum {
+			literal(e)
+			n++
 		}
-		re := regexp.MustCompile(src)
-		for _, s := range []string{"", "a", "b", "ab", "aab", "aaa", "aaaa", "abab", "abc", "cx", "x", "dx", "\nx", ".-", "-", "]", "aaab", "ba"} {
-			if got, want := p.matches(s), re.MatchString(s); got != want {
-				t.Errorf("pattern %q on %q = %v, regexp says %v", src, s, got, want)
+		if s.cnst != 0 {
+			literal(s.cnst - 1)
+			n++
+		}
+		refs := []int32{s.ref, s.addl, s.propNames, s.items, s.contains, s.not, s.ifS, s.thenS, s.els}
+		refs = append(refs, s.allOf...)
+		refs = append(refs, s.anyOf...)
+		refs = append(refs, s.oneOf...)
+		for _, p := range s.props {
+			refs = append(refs, p.s)
+		}
+		for _, r := range refs {
+			if r < 0 || int(r) > len(schemaTable) {
+				t.Errorf("schema %d refers to %d, outside the table", i, r)
 			}
 		}
 	}
-	for _, src := range []string{`^a|b$`, `\d`, `(?i)a`, `a*?`, `[[:alpha:]]`, `a^b`, `a{1000}`} {
-		if _, err := compilePattern(src); err == nil {
-			t.Errorf("compilePattern(%q) = nil, want an error", src)
-		}
+	if n < 20 {
+		t.Errorf("%d enum and const values, want the schema's", n)
 	}
 }
 
@@ -90,20 +95,14 @@ func FuzzPattern(f *testing.F) {
 	for _, s := range patternInputs {
 		f.Add(s)
 	}
-	srcs := schemaPatterns(f)
-	var ps []*pattern
+	srcs, ps := schemaPatterns(f)
 	var res []*regexp.Regexp
 	for _, src := range srcs {
-		p, err := compilePattern(src)
-		if err != nil {
-			f.Fatal(err)
-		}
-		ps = append(ps, p)
 		res = append(res, regexp.MustCompile(src))
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for i, p := range ps {
-			if got, want := p.matches(s), res[i].MatchString(s); got != want {
+			if got, want := p.Match(s), res[i].MatchString(s); got != want {
 				t.Errorf("pattern %q on %q = %v, regexp says %v", srcs[i], s, got, want)
 			}
 		}
@@ -121,8 +120,8 @@ func FuzzFormats(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for name, own := range formats {
-			if got, want := own(s), jsonschema.Formats[name](s); got != want {
+		for name, format := range map[string]uint8{"date": formatDate, "uri": formatURI} {
+			if got, want := checkFormat(format, s), jsonschema.Formats[name](s); got != want {
 				t.Errorf("format %s on %q = %v, the JSON Schema library says %v", name, s, got, want)
 			}
 		}

@@ -1,22 +1,13 @@
 package strict
 
 import (
-	_ "embed"
-	"errors"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
-)
 
-// schemaJSON is the exchange format's JSON Schema (schema/*.schema.json)
-// in one document without its annotations, each file under
-// #/$defs/NAME (bundle, promise-document, followup-report, common) and
-// every $ref a pointer into it. go generate writes it from the schema
-// files; a test fails when it is stale.
-//
-//go:embed schema.json
-var schemaJSON []byte
+	"github.com/medborgarlofte/medborgarlofte/wasm/internal/strict/internal/nfa"
+)
 
 // The JSON types a schema may name, as bits.
 const (
@@ -29,45 +20,79 @@ const (
 	tInteger // a number without a fractional part
 )
 
-// sch is one compiled (sub)schema. The JSON Schema keywords of the
-// format's schema are all here; the generator refuses a schema that uses
-// another.
+// sch is one (sub)schema of the format's JSON Schema: an entry of
+// schemaTable (schema_gen.go), which go generate writes from
+// schema/*.schema.json. The JSON Schema keywords of the format's schema are
+// all here; the generator refuses a schema that uses another. A reference
+// to another schema is its index in schemaTable plus 1, 0 for none (at).
 type sch struct {
 	always int8 // +1: the schema true; -1: false; 0: the keywords decide
-	ref    *sch
+	ref    int32
 	types  uint8
-	enum   []value
-	cnst   *value
+	// enum indexes schemaLiterals (nil: no enum); cnst too, plus 1.
+	enum []int32
+	cnst int32
 
-	props    map[string]*sch
-	required []string
-	// dependent lists, for a property, the properties required with it
-	// (dependentRequired).
-	dependent map[string][]string
-	addl      *sch // additionalProperties; nil allows any
-	propNames *sch
-	minProps  int
-	maxProps  int // -1: no limit
+	props     []prop
+	required  []string
+	dependent []dep // dependentRequired
+	addl      int32 // additionalProperties
+	propNames int32
+	minProps  int32
+	maxProps  int32 // the limit plus 1; 0: none
 
-	items    *sch
-	contains *sch
-	minItems int
-	maxItems int // -1: no limit
+	items    int32
+	contains int32
+	minItems int32
+	maxItems int32 // plus 1
 	unique   bool
 
-	minLen  int
-	maxLen  int // -1: no limit
-	pattern *pattern
+	minLen     int32
+	maxLen     int32 // plus 1
+	pattern    *nfa.Program
+	patternSrc string
 	// what names the pattern's or format's value for messages: the $def
 	// or property that holds it ("uuid", "date", "kommunkod").
 	what   string
-	format func(string) bool
+	format uint8 // formatDate, formatURI
 
-	minimum, maximum, exclMin, exclMax *decimal
+	// The bounds, as number literals ("" for none).
+	minimum, maximum, exclMin, exclMax string
 	multipleOf                         int64
 
-	allOf, anyOf, oneOf  []*sch
-	not, ifS, thenS, els *sch
+	allOf, anyOf, oneOf  []int32
+	not, ifS, thenS, els int32
+}
+
+// prop is a property's subschema.
+type prop struct {
+	name string
+	s    int32
+}
+
+// dep is a property of dependentRequired and the properties it requires.
+type dep struct {
+	name     string
+	required []string
+}
+
+// The formats of sch.format.
+const (
+	formatDate uint8 = iota + 1
+	formatURI
+)
+
+// at returns the schema of a reference.
+func at(ref int32) *sch { return &schemaTable[ref-1] }
+
+// prop returns the subschema of property name, or 0.
+func (s *sch) prop(name string) int32 {
+	for i := range s.props {
+		if s.props[i].name == name {
+			return s.props[i].s
+		}
+	}
+	return 0
 }
 
 // value is a JSON value of a tree: an enum or const of the schema, or a
@@ -78,243 +103,23 @@ type value struct {
 }
 
 var (
-	schemaOnce  sync.Once
-	schemaRoots map[string]*sch
-	schemaErr   error
+	literalsOnce sync.Once
+	literals     []value
 )
 
-// rootSchema returns the compiled schema of a file kind: "bundle" or
-// "promise-document". The schema is compiled on first use.
-func rootSchema(name string) (*sch, error) {
-	schemaOnce.Do(func() { schemaRoots, schemaErr = compileSchema(schemaJSON) })
-	if schemaErr != nil {
-		return nil, schemaErr
-	}
-	s := schemaRoots[name]
-	if s == nil {
-		return nil, errors.New("strict: no schema " + name)
-	}
-	return s, nil
-}
-
-// compileSchema compiles the combined schema document.
-func compileSchema(data []byte) (map[string]*sch, error) {
-	t, serr := parse(data)
-	if serr != nil {
-		return nil, errors.New("strict: the embedded schema is not JSON: " + string(serr.Code) + " at " + strconv.Itoa(serr.Offset))
-	}
-	c := &schemaCompiler{t: t, byNode: map[int32]*sch{}}
-	defs := t.member(0, "$defs")
-	if defs < 0 {
-		return nil, errors.New("strict: the embedded schema has no $defs")
-	}
-	roots := map[string]*sch{}
-	for m := t.nodes[defs].first; m >= 0; m = t.nodes[m].next {
-		roots[t.nodes[m].key] = c.compile(m)
-	}
-	for _, r := range c.refs {
-		target := t.locate(strings.TrimPrefix(r.ref, "#"))
-		if !strings.HasPrefix(r.ref, "#/") || target < 0 {
-			c.fail("unresolved $ref " + r.ref)
-			continue
+// literal returns the value of schemaLiterals[i], which is parsed on
+// first use.
+func literal(i int32) value {
+	literalsOnce.Do(func() {
+		t, err := parse([]byte(schemaLiterals))
+		if err != nil {
+			panic("strict: schemaLiterals is not JSON") // generated: a test parses it
 		}
-		r.s.ref = c.compile(target)
-	}
-	return roots, c.err
-}
-
-type schemaCompiler struct {
-	t      *tree
-	byNode map[int32]*sch
-	refs   []struct {
-		s   *sch
-		ref string
-	}
-	err error
-}
-
-func (c *schemaCompiler) fail(msg string) {
-	if c.err == nil {
-		c.err = errors.New("strict: the embedded schema: " + msg)
-	}
-}
-
-// compile compiles the schema at node n once.
-func (c *schemaCompiler) compile(n int32) *sch {
-	if s := c.byNode[n]; s != nil {
-		return s
-	}
-	s := &sch{maxProps: -1, maxItems: -1, maxLen: -1}
-	c.byNode[n] = s
-	t := c.t
-	switch t.nodes[n].kind {
-	case kTrue:
-		s.always = 1
-		return s
-	case kFalse:
-		s.always = -1
-		return s
-	case kObject:
-	default:
-		c.fail("a schema is not an object or a boolean")
-		return s
-	}
-	for m := t.nodes[n].first; m >= 0; m = t.nodes[m].next {
-		nd := &t.nodes[m]
-		switch nd.key {
-		case "$ref":
-			c.refs = append(c.refs, struct {
-				s   *sch
-				ref string
-			}{s, nd.str})
-		case "type":
-			if nd.kind == kString {
-				s.types = typeBit(nd.str)
-			} else {
-				for e := nd.first; e >= 0; e = t.nodes[e].next {
-					s.types |= typeBit(t.nodes[e].str)
-				}
-			}
-		case "enum":
-			for e := nd.first; e >= 0; e = t.nodes[e].next {
-				s.enum = append(s.enum, value{t, e})
-			}
-			if s.enum == nil {
-				s.enum = []value{} // an empty enum allows nothing
-			}
-		case "const":
-			s.cnst = &value{t, m}
-		case "properties":
-			s.props = map[string]*sch{}
-			for p := nd.first; p >= 0; p = t.nodes[p].next {
-				s.props[t.nodes[p].key] = c.compile(p)
-			}
-		case "required":
-			for e := nd.first; e >= 0; e = t.nodes[e].next {
-				s.required = append(s.required, t.nodes[e].str)
-			}
-		case "dependentRequired":
-			s.dependent = map[string][]string{}
-			for p := nd.first; p >= 0; p = t.nodes[p].next {
-				var names []string
-				for e := t.nodes[p].first; e >= 0; e = t.nodes[e].next {
-					names = append(names, t.nodes[e].str)
-				}
-				s.dependent[t.nodes[p].key] = names
-			}
-		case "additionalProperties":
-			s.addl = c.compile(m)
-		case "propertyNames":
-			s.propNames = c.compile(m)
-		case "minProperties":
-			s.minProps = c.int(m)
-		case "maxProperties":
-			s.maxProps = c.int(m)
-		case "items":
-			s.items = c.compile(m)
-		case "contains":
-			s.contains = c.compile(m)
-		case "minItems":
-			s.minItems = c.int(m)
-		case "maxItems":
-			s.maxItems = c.int(m)
-		case "uniqueItems":
-			s.unique = nd.kind == kTrue
-		case "minLength":
-			s.minLen = c.int(m)
-		case "maxLength":
-			s.maxLen = c.int(m)
-		case "pattern":
-			p, err := compilePattern(nd.str)
-			if err != nil {
-				c.fail(err.Error())
-			}
-			s.pattern = p
-		case "format":
-			if s.format = formats[nd.str]; s.format == nil {
-				c.fail("unknown format " + nd.str)
-			}
-		case "x-what":
-			s.what = nd.str
-		case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
-			d := parseDecimal(nd.str)
-			if nd.kind != kNumber {
-				c.fail(nd.key + " is not a number")
-			}
-			switch nd.key {
-			case "minimum":
-				s.minimum = &d
-			case "maximum":
-				s.maximum = &d
-			case "exclusiveMinimum":
-				s.exclMin = &d
-			default:
-				s.exclMax = &d
-			}
-		case "multipleOf":
-			v, err := strconv.ParseInt(nd.str, 10, 64)
-			if err != nil || v <= 0 {
-				c.fail("multipleOf " + nd.str + " is not a positive integer")
-			}
-			s.multipleOf = v
-		case "allOf", "anyOf", "oneOf":
-			var list []*sch
-			for e := nd.first; e >= 0; e = t.nodes[e].next {
-				list = append(list, c.compile(e))
-			}
-			switch nd.key {
-			case "allOf":
-				s.allOf = list
-			case "anyOf":
-				s.anyOf = list
-			default:
-				s.oneOf = list
-			}
-		case "not":
-			s.not = c.compile(m)
-		case "if":
-			s.ifS = c.compile(m)
-		case "then":
-			s.thenS = c.compile(m)
-		case "else":
-			s.els = c.compile(m)
-		case "$defs":
-			for d := nd.first; d >= 0; d = t.nodes[d].next {
-				c.compile(d)
-			}
-		default:
-			c.fail("unknown keyword " + nd.key)
+		for c := t.nodes[0].first; c >= 0; c = t.nodes[c].next {
+			literals = append(literals, value{t, c})
 		}
-	}
-	return s
-}
-
-func (c *schemaCompiler) int(n int32) int {
-	v, err := strconv.Atoi(c.t.nodes[n].str)
-	if err != nil || v < 0 {
-		c.fail(c.t.nodes[n].key + " is not a count")
-	}
-	return v
-}
-
-func typeBit(name string) uint8 {
-	switch name {
-	case "null":
-		return tNull
-	case "boolean":
-		return tBoolean
-	case "object":
-		return tObject
-	case "array":
-		return tArray
-	case "number":
-		return tNumber | tInteger
-	case "string":
-		return tString
-	case "integer":
-		return tInteger
-	}
-	return 0
+	})
+	return literals[i]
 }
 
 // member returns the member of object n with the key, or -1.
@@ -354,8 +159,8 @@ func (v *validator) check(s *sch, n int32) bool {
 	}
 	nd := &v.t.nodes[n]
 	ok := true
-	if s.ref != nil {
-		ok = v.check(s.ref, n)
+	if s.ref != 0 {
+		ok = v.check(at(s.ref), n)
 		if !ok && v.quiet > 0 {
 			return false
 		}
@@ -367,8 +172,9 @@ func (v *validator) check(s *sch, n int32) bool {
 	if s.enum != nil && !contains(s.enum, value{v.t, n}) {
 		ok = v.fail(n, CodeEnum, quoteValue(v.t, n), listValues(s.enum))
 	}
-	if s.cnst != nil && !equal(*s.cnst, value{v.t, n}) {
-		ok = v.fail(n, CodeConst, quoteValue(v.t, n), quoteValue(s.cnst.t, s.cnst.n))
+	if s.cnst != 0 && !equal(literal(s.cnst-1), value{v.t, n}) {
+		c := literal(s.cnst - 1)
+		ok = v.fail(n, CodeConst, quoteValue(v.t, n), quoteValue(c.t, c.n))
 	}
 	if !ok && v.quiet > 0 {
 		return false
@@ -387,7 +193,7 @@ func (v *validator) check(s *sch, n int32) bool {
 		return false
 	}
 	for _, a := range s.allOf {
-		ok = v.check(a, n) && ok
+		ok = v.check(at(a), n) && ok
 	}
 	if s.anyOf != nil && v.count(s.anyOf, n, 1) == 0 {
 		ok = v.fail(n, CodeAnyOf, "", "")
@@ -395,16 +201,16 @@ func (v *validator) check(s *sch, n int32) bool {
 	if s.oneOf != nil && v.count(s.oneOf, n, 2) != 1 {
 		ok = v.fail(n, CodeOneOf, "", "")
 	}
-	if s.not != nil && v.count([]*sch{s.not}, n, 1) == 1 {
+	if s.not != 0 && v.count([]int32{s.not}, n, 1) == 1 {
 		ok = v.fail(n, CodeNot, "", "")
 	}
-	if s.ifS != nil {
-		if v.count([]*sch{s.ifS}, n, 1) == 1 {
-			if s.thenS != nil {
-				ok = v.check(s.thenS, n) && ok
+	if s.ifS != 0 {
+		if v.count([]int32{s.ifS}, n, 1) == 1 {
+			if s.thenS != 0 {
+				ok = v.check(at(s.thenS), n) && ok
 			}
-		} else if s.els != nil {
-			ok = v.check(s.els, n) && ok
+		} else if s.els != 0 {
+			ok = v.check(at(s.els), n) && ok
 		}
 	}
 	return ok
@@ -412,12 +218,12 @@ func (v *validator) check(s *sch, n int32) bool {
 
 // count returns how many of the schemas n is valid against, trying them
 // quietly and stopping at stop.
-func (v *validator) count(list []*sch, n int32, stop int) int {
+func (v *validator) count(list []int32, n int32, stop int) int {
 	v.quiet++
 	defer func() { v.quiet-- }()
 	k := 0
 	for _, s := range list {
-		if v.check(s, n) {
+		if v.check(at(s), n) {
 			if k++; k == stop {
 				break
 			}
@@ -438,21 +244,24 @@ func (v *validator) object(s *sch, n int32) bool {
 			}
 		}
 	}
-	for m := nd.first; m >= 0 && s.dependent != nil; m = t.nodes[m].next {
-		for _, name := range s.dependent[t.nodes[m].key] {
+	for _, d := range s.dependent {
+		if t.member(n, d.name) < 0 {
+			continue
+		}
+		for _, name := range d.required {
 			if t.member(n, name) < 0 {
-				ok = v.fail(n, CodeDependentRequired, name, t.nodes[m].key)
+				ok = v.fail(n, CodeDependentRequired, name, d.name)
 				if v.quiet > 0 {
 					return false
 				}
 			}
 		}
 	}
-	if int(nd.n) < s.minProps {
-		ok = v.fail(n, CodeMinProperties, "", strconv.Itoa(s.minProps))
+	if nd.n < s.minProps {
+		ok = v.fail(n, CodeMinProperties, "", strconv.Itoa(int(s.minProps)))
 	}
-	if s.maxProps >= 0 && int(nd.n) > s.maxProps {
-		ok = v.fail(n, CodeMaxProperties, "", strconv.Itoa(s.maxProps))
+	if s.maxProps > 0 && nd.n > s.maxProps-1 {
+		ok = v.fail(n, CodeMaxProperties, "", strconv.Itoa(int(s.maxProps-1)))
 	}
 	for m := nd.first; m >= 0; m = t.nodes[m].next {
 		if !ok && v.quiet > 0 {
@@ -460,16 +269,16 @@ func (v *validator) object(s *sch, n int32) bool {
 		}
 		key := t.nodes[m].key
 		v.path = append(v.path, key)
-		if s.propNames != nil && !v.checkName(s.propNames, m) {
+		if s.propNames != 0 && !v.checkName(at(s.propNames), m) {
 			ok = false
 		}
-		if p, known := s.props[key]; known {
-			ok = v.check(p, m) && ok
-		} else if s.addl != nil {
-			if s.addl.always == -1 {
+		if p := s.prop(key); p != 0 {
+			ok = v.check(at(p), m) && ok
+		} else if s.addl != 0 {
+			if at(s.addl).always == -1 {
 				ok = v.fail(m, CodeUnknown, key, "")
 			} else {
-				ok = v.check(s.addl, m) && ok
+				ok = v.check(at(s.addl), m) && ok
 			}
 		}
 		v.path = v.path[:len(v.path)-1]
@@ -498,11 +307,11 @@ func (v *validator) array(s *sch, n int32) bool {
 	t := v.t
 	nd := &t.nodes[n]
 	ok := true
-	if int(nd.n) < s.minItems {
-		ok = v.fail(n, CodeMinItems, "", strconv.Itoa(s.minItems))
+	if nd.n < s.minItems {
+		ok = v.fail(n, CodeMinItems, "", strconv.Itoa(int(s.minItems)))
 	}
-	if s.maxItems >= 0 && int(nd.n) > s.maxItems {
-		ok = v.fail(n, CodeMaxItems, "", strconv.Itoa(s.maxItems))
+	if s.maxItems > 0 && nd.n > s.maxItems-1 {
+		ok = v.fail(n, CodeMaxItems, "", strconv.Itoa(int(s.maxItems-1)))
 	}
 	if s.unique {
 		seen := make(map[string]struct{}, nd.n)
@@ -520,23 +329,24 @@ func (v *validator) array(s *sch, n int32) bool {
 			seen[k] = struct{}{}
 		}
 	}
-	if s.contains != nil {
+	if s.contains != 0 {
 		found := false
 		for c := nd.first; c >= 0 && !found; c = t.nodes[c].next {
-			found = v.count([]*sch{s.contains}, c, 1) == 1
+			found = v.count([]int32{s.contains}, c, 1) == 1
 		}
 		if !found {
 			ok = v.fail(n, CodeContains, "", "")
 		}
 	}
-	if s.items != nil {
+	if s.items != 0 {
+		items := at(s.items)
 		i := 0
 		for c := nd.first; c >= 0; c = t.nodes[c].next {
 			if !ok && v.quiet > 0 {
 				return false
 			}
 			v.path = append(v.path, strconv.Itoa(i))
-			ok = v.check(s.items, c) && ok
+			ok = v.check(items, c) && ok
 			v.path = v.path[:len(v.path)-1]
 			i++
 		}
@@ -555,19 +365,19 @@ func index(t *tree, arr, child int32) int {
 func (v *validator) string(s *sch, n int32) bool {
 	str := v.t.nodes[n].str
 	ok := true
-	if s.minLen > 0 || s.maxLen >= 0 {
-		l := utf8.RuneCountInString(str)
+	if s.minLen > 0 || s.maxLen > 0 {
+		l := int32(utf8.RuneCountInString(str))
 		if l < s.minLen {
-			ok = v.fail(n, CodeMinLength, "", strconv.Itoa(s.minLen))
+			ok = v.fail(n, CodeMinLength, "", strconv.Itoa(int(s.minLen)))
 		}
-		if s.maxLen >= 0 && l > s.maxLen {
-			ok = v.fail(n, CodeMaxLength, "", strconv.Itoa(s.maxLen))
+		if s.maxLen > 0 && l > s.maxLen-1 {
+			ok = v.fail(n, CodeMaxLength, "", strconv.Itoa(int(s.maxLen-1)))
 		}
 	}
-	if s.pattern != nil && !s.pattern.matches(str) {
+	if s.pattern != nil && !s.pattern.Match(str) {
 		ok = v.fail(n, CodePattern, quoteValue(v.t, n), s.what)
 	}
-	if s.format != nil && !s.format(str) {
+	if s.format != 0 && !checkFormat(s.format, str) {
 		ok = v.fail(n, CodeFormat, quoteValue(v.t, n), s.what)
 	}
 	return ok
@@ -577,17 +387,17 @@ func (v *validator) number(s *sch, n int32) bool {
 	lit := v.t.nodes[n].str
 	d := parseDecimal(lit)
 	ok := true
-	if s.minimum != nil && d.cmp(*s.minimum) < 0 {
-		ok = v.fail(n, CodeMinimum, abbreviate(lit), s.minimum.text())
+	if s.minimum != "" && d.cmp(parseDecimal(s.minimum)) < 0 {
+		ok = v.fail(n, CodeMinimum, abbreviate(lit), s.minimum)
 	}
-	if s.maximum != nil && d.cmp(*s.maximum) > 0 {
-		ok = v.fail(n, CodeMaximum, abbreviate(lit), s.maximum.text())
+	if s.maximum != "" && d.cmp(parseDecimal(s.maximum)) > 0 {
+		ok = v.fail(n, CodeMaximum, abbreviate(lit), s.maximum)
 	}
-	if s.exclMin != nil && d.cmp(*s.exclMin) <= 0 {
-		ok = v.fail(n, CodeExclusiveMinimum, abbreviate(lit), s.exclMin.text())
+	if s.exclMin != "" && d.cmp(parseDecimal(s.exclMin)) <= 0 {
+		ok = v.fail(n, CodeExclusiveMinimum, abbreviate(lit), s.exclMin)
 	}
-	if s.exclMax != nil && d.cmp(*s.exclMax) >= 0 {
-		ok = v.fail(n, CodeExclusiveMaximum, abbreviate(lit), s.exclMax.text())
+	if s.exclMax != "" && d.cmp(parseDecimal(s.exclMax)) >= 0 {
+		ok = v.fail(n, CodeExclusiveMaximum, abbreviate(lit), s.exclMax)
 	}
 	if s.multipleOf > 0 && !d.multipleOf(s.multipleOf) {
 		ok = v.fail(n, CodeMultipleOf, abbreviate(lit), strconv.FormatInt(s.multipleOf, 10))
@@ -665,9 +475,9 @@ func typeNames(bits uint8) string {
 // "number" would not say why.
 func jsonTypeName(bit uint8) string { return typeNames(bit &^ tInteger) }
 
-func contains(list []value, x value) bool {
-	for _, e := range list {
-		if equal(e, x) {
+func contains(list []int32, x value) bool {
+	for _, i := range list {
+		if equal(literal(i), x) {
 			return true
 		}
 	}
@@ -775,32 +585,11 @@ func quoteValue(t *tree, n int32) string {
 }
 
 // listValues returns enum values for a message: "a", "b" or "c".
-func listValues(list []value) string {
+func listValues(list []int32) string {
 	var parts []string
-	for _, e := range list {
+	for _, i := range list {
+		e := literal(i)
 		parts = append(parts, quoteValue(e.t, e.n))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// text returns d as a plain decimal for a message.
-func (d decimal) text() string {
-	if d.digits == "" {
-		return "0"
-	}
-	s := d.digits
-	switch {
-	case d.exp >= 0 && d.exp < 20:
-		s += strings.Repeat("0", d.exp)
-	case d.exp < 0 && -d.exp < len(s):
-		s = s[:len(s)+d.exp] + "." + s[len(s)+d.exp:]
-	case d.exp < 0 && -d.exp < 20:
-		s = "0." + strings.Repeat("0", -d.exp-len(s)) + s
-	default:
-		s += "e" + strconv.Itoa(d.exp)
-	}
-	if d.neg {
-		s = "-" + s
-	}
-	return s
 }
