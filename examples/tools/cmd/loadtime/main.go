@@ -7,9 +7,9 @@
 //
 //   - cold: a fresh browser profile each run (started half a second
 //     before): nothing cached;
-//   - warm: one profile per page, visited once first and left idle for two
-//     seconds (as a visitor reads a page), then reloaded for each run: the
-//     HTTP cache is warm, and the browser may reuse compiled WebAssembly;
+//   - warm: one profile per page, visited once first for five seconds (as
+//     a visitor reads a page), then visited again for each run: the HTTP
+//     cache is warm, and the browser may reuse compiled WebAssembly;
 //
 // for a page of 1 and of 10 instances, on the desktop profile (no
 // throttling) and the phone profile (Chromium's CPU throttling 4×, the
@@ -18,12 +18,13 @@
 //
 // Usage, from the repository root:
 //
-//	go -C examples/tools run ./cmd/loadtime [-n 7] [-profile desktop,phone] [-compress=false] [-widget DIR] [-before DIR] [-v]
+//	go -C examples/tools run ./cmd/loadtime [-n 7] [-profile desktop,phone] [-compress=false] [-widget DIR] [-before DIR [-before-data DIR]] [-v]
 //
 // Without -widget it builds the widget into a temporary directory first.
 // -before adds another build of the widget (a directory of
 // cmd/buildwidget's files, of an older commit) to the interleaved runs, to
-// measure a change before and after in one loop.
+// measure a change before and after in one loop; -before-data gives it
+// the bundles of its own format version when the format changed since.
 // -compress=false serves every file uncompressed, as a server without
 // compression would. -v prints, for each widget run of one instance, when
 // widget.js, the wasm and the data arrived.
@@ -125,15 +126,16 @@ func main() {
 	compress := flag.Bool("compress", true, "serve pre-compressed files (false: a server without compression)")
 	widget := flag.String("widget", "", "a built widget directory (default: build one)")
 	before := flag.String("before", "", "another built widget directory to measure in the same runs")
+	beforeData := flag.String("before-data", "", "the bundles -before's pages show (for a build of an older format; default the same data)")
 	verbose := flag.Bool("v", false, "print when the widget's files and the data arrived in each run of one widget")
 	flag.Parse()
-	if err := run(*n, *names, *compress, *widget, *before, *verbose); err != nil {
+	if err := run(*n, *names, *compress, *widget, *before, *beforeData, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtime:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, names string, compress bool, widget, before string, verbose bool) error {
+func run(n int, names string, compress bool, widget, before, beforeData string, verbose bool) error {
 	var profs []profile
 	for _, name := range strings.Split(names, ",") {
 		p, ok := profiles[strings.TrimSpace(name)]
@@ -159,7 +161,7 @@ func run(n int, names string, compress bool, widget, before string, verbose bool
 		fmt.Printf("widget.wasm: %d bytes, %d gzip, %d brotli\n", res.WASM.Raw, res.WASM.Gzip, res.WASM.Brotli)
 		widget = dir
 	}
-	opts := site.Options{Widget: widget, Before: before, Data: filepath.Join(root, "examples", "data", "bundles"), Compress: compress}
+	opts := site.Options{Widget: widget, Before: before, BeforeData: beforeData, Data: filepath.Join(root, "examples", "data", "bundles"), Compress: compress}
 	srv, err := site.Start(opts)
 	if err != nil {
 		return err
@@ -196,12 +198,11 @@ func measure(srv *site.Server, p profile, pages []pageKind, n int, verbose bool)
 			return err
 		}
 		defer cancel()
-		if _, _, err := load(ctx, srv.PageURL(pg.kind, pg.n), p, false); err != nil {
+		if _, _, err := load(ctx, srv.PageURL(pg.kind, pg.n), p, false, 5*time.Second); err != nil {
 			return err
 		}
 		warmTabs[pg] = ctx
 	}
-	time.Sleep(2 * time.Second) // the first visits' work settles; compiled code is cached
 	for i := range n {
 		order := slices.Clone(pages)
 		if i%2 == 1 {
@@ -218,7 +219,7 @@ func measure(srv *site.Server, p profile, pages []pageKind, n int, verbose bool)
 			}
 		}
 		for _, pg := range order {
-			ms, info, err := load(warmTabs[pg], srv.PageURL(pg.kind, pg.n), p, verbose && pg.kind == "widget" && pg.n == 1)
+			ms, info, err := load(warmTabs[pg], srv.PageURL(pg.kind, pg.n), p, verbose && pg.kind == "widget" && pg.n == 1, 0)
 			if err != nil {
 				return err
 			}
@@ -279,7 +280,7 @@ func coldLoad(url string, p profile, verbose bool) (float64, string, error) {
 	// A visitor's browser is already running: let this one settle after
 	// its start before the page is measured.
 	time.Sleep(500 * time.Millisecond)
-	return load(ctx, url, p, verbose)
+	return load(ctx, url, p, verbose, 0)
 }
 
 // detail returns when widget.js, the wasm and the data started and ended,
@@ -324,27 +325,38 @@ func newTab(dir string, p profile) (context.Context, context.CancelFunc, error) 
 
 // load navigates to url under p's CPU throttling and returns the ms from
 // navigation start until every widget showed data, and with verbose the
-// run's detail. Then it leaves the page for about:blank and lifts the
-// throttling: an idle throttled tab keeps a core busy (Chromium's
-// throttler), which would slow the other runs.
-func load(ctx context.Context, url string, p profile, verbose bool) (ms float64, info string, err error) {
-	tctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
+// run's detail. Then it lifts the throttling (an idle throttled tab keeps
+// a core busy, Chromium's throttler, which would slow the other runs),
+// stays on the page for stay (the browser caches the wasm's compiled code
+// while a visitor reads the page), and leaves it for about:blank.
+func load(ctx context.Context, url string, p profile, verbose bool, stay time.Duration) (ms float64, info string, err error) {
+	throttle := func(rate float64) error {
+		tctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		_, err := chromedp.Call(tctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: rate})
+		return err
+	}
 	if p.cpu > 1 {
-		if _, err := chromedp.Call(tctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: p.cpu}); err != nil {
+		if err := throttle(p.cpu); err != nil {
 			return 0, "", err
 		}
-		defer func() {
-			rctx, rcancel := context.WithTimeout(ctx, 10*time.Second)
-			defer rcancel()
-			chromedp.Call(rctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 1})
-		}()
 	}
-	defer func() {
-		rctx, rcancel := context.WithTimeout(ctx, 10*time.Second)
-		defer rcancel()
-		chromedp.Do(rctx, chromedp.Navigate("about:blank"))
-	}()
+	ms, info, err = loadPage(ctx, url, verbose)
+	if p.cpu > 1 {
+		throttle(1)
+	}
+	time.Sleep(stay)
+	bctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	chromedp.Do(bctx, chromedp.Navigate("about:blank"))
+	return ms, info, err
+}
+
+// loadPage navigates to url and waits until the probe says every widget
+// shows data.
+func loadPage(ctx context.Context, url string, verbose bool) (ms float64, info string, err error) {
+	tctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
 	if err := chromedp.Do(tctx, chromedp.Navigate(url)); err != nil {
 		return 0, "", fmt.Errorf("open %s: %w", url, err)
 	}

@@ -37,8 +37,10 @@ type Options struct {
 	// Widget is the directory of the built widget (cmd/buildwidget's -out).
 	Widget string
 	// Before, if set, is the directory of another build of the widget,
-	// served under /before/ with pages of its own, to compare builds.
-	Before string
+	// served under /before/ with pages of its own, to compare builds;
+	// BeforeData, if set, the bundles its pages show (/before-data/), for
+	// a build that reads an older version of the format.
+	Before, BeforeData string
 	// Data is the directory of the bundles, examples/data/bundles.
 	Data string
 	// Compress serves the .br and .gz files, and gzipped data, to
@@ -83,6 +85,7 @@ func Start(opts Options) (*Server, error) {
 	mux.HandleFunc("GET /before/{name}", s.static)
 	mux.HandleFunc("GET /floor/floor.js", s.static)
 	mux.HandleFunc("GET /data/{name}", s.static)
+	mux.HandleFunc("GET /before-data/{name}", s.static)
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute}
 	go s.srv.Serve(ln)
@@ -136,9 +139,13 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		Dir       string
 		Instances []instance
 	}{Widget: kind != "floor", Dir: kind}
+	data := "/data/"
+	if kind == "before" && s.opts.BeforeData != "" {
+		data = "/before-data/"
+	}
 	for i := range n {
 		b := bundles[i%len(bundles)]
-		d.Instances = append(d.Instances, instance{Src: "/data/" + b.name + ".json", At: b.at})
+		d.Instances = append(d.Instances, instance{Src: data + b.name + ".json", At: b.at})
 	}
 	var buf bytes.Buffer
 	if err := pageTemplate.Execute(&buf, d); err != nil {
@@ -186,11 +193,15 @@ func (s *Server) load(path string) (*file, error) {
 	switch dir {
 	case "/floor/":
 		f.raw = floorJS
-	case "/data/":
+	case "/data/", "/before-data/":
 		if !strings.HasSuffix(name, ".json") {
 			return nil, os.ErrNotExist
 		}
-		f.raw, err = os.ReadFile(filepath.Join(s.opts.Data, name))
+		dataDir := s.opts.Data
+		if dir == "/before-data/" {
+			dataDir = s.opts.BeforeData
+		}
+		f.raw, err = os.ReadFile(filepath.Join(dataDir, name))
 	case "/widget/", "/before/":
 		base := filepath.Join(s.opts.Widget, name)
 		if dir == "/before/" {
