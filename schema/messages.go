@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,9 +23,17 @@ type structural struct {
 	text    promise.Text
 }
 
+// site says where a value given to the library lies in the file.
+type site struct {
+	root any    // the whole tree, to show values
+	base string // the pointer of the value validated
+	name bool   // the value validated is the key of the member at base
+}
+
 var (
 	mRequired   = msg{"%q is missing: add it", "%q saknas: lägg till det"}
 	mUnknown    = msg{"%q is not a known property here: check the spelling, or move your own data into \"extensions\"", "%q är ingen känd egenskap här: kontrollera stavningen, eller flytta egna uppgifter till \"extensions\""}
+	mDidYouMean = msg{"%q is not a known property here: did you mean %q?", "%q är ingen känd egenskap här: menar du %q?"}
 	mType       = msg{"expected %s, found %s", "väntade %s, hittade %s"}
 	mEnum       = msg{"%s is not allowed here: use one of %s", "%s är inte tillåtet här: använd något av %s"}
 	mConst      = msg{"the value must be %s", "värdet måste vara %s"}
@@ -73,11 +82,15 @@ func unquote(q string) string {
 	return s
 }
 
-// structureProblems explains one failed keyword of the validator.
-func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
+// structureProblems explains one failed keyword of the validator, which
+// validated the value at site.
+func structureProblems(ve *jsonschema.ValidationError, at site) []structural {
 	kw := ve.KeywordLocation[strings.LastIndexByte(ve.KeywordLocation, '/')+1:]
-	ptr := ve.InstanceLocation
-	val, _ := lookup(tree, ptr)
+	ptr := at.base + libraryPointer(ve.InstanceLocation)
+	val, _ := lookup(at.root, ptr)
+	if at.name {
+		val = unescapeToken(ptr[strings.LastIndexByte(ptr, '/')+1:])
+	}
 	shown := show(val)
 	one := func(t promise.Text) []structural { return []structural{{ptr, kw, t}} }
 	def := ve.AbsoluteKeywordLocation
@@ -85,10 +98,12 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 	case ve.Message == "not allowed":
 		// A false schema: a property that does not apply here, such as
 		// a field of another kind of target.
-		field := ptr[strings.LastIndexByte(ptr, '/')+1:]
-		if parent, ok := lookup(tree, ptr[:strings.LastIndexByte(ptr, '/')]); ok {
-			if k, ok := parent.(map[string]any)["kind"].(string); ok {
-				return one(mNotApplies.text(field, k))
+		field := unescapeToken(ptr[strings.LastIndexByte(ptr, '/')+1:])
+		if parent, ok := lookup(at.root, ptr[:max(strings.LastIndexByte(ptr, '/'), 0)]); ok {
+			if obj, ok := parent.(map[string]any); ok {
+				if k, ok := obj["kind"].(string); ok {
+					return one(mNotApplies.text(field, k))
+				}
 			}
 		}
 		return one(mUnknown.text(field))
@@ -105,9 +120,10 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 		return out
 	case "additionalProperties", "unevaluatedProperties":
 		var out []structural
+		owner := schemaAt(strings.TrimSuffix(def, "/"+kw))
 		for _, m := range quoted.FindAllStringSubmatch(ve.Message, -1) {
 			name := unquote(m[1])
-			out = append(out, structural{ptr + "/" + escape(name), kw, mUnknown.text(name)})
+			out = append(out, structural{ptr + "/" + escape(name), kw, unknownProperty(name, owner)})
 		}
 		if out == nil {
 			return one(mOther.text(ve.Message))
@@ -115,16 +131,7 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 		return out
 	case "type":
 		want, _, _ := strings.Cut(strings.TrimPrefix(ve.Message, "expected "), ",")
-		var en, sv []string
-		for _, w := range strings.Split(want, " or ") {
-			n := typeNames[w]
-			en, sv = append(en, n[0]), append(sv, n[1])
-		}
-		got := typeNames[typeOf(val)]
-		return one(promise.Text{
-			"en": mType.text(strings.Join(en, " or "), got[0])["en"],
-			"sv": mType.text(strings.Join(sv, " eller "), got[1])["sv"],
-		})
+		return one(typeText(strings.Split(want, " or "), val))
 	case "enum":
 		allowed := strings.TrimPrefix(ve.Message, "value must be one of ")
 		allowed = strings.TrimPrefix(allowed, "value must be ")
@@ -133,10 +140,10 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 		return one(mConst.text(strings.TrimPrefix(ve.Message, "value must be ")))
 	case "pattern", "format":
 		switch {
-		case strings.Contains(ve.KeywordLocation, "/propertyNames/"):
+		case at.name || strings.Contains(ve.KeywordLocation, "/propertyNames/"):
 			// A key that fails the key pattern: name the key, not its value.
 			key := ptr[strings.LastIndexByte(ptr, '/')+1:]
-			return one(mLangKey.text(strconv.Quote(strings.NewReplacer("~1", "/", "~0", "~").Replace(key))))
+			return one(mLangKey.text(strconv.Quote(unescapeToken(key))))
 		case strings.Contains(def, "/uuid/"):
 			return one(mUUID.text(shown))
 		case strings.Contains(def, "/date/") && kw == "format":
@@ -173,6 +180,20 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 	return one(mOther.text(ve.Message))
 }
 
+// typeText says that val is not of one of the types want.
+func typeText(want []string, val any) promise.Text {
+	var en, sv []string
+	for _, w := range want {
+		n := typeNames[w]
+		en, sv = append(en, n[0]), append(sv, n[1])
+	}
+	got := typeNames[typeOf(val)]
+	return promise.Text{
+		"en": mType.text(strings.Join(en, " or "), got[0])["en"],
+		"sv": mType.text(strings.Join(sv, " eller "), got[1])["sv"],
+	}
+}
+
 var numbers = regexp.MustCompile(`[0-9]+`)
 
 // lastNumber returns the i-th number in a validator message.
@@ -184,8 +205,50 @@ func lastNumber(s string, i int) string {
 	return "?"
 }
 
+// escape returns s as a JSON pointer token.
 func escape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+func unescapeToken(tok string) string {
+	if !strings.Contains(tok, "~") {
+		return tok
+	}
+	return strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+}
+
+// libraryPointer turns an instance location of the library, whose tokens
+// it escapes further with url.PathEscape, into a JSON pointer.
+func libraryPointer(loc string) string {
+	if !strings.Contains(loc, "%") {
+		return loc
+	}
+	toks := strings.Split(loc, "/")
+	for i, t := range toks {
+		if u, err := url.PathUnescape(t); err == nil {
+			toks[i] = u
+		}
+	}
+	return strings.Join(toks, "/")
+}
+
+// unknownProperty explains that a member named name is not allowed by the
+// schema s (which may be nil), suggesting the known property it is closest
+// to when one is close.
+func unknownProperty(name string, s *jsonschema.Schema) promise.Text {
+	if s != nil {
+		known := make([]string, 0, len(s.Properties))
+		for k := range s.Properties {
+			known = append(known, k)
+		}
+		if best, ok := closest(name, known); ok {
+			return mDidYouMean.text(name, best)
+		}
+	}
+	return mUnknown.text(name)
 }
 
 // lookup returns the value at ptr in tree.
@@ -195,7 +258,7 @@ func lookup(tree any, ptr string) (any, bool) {
 	}
 	cur := tree
 	for _, tok := range strings.Split(ptr[1:], "/") {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		tok = unescapeToken(tok)
 		switch c := cur.(type) {
 		case map[string]any:
 			v, ok := c[tok]
