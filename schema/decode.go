@@ -165,6 +165,7 @@ type decoder struct {
 	reported   map[string]bool
 	structural map[string]bool
 	faulty     map[int]bool // by offset
+	repeated   map[int]bool // arrays whose elements are not unique, by offset
 	// remap holds, for each array from which the model left out elements,
 	// the indexes in the file of the elements it kept.
 	remap map[string][]int
@@ -208,7 +209,7 @@ var (
 	mDecode         = msg{"the value cannot be read: %s", "värdet kan inte läsas: %s"}
 	mSyntaxWrap     = msg{"%s", "%s"}
 	mTooMany        = msg{"the first %d problems are shown; there are %d more: correct these and validate again", "de första %d problemen visas; det finns %d till: rätta dessa och validera igen"}
-	mTooManyAtLeast = msg{"the first %d problems are shown; there are at least %d more (the search stopped there): correct these and validate again", "de första %d problemen visas; det finns minst %d till (sökningen slutade där): rätta dessa och validera igen"}
+	mTooManyAtLeast = msg{"the first %d problems are shown; there are at least %d more (the search stopped there, before the references, dates and targets were checked): correct these and validate again", "de första %d problemen visas; det finns minst %d till (sökningen slutade där, innan hänvisningar, datum och mål kontrollerades): rätta dessa och validera igen"}
 	mInternal       = msg{"internal error, please report it: the embedded schema does not compile: %v", "internt fel, rapportera det gärna: det inbyggda schemat går inte att kompilera: %v"}
 )
 
@@ -249,11 +250,6 @@ func (d *decoder) addAt(phase int, ptr string, code Code, keyword string, m prom
 // that may be among the first MaxProblems: a file can hold hundreds of
 // thousands of broken references.
 func (d *decoder) addModel(f found) {
-	if d.horizon >= 0 && f.Offset >= d.horizon+d.bom {
-		// Past the horizon the schema was not checked, so this may be
-		// what the schema would have reported.
-		return
-	}
 	d.modelCount++
 	h := (*problemHeap)(&d.modelKept)
 	switch {
@@ -361,7 +357,7 @@ func (d *decoder) decode(opts Options) *File {
 	d.tree, d.ix = tree, ix
 	root, ok := tree.(map[string]any)
 	if !ok {
-		d.add(ix.RootOffset()+d.bom, "", CodeNotObject, Error, mNotObject.text(jsonType(tree)))
+		d.add(ix.RootOffset()+d.bom, "", CodeNotObject, Error, mNotObject.typed(tree))
 		return nil
 	}
 	kind := d.kind(root)
@@ -377,6 +373,13 @@ func (d *decoder) decode(opts Options) *File {
 	// than any other.
 	normalizeNumbers(tree)
 	d.structure(kind)
+	if d.horizon >= 0 {
+		// The schema found so many problems that it stopped looking: the
+		// rest of the file is unchecked, and the model's checks could
+		// cost more than everything else (millions of empty entities).
+		// They run once the file is corrected.
+		return nil
+	}
 	f := d.model(kind)
 	if f == nil {
 		return nil
@@ -395,7 +398,7 @@ func (d *decoder) kind(root map[string]any) Kind {
 		d.addAt(phaseFile, "/$schema", CodeSchemaMissing, "", mNoSchema.text(known))
 		return Unknown
 	case !ok:
-		d.addAt(phaseFile, "/$schema", CodeSchemaUnknown, "", mSchemaType.text(jsonType(v), known))
+		d.addAt(phaseFile, "/$schema", CodeSchemaUnknown, "", mSchemaType.typed(v, known))
 		return Unknown
 	}
 	for _, k := range []Kind{PromiseDocument, Report, Bundle} {
@@ -436,7 +439,7 @@ func (d *decoder) version(root map[string]any) bool {
 		if !present {
 			d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mNoVersion.text(promise.SchemaVersion))
 		} else {
-			d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersionType.text(jsonType(v)))
+			d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersionType.typed(v))
 		}
 	}
 	return false
@@ -457,22 +460,6 @@ func supportedVersion(s string) bool {
 		return false
 	}
 	return strings.Trim(minor, "0123456789") == ""
-}
-
-func jsonType(v any) string {
-	switch v.(type) {
-	case map[string]any:
-		return "an object"
-	case []any:
-		return "an array"
-	case string:
-		return "a string"
-	case json.Number, float64:
-		return "a number"
-	case bool:
-		return "true or false"
-	}
-	return "null"
 }
 
 var (

@@ -124,7 +124,7 @@ func (l *lenient) value(rv reflect.Value, v any, ptr *path, off int) bool {
 		return l.value(rv.Elem(), v, ptr, off)
 	}
 	if l.decodingOf(rv.Type()) != byKind {
-		return l.leaf(rv, v, ptr, off)
+		return l.leaf(rv, v, ptr)
 	}
 	switch rv.Kind() {
 	case reflect.Struct:
@@ -147,7 +147,7 @@ func (l *lenient) value(rv reflect.Value, v any, ptr *path, off int) bool {
 		if !ok || rv.Type().Elem().Kind() == reflect.Uint8 {
 			break
 		}
-		l.slice(rv, arr, ptr)
+		l.slice(rv, arr, ptr, l.d.repeated[off])
 		return true
 	case reflect.Map:
 		obj, ok := v.(map[string]any)
@@ -165,22 +165,38 @@ func (l *lenient) value(rv reflect.Value, v any, ptr *path, off int) bool {
 		rv.Set(m)
 		return true
 	}
-	return l.leaf(rv, v, ptr, off)
+	return l.leaf(rv, v, ptr)
 }
 
 // slice decodes the elements of arr into a new slice and leaves out those
 // it cannot read, so that the model's checks do not stumble over zero
-// values (a list of three million nulls is a list of none). The indexes of
+// values (a list of three million nulls is a list of none), and when once
+// is set the repetitions, which the schema reported. The indexes of
 // the elements kept are recorded to place the model's problems. An array
 // whose every element is left out keeps its first, as a zero value, so
 // that it does not look empty.
-func (l *lenient) slice(rv reflect.Value, arr []any, ptr *path) {
+func (l *lenient) slice(rv reflect.Value, arr []any, ptr *path, once bool) {
 	s := reflect.MakeSlice(rv.Type(), len(arr), len(arr))
 	offs := l.d.ix.Elements(arr)
-	var kept []int
+	var seen map[string]bool
+	var b []byte
+	if once {
+		seen = map[string]bool{}
+	}
+	keep := func(i int) bool {
+		if once {
+			b = canonical(b[:0], arr[i])
+			if seen[string(b)] {
+				return false
+			}
+			seen[string(b)] = true
+		}
+		return true
+	}
+	var kept []int // nil while every element is kept
 	n := 0
 	for i := range arr {
-		if l.value(s.Index(n), arr[i], &path{up: ptr, index: i}, offs[i]) {
+		if keep(i) && l.value(s.Index(n), arr[i], &path{up: ptr, index: i}, offs[i]) {
 			if kept != nil {
 				kept = append(kept, i)
 			}
@@ -210,7 +226,7 @@ func (l *lenient) slice(rv reflect.Value, arr []any, ptr *path) {
 // leaf decodes v into rv as encoding/json does, the common cases directly,
 // the others through encoding/json itself, except that null is no value
 // where the model has no room for one.
-func (l *lenient) leaf(rv reflect.Value, v any, ptr *path, off int) bool {
+func (l *lenient) leaf(rv reflect.Value, v any, ptr *path) bool {
 	how := l.decodingOf(rv.Type())
 	custom, text := how == byJSON, how == byText
 	var err error
@@ -247,7 +263,7 @@ func (l *lenient) leaf(rv reflect.Value, v any, ptr *path, off int) bool {
 		err = l.byJSON(rv, v)
 	}
 	if err != nil {
-		l.fail(rv, ptr, off, err)
+		l.fail(rv, ptr, err)
 		return false
 	}
 	return true
@@ -265,12 +281,9 @@ func (l *lenient) byJSON(rv reflect.Value, v any) error {
 
 // fail leaves out a value the model cannot read and reports it, unless the
 // schema already said what is wrong there.
-func (l *lenient) fail(rv reflect.Value, at *path, off int, err error) {
+func (l *lenient) fail(rv reflect.Value, at *path, err error) {
 	rv.SetZero()
 	d := l.d
-	if d.horizon >= 0 && off >= d.horizon {
-		return
-	}
 	ptr := at.String()
 	if under(d.structural, ptr) || under(d.reported, ptr) {
 		return

@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 
@@ -111,15 +110,19 @@ func (ps Problems) Invalid() bool {
 	return slices.ContainsFunc(ps, func(p Problem) bool { return p.Severity == Error })
 }
 
-func (ps Problems) sort() {
-	slices.SortStableFunc(ps, func(a, b Problem) int {
-		return cmp.Or(cmp.Compare(a.Offset, b.Offset), cmp.Compare(a.Pointer, b.Pointer))
-	})
-}
-
 // msg is a message in English and Swedish with the same arguments.
 type msg struct{ en, sv string }
 
 func (m msg) text(args ...any) promise.Text {
 	return promise.Text{"en": fmt.Sprintf(m.en, args...), "sv": fmt.Sprintf(m.sv, args...)}
+}
+
+// typed is text with the name of v's JSON type, in each language, before
+// the other arguments.
+func (m msg) typed(v any, args ...any) promise.Text {
+	n := typeNames[typeOf(v)]
+	return promise.Text{
+		"en": fmt.Sprintf(m.en, append([]any{n[0]}, args...)...),
+		"sv": fmt.Sprintf(m.sv, append([]any{n[1]}, args...)...),
+	}
 }

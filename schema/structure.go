@@ -390,10 +390,17 @@ func (d *decoder) addStructural(ptr, keyword string, t promise.Text) {
 		return
 	}
 	if d.structural == nil {
-		d.structural, d.faulty = map[string]bool{}, map[int]bool{}
+		d.structural, d.faulty, d.repeated = map[string]bool{}, map[int]bool{}, map[int]bool{}
 	}
 	d.structural[ptr] = true
-	if keyword != "required" && !containerKeyword[keyword] {
+	switch {
+	case keyword == "uniqueItems":
+		// The model keeps each element once: its checks would otherwise
+		// find every repetition again.
+		if off, ok := d.ix.Offset(d.tree, ptr); ok {
+			d.repeated[off] = true
+		}
+	case keyword != "required" && !containerKeyword[keyword]:
 		// The value itself is wrong: the model leaves it out. (For
 		// "required", ptr names the missing value.)
 		if off, ok := d.ix.Offset(d.tree, ptr); ok {
