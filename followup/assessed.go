@@ -21,10 +21,17 @@ func (c *actCtx) continuous(w promise.Period) tres {
 		}
 		return tres{outcome: o}
 	}
+	if c.awaits(w) {
+		var last reason
+		if la != nil {
+			last = c.assessed(la, false).why
+		}
+		return tres{outcome: c.awaitingFinal(w, last)}
+	}
 	if la != nil {
 		return tres{outcome: c.assessed(la, false)}
 	}
-	o := mk(NotStarted, sayNoAssessmentYet.text())
+	o := mk(AwaitingReport, sayNoAssessmentYet.text())
 	if d := c.nextDue(w); !d.IsZero() {
 		o.why = concat(o.why, sayNextDue.text(d))
 	}
@@ -47,6 +54,10 @@ func (c *actCtx) unmeasurable(w promise.Period) tres {
 		return tres{outcome: c.notReported(miss, nil)}
 	}
 	switch {
+	case c.awaits(w) && la != nil:
+		return tres{outcome: c.awaitingFinal(w, c.assessed(la, false).why)}
+	case c.awaits(w) && !c.hasUpdate:
+		return tres{outcome: c.awaitingFinal(w, nil)}
 	case la != nil:
 		return tres{outcome: c.assessed(la, false)}
 	case !c.hasUpdate:
@@ -75,7 +86,7 @@ func (c *actCtx) assessed(u *updRef, ended bool) outcome {
 		s = verdict(s)
 	}
 	label := quoted{a.Status}
-	o := mk(s, m.text(partyNames{c.ix, u.vr.r.ReportedBy}, u.vr.seen, label))
+	o := mk(s, m.text(partyNames{c.ix, u.vr.r.ReportedBy}, u.vr.date, label))
 	if !a.Justification.IsZero() {
 		o.why = concat(o.why, raw(a.Justification))
 	}

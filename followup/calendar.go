@@ -9,55 +9,70 @@ import (
 )
 
 // Calendar returns the reporting periods of c with their due dates, in
-// order. It reads c.Reporting:
+// order, with every bound a day (a month or year at the start is its first
+// day, at the end its last). It reads c.Reporting:
 //
 //   - explicit Periods are used as given (sorted, clipped to c's period);
-//   - otherwise Cadence (default tertials: January–April, May–August,
-//     September–December) cuts c's period at calendar boundaries; the
-//     first and last periods are clipped to c's period;
+//   - a Cadence (months, quarters, tertials: January–April, May–August,
+//     September–December; half-years or years) cuts c's period at
+//     calendar boundaries; the first and last periods are clipped to c's
+//     period;
+//   - without either, or without Reporting, the document promises no
+//     periodic report: the calendar is one period, c's whole period, whose
+//     report (the final one) is due after it ends. An open-ended citizen
+//     promise, or one whose end the source does not state, then has no
+//     calendar at all;
 //   - a period's report is due DueDays after it ends or, when DueDays is
 //     zero, on the last day of the month after it ends (a tertial ending
 //     30 April is due 31 May; one ending 31 December, 31 January).
 //
-// An open-ended citizen promise ("tills vidare") has periods without end;
-// Calendar then returns those that start on or before until. For a closed
-// period until is ignored. A citizen promise without a start has no
-// calendar.
+// With a cadence, an open-ended citizen promise ("tills vidare") has
+// periods without end; Calendar then returns those that start on or before
+// until. For a closed period until is ignored. A citizen promise without a
+// start has no calendar.
 //
 // A calendar holds at most [MaxReportingPeriods] periods, the first ones:
 // a hostile or mistaken document (a period of eight thousand years) must
 // not cost minutes and gigabytes in a resident's browser.
 func Calendar(c *promise.CitizenPromise, until promise.Date) []promise.ReportingPeriod {
-	if c == nil || c.Period.Start.IsZero() {
+	if c == nil {
 		return nil
 	}
-	last := c.Period.End
-	if c.Period.Open() {
-		if until.IsZero() {
-			return nil
-		}
-		last = until
+	period := days(c.Period)
+	if period.Start.IsZero() {
+		return nil
 	}
 	r := c.Reporting
 	if r != nil && len(r.Periods) > 0 {
-		return explicitPeriods(r.Periods, c.Period)
+		return explicitPeriods(r.Periods, period)
 	}
-	cadence, dueDays := promise.Tertially, 0
+	dueDays := 0
 	if r != nil {
-		if r.Cadence != "" {
-			cadence = r.Cadence
-		}
 		dueDays = max(r.DueDays, 0)
 	}
-	if _, _, ok := interval(c.Period.Start, cadence); !ok {
+	if r == nil || r.Cadence == "" {
+		if period.End.IsZero() {
+			return nil
+		}
+		return []promise.ReportingPeriod{{Period: period, Due: dueDate(period.End, dueDays)}}
+	}
+	last := period.End
+	if last.IsZero() {
+		if until.IsZero() {
+			return nil
+		}
+		last = until.Last()
+	}
+	cadence := r.Cadence
+	if _, _, ok := interval(period.Start, cadence); !ok {
 		cadence = promise.Tertially
 	}
 	var out []promise.ReportingPeriod
-	for s := c.Period.Start; !s.After(last) && len(out) < MaxReportingPeriods; {
+	for s := period.Start; !s.After(last) && len(out) < MaxReportingPeriods; {
 		is, ie, _ := interval(s, cadence)
-		p := promise.Period{Start: later(is, c.Period.Start), End: ie}
-		if !c.Period.Open() && ie.After(c.Period.End) {
-			p.End = c.Period.End
+		p := promise.Period{Start: later(is, period.Start), End: ie}
+		if !period.End.IsZero() && ie.After(period.End) {
+			p.End = period.End
 		}
 		out = append(out, promise.ReportingPeriod{Period: p, Due: dueDate(p.End, dueDays)})
 		s = addDays(ie, 1)
@@ -72,14 +87,15 @@ const MaxReportingPeriods = 1000
 func explicitPeriods(ps []promise.ReportingPeriod, within promise.Period) []promise.ReportingPeriod {
 	out := make([]promise.ReportingPeriod, 0, len(ps))
 	for _, q := range ps {
-		if q.Period.Start.IsZero() || q.Period.Open() || q.Period.End.Before(q.Period.Start) {
+		qp := days(q.Period)
+		if qp.Start.IsZero() || qp.End.IsZero() || qp.End.Before(qp.Start) {
 			continue
 		}
-		p, ok := clip(q.Period, within)
+		p, ok := clip(qp, within)
 		if !ok {
 			continue
 		}
-		due := q.Due
+		due := q.Due.Last()
 		if due.IsZero() || due.Before(p.End) {
 			due = dueDate(p.End, 0)
 		}

@@ -2,6 +2,7 @@ package followup
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
@@ -45,7 +46,7 @@ type actCtx struct {
 }
 
 func (ix *cpIndex) context(af *actFacts, sc scene) *actCtx {
-	c := &actCtx{ix: ix, af: af, sc: sc, window: ix.cp.Period}
+	c := &actCtx{ix: ix, af: af, sc: sc, window: ix.period}
 	if af != nil {
 		c.cover = make([]promise.Period, 0, len(af.updates))
 	}
@@ -55,7 +56,7 @@ func (ix *cpIndex) context(af *actFacts, sc scene) *actCtx {
 		}
 	} else {
 		if af.a.Window != nil && !af.a.Window.Start.IsZero() {
-			c.window = *af.a.Window
+			c.window = days(*af.a.Window)
 		}
 		for i := range af.updates {
 			c.see(af.updates[i].vr, &af.updates[i])
@@ -183,21 +184,67 @@ func (c *actCtx) notReported(miss []promise.ReportingPeriod, last reason) outcom
 	return mk(NotReported, concat(sayNoFollowUp.text(missingList(miss)), last))
 }
 
-// nothingYet is the outcome before anything is reported or due.
+// nothingYet is the outcome before anything is reported or due: the
+// first report is awaited.
 func (c *actCtx) nothingYet(w promise.Period) outcome {
 	r := sayNothingYet.text()
 	if d := c.nextDue(w); !d.IsZero() {
 		r = concat(r, sayNextDue.text(d))
 	}
-	return mk(NotStarted, r)
+	return mk(AwaitingReport, r)
+}
+
+// awaits reports whether w is over at the scene's cut (its last day
+// included) while the reports seen do not yet speak for all of it: the
+// final report is awaited. A window without a known end never is over.
+func (c *actCtx) awaits(w promise.Period) bool {
+	return !w.End.IsZero() && !c.sc.cut.Before(w.End) && !c.complete(w)
+}
+
+// awaitingFinal is the outcome of a window that has ended while the
+// reports do not yet speak for all of it, and no report is overdue:
+// nothing is "on track" after the end; the final report is awaited until
+// it is due. last, if any, is what was last reported.
+func (c *actCtx) awaitingFinal(w promise.Period, last reason) outcome {
+	r := sayEndedAwaiting.text(w.End)
+	if d := c.nextDue(w); !d.IsZero() {
+		r = concat(r, sayFinalDue.text(d))
+	}
+	return mk(AwaitingReport, concat(r, last))
 }
 
 type missingList []promise.ReportingPeriod
+
+// maxListed is how many missing periods a reason names one by one; more are
+// summarised ("12 perioder, 2024-01-01–2024-01-31 till
+// 2024-12-01–2024-12-31"), so that a reason's length, and so an
+// evaluation's, stays linear in the number of periods.
+const maxListed = 3
 
 func (m missingList) appendIn(b []byte, lang string) []byte {
 	and, due := " och ", " (senast "
 	if lang == "en" {
 		and, due = " and ", " (due by "
+	}
+	if len(m) > maxListed {
+		first, last := m[0], m[len(m)-1]
+		if lang == "en" {
+			b = strconv.AppendInt(b, int64(len(m)), 10)
+			b = append(b, " periods, from "...)
+		} else {
+			b = strconv.AppendInt(b, int64(len(m)), 10)
+			b = append(b, " perioder, från "...)
+		}
+		b = appendPeriod(b, first.Period)
+		if lang == "en" {
+			b = append(b, " to "...)
+		} else {
+			b = append(b, " till "...)
+		}
+		b = appendPeriod(b, last.Period)
+		b = append(b, due...)
+		b = appendDate(b, last.Due)
+		return append(b, ')')
 	}
 	for i, q := range m {
 		switch {
@@ -216,10 +263,12 @@ func (m missingList) appendIn(b []byte, lang string) []byte {
 }
 
 var (
-	sayStarts     = phrase{"Börjar %s.", "Starts on %s."}
-	sayNoFollowUp = phrase{"Uppföljning saknas för %s.", "No follow-up for %s."}
-	sayLastKnown  = phrase{"Senast rapporterat: %s per %s.", "Last reported: %s by %s."}
-	sayNothingYet = phrase{"Inget rapporterat ännu.", "Nothing reported yet."}
-	sayNextDue    = phrase{"Nästa uppföljning ska lämnas senast %s.", "The next follow-up is due by %s."}
-	sayNoPeriod   = phrase{"Aktiviteten har ingen period att bedöma.", "The activity has no period to assess."}
+	sayStarts        = phrase{"Börjar %s.", "Starts on %s."}
+	sayNoFollowUp    = phrase{"Uppföljning saknas för %s.", "No follow-up for %s."}
+	sayLastKnown     = phrase{"Senast rapporterat: %s per %s.", "Last reported: %s by %s."}
+	sayNothingYet    = phrase{"Inget rapporterat ännu.", "Nothing reported yet."}
+	sayNextDue       = phrase{"Nästa uppföljning ska lämnas senast %s.", "The next follow-up is due by %s."}
+	sayNoPeriod      = phrase{"Aktiviteten har ingen period att bedöma.", "The activity has no period to assess."}
+	sayEndedAwaiting = phrase{"Perioden slutade %s; slutrapporten har inte kommit.", "The period ended on %s; the final report has not come."}
+	sayFinalDue      = phrase{"Den ska lämnas senast %s.", "It is due by %s."}
 )

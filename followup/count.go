@@ -123,7 +123,7 @@ func (c *actCtx) total(tf *targetFacts, w promise.Period) (total float64, measur
 				continue
 			}
 			seen[k] = true
-			conflict.Figures = append(conflict.Figures, Figure{Value: f.value, Date: f.date, ReportID: f.vr.r.ID, ReportDate: f.vr.seen, ReportedBy: f.vr.r.ReportedBy})
+			conflict.Figures = append(conflict.Figures, Figure{Value: f.value, Date: f.date, ReportID: f.vr.r.ID, ReportDate: f.vr.date, ReportedBy: f.vr.r.ReportedBy})
 		}
 		if entries > used+eps {
 			conflict.Figures = append(conflict.Figures, Figure{Value: entries, Date: last, Entries: true})

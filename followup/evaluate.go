@@ -10,37 +10,56 @@ import (
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
-// Evaluate derives the status of every citizen promise, promise, activity
-// and target of b as known at date at: reports dated after at, and
-// entries and figures dated after at, are not seen. It is a pure
-// function: the same bundle and date always give the same evaluation;
-// there is no clock inside; b is only read, so Evaluate may run on one
-// bundle from many goroutines at once. A nil bundle gives an empty
-// evaluation. Evaluate never fails: what it cannot use it reports in
-// [Evaluation.Warnings].
+// Options choose how [EvaluateWith] evaluates. The zero value means the
+// defaults.
+type Options struct {
+	// View chooses which reports are seen: the period view (the
+	// default) or the as-known view.
+	View View
+}
+
+// Evaluate is [EvaluateWith] in the period view: the status of every
+// citizen promise, action plan, promise, activity and target of b at
+// date at, judged with every report that covers the time up to at,
+// whenever it was published.
 func Evaluate(b *Bundle, at promise.Date) *Evaluation {
-	e := &Evaluation{At: at, CitizenPromises: []CitizenPromiseStatus{}}
+	return EvaluateWith(b, at, Options{})
+}
+
+// EvaluateWith derives the status of every citizen promise, action plan,
+// promise, activity and target of b at date at (a month or a year stands
+// for its last day). What happened after at is not seen: entries, figures
+// and completions dated later do not count. Which reports are seen depends
+// on opts.View: in the period view every report whose period has ended by
+// at, and every report published by at; in the as-known view only those
+// published by at. The evaluation says which view it used.
+//
+// It is a pure function: the same bundle, date and options always give the
+// same evaluation; there is no clock inside; b is only read, so it may
+// run on one bundle from many goroutines at once. A nil bundle gives an
+// empty evaluation. EvaluateWith never fails: what it cannot use it
+// reports in [Evaluation.Warnings].
+func EvaluateWith(b *Bundle, at promise.Date, opts Options) *Evaluation {
+	at = at.Last()
+	e := &Evaluation{At: at, View: opts.View, CitizenPromises: []CitizenPromiseStatus{}}
 	if b == nil {
 		return e
 	}
 	doc := &b.Document
 	dx := newDocIndex(b)
-	cps := make(map[uuid.UUID]bool, len(doc.CitizenPromises))
 	for i := range doc.CitizenPromises {
 		cp := &doc.CitizenPromises[i]
-		cps[cp.ID] = true
-		ix := newIndex(dx, doc, cp, at)
+		ix := newIndex(dx, doc, cp, at, opts.View)
 		e.CitizenPromises = append(e.CitizenPromises, ix.evaluate())
 		e.Warnings = append(e.Warnings, ix.warns...)
 	}
-	warned := map[uuid.UUID]bool{}
-	for i := range b.Reports {
-		r := &b.Reports[i]
-		if !cps[r.CitizenPromiseID] && !warned[r.ID] && !r.Date.After(at) {
-			warned[r.ID] = true
-			e.Warnings = append(e.Warnings, Warning{ReportID: r.ID, Message: sayUnknownCP.now(r.CitizenPromiseID.String())})
-		}
+	for i := range doc.ActionPlans {
+		cp := dx.plans[i]
+		ix := newIndex(dx, doc, cp, at, opts.View)
+		e.ActionPlans = append(e.ActionPlans, ix.evaluate())
+		e.Warnings = append(e.Warnings, ix.warns...)
 	}
+	e.Warnings = append(e.Warnings, dx.warnings(b, at)...)
 	// Warnings come out in a fixed order, whatever the order of the
 	// reports in the bundle.
 	slices.SortStableFunc(e.Warnings, func(a, b Warning) int {
@@ -51,6 +70,9 @@ func Evaluate(b *Bundle, at promise.Date) *Evaluation {
 			return c
 		}
 		return strings.Compare(a.Message["en"], b.Message["en"])
+	})
+	e.Warnings = slices.CompactFunc(e.Warnings, func(a, b Warning) bool {
+		return a.ReportID == b.ReportID && a.ActivityID == b.ActivityID && a.Message["en"] == b.Message["en"]
 	})
 	return e
 }
@@ -86,7 +108,7 @@ func (ix *cpIndex) evaluate() CitizenPromiseStatus {
 	out.Calendar = ix.calendar()
 	for _, vr := range ix.reports {
 		out.Reports = append(out.Reports, vr.r.ID)
-		out.LastReport = later(out.LastReport, vr.seen)
+		out.LastReport = later(out.LastReport, vr.date)
 	}
 	for _, r := range ix.results {
 		out.Results = append(out.Results, r.Result)
@@ -97,9 +119,14 @@ func (ix *cpIndex) evaluate() CitizenPromiseStatus {
 		if !q.Period.End.Before(ix.at) {
 			break
 		}
-		sc := scene{known: earlier(ix.at, q.Due), cut: q.Period.End, overdue: ix.at}
-		if ix.at.After(q.Due) {
-			sc.overdue = addDays(q.Due, 1)
+		// The period's end, as reported by its due date (as known then),
+		// or with every report that covers it (the period view).
+		sc := scene{known: ix.at, cut: q.Period.End, overdue: ix.at}
+		if ix.view == AsKnownView {
+			sc.known = earlier(ix.at, q.Due)
+			if ix.at.After(q.Due) {
+				sc.overdue = addDays(q.Due, 1)
+			}
 		}
 		for i := range cp.Activities {
 			hist[i] = ix.activity(ix.acts[cp.Activities[i].ID], sc, nil)
@@ -126,8 +153,8 @@ func (ix *cpIndex) targetStatus(t *promise.Target, r tres) TargetStatus {
 // ended reports whether the citizen promise's period is over at the
 // scene's cut (its last day included).
 func (ix *cpIndex) ended(sc scene) bool {
-	p := ix.cp.Period
-	return !p.Open() && !sc.cut.Before(p.End)
+	p := ix.period
+	return !p.End.IsZero() && !sc.cut.Before(p.End)
 }
 
 // serving lists, per promise, the indexes of the activities that serve
@@ -155,7 +182,7 @@ func (ix *cpIndex) promise(p *promise.Promise, acts []int, outcomes []outcome, s
 		children[k] = outcomes[j]
 	}
 	r := rollup(children, ix.th, ix.ended(sc), nounActivities)
-	if w := p.Withdrawn; w != nil && (w.Date.IsZero() || !w.Date.After(sc.cut)) {
+	if w := p.Withdrawn; w != nil && (w.Date.IsZero() || !w.Date.Last().After(sc.cut)) {
 		r.outcome = mk(Withdrawn, withdrawnReason(w))
 	}
 	return r
@@ -178,7 +205,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 	if full {
 		as.ID = a.ID
 	}
-	if w := a.Withdrawn; w != nil && (w.Date.IsZero() || !w.Date.After(sc.cut)) {
+	if w := a.Withdrawn; w != nil && (w.Date.IsZero() || !w.Date.Last().After(sc.cut)) {
 		o := mk(Withdrawn, withdrawnReason(w))
 		if full {
 			as.Outcome = o.render(&ix.buf)
@@ -192,7 +219,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 	var computed outcome
 	switch len(a.Targets) {
 	case 0:
-		computed = c.unmeasurable(c.window).outcome
+		computed = c.stated(af.stated, c.window, c.unmeasurable(c.window)).outcome
 	case 1:
 		t := &a.Targets[0]
 		r := c.target(t, ix.targets[t.ID])
@@ -228,7 +255,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 	shown, byAssessment := computed, false
 	var assessedBy *ReportedAssessment
 	if la := c.latestAssessed; la != nil {
-		assessedBy = &ReportedAssessment{Assessment: *la.u.Assessment, ReportID: la.vr.r.ID, Date: la.vr.seen, ReportedBy: la.vr.r.ReportedBy}
+		assessedBy = &ReportedAssessment{Assessment: *la.u.Assessment, ReportID: la.vr.r.ID, Date: la.vr.date, ReportedBy: la.vr.r.ReportedBy}
 		if la == c.latest && !assessedByRule(a) {
 			switch computed.Status {
 			case NotReported, NotStarted, Withdrawn:
@@ -255,6 +282,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 		as.Assessment = assessedBy
 		as.Results = results
 		as.Occurrences = af.otherWork(sc)
+		as.Leads = leadConflict(a)
 		for _, u := range af.updates {
 			if !u.vr.seen.After(sc.known) && !slices.Contains(as.Reports, u.vr.r.ID) {
 				as.Reports = append(as.Reports, u.vr.r.ID)
@@ -340,7 +368,9 @@ func (rl resultList) appendIn(b []byte, lang string) []byte {
 			b = append(b, ", "...)
 		}
 		start := len(b)
-		b = quantity{r.Value, r.Unit, 2}.appendIn(b, lang)
+		if r.Value != nil {
+			b = quantity{*r.Value, r.Unit, 2}.appendIn(b, lang)
+		}
 		d := strings.TrimSuffix(strings.TrimSpace(r.Description.In(lang)), ".")
 		switch {
 		case d == "":
@@ -369,7 +399,7 @@ func (ix *cpIndex) calendar() []CalendarPeriod {
 			if cp.Received.IsZero() {
 				cover = merge(append(cover, vr.cover))
 				if covered(q.Period, cover) {
-					cp.Received = vr.seen
+					cp.Received = vr.date
 				}
 			}
 		}
@@ -388,4 +418,27 @@ func (ix *cpIndex) calendar() []CalendarPeriod {
 		out = append(out, cp)
 	}
 	return out
+}
+
+// leadConflict returns what each source names as the activity's lead when
+// the sources differ: from each other, or from the lead the document
+// shows.
+func leadConflict(a *promise.Activity) []promise.SourcedLead {
+	same := func(x, y []uuid.UUID) bool {
+		if len(x) != len(y) {
+			return false
+		}
+		for _, id := range x {
+			if !slices.Contains(y, id) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, l := range a.LeadsBySource {
+		if !same(l.LeadIDs, a.LeadIDs) {
+			return a.LeadsBySource
+		}
+	}
+	return nil
 }

@@ -72,7 +72,8 @@ func TestStrangnasFinal(t *testing.T) {
 
 	traffic := cp.Activity(id(aTrafik))
 	require.Len(t, traffic.Results, 1)
-	assert.Equal(t, 303.0, traffic.Results[0].Value)
+	require.NotNil(t, traffic.Results[0].Value)
+	assert.Equal(t, 303.0, *traffic.Results[0].Value)
 
 	// The day after the last report was due, the period is over and
 	// the citizen promise is only partly achieved: the premises were
@@ -86,7 +87,15 @@ func TestStrangnasFinal(t *testing.T) {
 	assert.Equal(t, 1, cp.Count(followup.NotReported))
 	assert.Equal(t, 1, cp.Count(followup.Unassessable))
 	assert.InDelta(t, 5.0/6, cp.Progress, 1e-9)
-	assert.Equal(t, followup.Achieved, cp.Promise(id("p-trafik")).Status, "traffic: the unassessable controls are ignored")
+	// Traffic: the walks and the moped operations are achieved, the
+	// controls cannot be assessed, so the promise cannot be said to be
+	// achieved: it says how many were assessed.
+	trafficPromise := cp.Promise(id("p-trafik"))
+	assert.Equal(t, followup.Unassessable, trafficPromise.Status, trafficPromise.Reason["sv"])
+	assert.Contains(t, trafficPromise.Reason["sv"], "av 3 aktiviteter bedömda")
+	assert.Equal(t, "activities", trafficPromise.Counted)
+	assert.Equal(t, 3, trafficPromise.Total)
+	assert.Equal(t, 2, trafficPromise.Assessed)
 	assert.Equal(t, followup.PartlyAchieved, cp.Promise(id("p-samverkan")).Status)
 }
 
@@ -129,6 +138,7 @@ func TestReportsMissingLateDuplicatedOutOfOrder(t *testing.T) {
 		name    string
 		reports []followup.Report
 		at      string
+		view    followup.View
 		want    followup.Status
 		total   float64 // -1: no number
 		state   []followup.CalendarState
@@ -136,9 +146,11 @@ func TestReportsMissingLateDuplicatedOutOfOrder(t *testing.T) {
 	}{
 		{name: "missing", at: "2019-06-01", want: followup.NotReported, total: -1,
 			state: []followup.CalendarState{followup.PeriodMissing, followup.PeriodUpcoming, followup.PeriodUpcoming}},
-		{name: "not yet due", at: "2019-05-31", want: followup.NotStarted, total: -1,
+		{name: "not yet due", at: "2019-05-31", want: followup.AwaitingReport, total: -1,
 			state: []followup.CalendarState{followup.PeriodAwaiting, followup.PeriodUpcoming, followup.PeriodUpcoming}},
-		{name: "late, before it came", reports: []followup.Report{late}, at: "2019-06-05", want: followup.NotReported, total: -1},
+		{name: "late, before it came, as known then", reports: []followup.Report{late}, at: "2019-06-05", view: followup.AsKnownView, want: followup.NotReported, total: -1},
+		{name: "late, before it came, for its period", reports: []followup.Report{late}, at: "2019-06-05", want: followup.OnTrack, total: 2,
+			state: []followup.CalendarState{followup.PeriodLate, followup.PeriodUpcoming, followup.PeriodUpcoming}},
 		{name: "late, after it came", reports: []followup.Report{late}, at: "2019-06-15", want: followup.OnTrack, total: 2,
 			state: []followup.CalendarState{followup.PeriodLate, followup.PeriodUpcoming, followup.PeriodUpcoming}},
 		{name: "in order", reports: []followup.Report{t1, t2}, at: "2019-10-01", want: followup.OnTrack, total: 3,
@@ -152,11 +164,14 @@ func TestReportsMissingLateDuplicatedOutOfOrder(t *testing.T) {
 			rep("may-jul", "2019-08-05", "2019-05-01", "2019-07-31", occ("2019-06-01")),
 			rep("may-aug", "2019-09-20", "2019-05-01", "2019-08-31", occ("2019-06-01")),
 		}},
-		{name: "a report dated after the date evaluated is not seen", reports: []followup.Report{t1, t2}, at: "2019-09-19", want: followup.OnTrack, total: 2},
+		{name: "a report dated after the date evaluated is not seen as known then", reports: []followup.Report{t1, t2}, at: "2019-09-19", view: followup.AsKnownView, want: followup.OnTrack, total: 2},
+		{name: "a report dated after the date evaluated counts for its period", reports: []followup.Report{t1, t2}, at: "2019-09-19", want: followup.OnTrack, total: 3},
+		{name: "a report of a period not yet ended is not seen before its date", reports: []followup.Report{t1, rep("t2-early", "2019-09-20", "2019-05-01", "2019-12-31", occ("2019-06-01"))}, at: "2019-09-19", want: followup.OnTrack, total: 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			e := followup.Evaluate(one{targets: []promise.Target{countTarget(4, promise.AtLeast)}, reports: tc.reports}.bundle(), d(tc.at))
+			e := followup.EvaluateWith(one{targets: []promise.Target{countTarget(4, promise.AtLeast)}, reports: tc.reports}.bundle(), d(tc.at), followup.Options{View: tc.view})
+			assert.Equal(t, tc.view, e.View)
 			cp := e.CitizenPromises[0]
 			a := cp.Activity(act)
 			assert.Equal(t, tc.want, a.Status, a.Reason["sv"])
@@ -233,16 +248,28 @@ func TestCalendar(t *testing.T) {
 	rp := func(from, to, due string) promise.ReportingPeriod {
 		return promise.ReportingPeriod{Period: per(from, to), Due: d(due)}
 	}
+	tertials := &promise.Reporting{Cadence: promise.Tertially}
 	tests := []struct {
 		name  string
 		cp    *promise.CitizenPromise
 		until string
 		want  []promise.ReportingPeriod
 	}{
-		{name: "tertials by default", cp: cp(per("2019-01-01", "2019-12-31"), nil), want: []promise.ReportingPeriod{
+		{name: "no calendar stated: one final report", cp: cp(per("2019-01-01", "2019-12-31"), nil), want: []promise.ReportingPeriod{
+			rp("2019-01-01", "2019-12-31", "2020-01-31"),
+		}},
+		{name: "no cadence stated: one final report, due as said", cp: cp(per("2019-01-01", "2019-12-31"), &promise.Reporting{DueDays: 60}), want: []promise.ReportingPeriod{
+			rp("2019-01-01", "2019-12-31", "2020-02-29"),
+		}},
+		{name: "no calendar stated and open-ended: no calendar", cp: cp(per("2019-01-01", ""), nil), until: "2025-01-01", want: nil},
+		{name: "no calendar stated and the end unknown: no calendar", cp: cp(promise.Period{Start: d("2019-01-01"), NotStated: []string{promise.EndBound}}, nil), until: "2025-01-01", want: nil},
+		{name: "tertials stated", cp: cp(per("2019-01-01", "2019-12-31"), tertials), want: []promise.ReportingPeriod{
 			rp("2019-01-01", "2019-04-30", "2019-05-31"), rp("2019-05-01", "2019-08-31", "2019-09-30"), rp("2019-09-01", "2019-12-31", "2020-01-31"),
 		}},
-		{name: "clipped to a period from October to October", cp: cp(per("2019-10-01", "2020-09-30"), nil), want: []promise.ReportingPeriod{
+		{name: "months given as months", cp: cp(promise.Period{Start: d("2018-10"), End: d("2019")}, &promise.Reporting{Cadence: promise.HalfYear}), want: []promise.ReportingPeriod{
+			rp("2018-10-01", "2018-12-31", "2019-01-31"), rp("2019-01-01", "2019-06-30", "2019-07-31"), rp("2019-07-01", "2019-12-31", "2020-01-31"),
+		}},
+		{name: "clipped to a period from October to October", cp: cp(per("2019-10-01", "2020-09-30"), tertials), want: []promise.ReportingPeriod{
 			rp("2019-10-01", "2019-12-31", "2020-01-31"), rp("2020-01-01", "2020-04-30", "2020-05-31"), rp("2020-05-01", "2020-08-31", "2020-09-30"), rp("2020-09-01", "2020-09-30", "2020-10-31"),
 		}},
 		{name: "half-years, due 45 days after", cp: cp(per("2018-07-01", "2020-06-30"), &promise.Reporting{Cadence: promise.HalfYear, DueDays: 45}), want: []promise.ReportingPeriod{
@@ -260,11 +287,11 @@ func TestCalendar(t *testing.T) {
 		{name: "explicit periods, sorted", cp: cp(per("2019-01-01", "2019-12-31"), &promise.Reporting{Periods: []promise.ReportingPeriod{
 			rp("2019-07-01", "2019-12-31", "2020-02-15"), rp("2019-01-01", "2019-06-30", "2019-09-01"),
 		}}), want: []promise.ReportingPeriod{rp("2019-01-01", "2019-06-30", "2019-09-01"), rp("2019-07-01", "2019-12-31", "2020-02-15")}},
-		{name: "open-ended: up to the date given", cp: cp(per("2024-01-01", ""), nil), until: "2024-06-15", want: []promise.ReportingPeriod{
+		{name: "open-ended: up to the date given", cp: cp(per("2024-01-01", ""), tertials), until: "2024-06-15", want: []promise.ReportingPeriod{
 			rp("2024-01-01", "2024-04-30", "2024-05-31"), rp("2024-05-01", "2024-08-31", "2024-09-30"),
 		}},
-		{name: "open-ended without a date", cp: cp(per("2024-01-01", ""), nil), want: nil},
-		{name: "no start", cp: cp(promise.Period{}, nil), want: nil},
+		{name: "open-ended without a date", cp: cp(per("2024-01-01", ""), tertials), want: nil},
+		{name: "no start", cp: cp(promise.Period{}, tertials), want: nil},
 		{name: "an unknown cadence falls back to tertials", cp: cp(per("2019-01-01", "2019-04-30"), &promise.Reporting{Cadence: "fortnight"}), want: []promise.ReportingPeriod{
 			rp("2019-01-01", "2019-04-30", "2019-05-31"),
 		}},
@@ -311,7 +338,9 @@ func TestRollups(t *testing.T) {
 		want     followup.Status
 		sv       string
 	}{
-		{"all achieved, one not assessable", []followup.Status{followup.Achieved, followup.Achieved, followup.Unassessable}, "2019-06-01", followup.Achieved, "Uppfyllt 2, Kan inte bedömas 1"},
+		{"all achieved, one not assessable: not achieved as a whole", []followup.Status{followup.Achieved, followup.Achieved, followup.Unassessable}, "2019-06-01", followup.Unassessable, "2 av 3 aktiviteter bedömda"},
+		{"one achieved, two not assessable", []followup.Status{followup.Achieved, followup.Unassessable, followup.Unassessable}, "2019-06-01", followup.Unassessable, "1 av 3 aktiviteter bedömda"},
+		{"behind stays behind beside one not assessable", []followup.Status{followup.Behind, followup.Behind, followup.Unassessable}, "2019-06-01", followup.Behind, "2 av 3 aktiviteter bedömda"},
 		{"one at risk among many on track", []followup.Status{followup.OnTrack, followup.OnTrack, followup.AtRisk}, "2019-06-01", followup.AtRisk, "2 av 3"},
 		{"at risk, never behind without a child behind", []followup.Status{followup.AtRisk, followup.AtRisk, followup.AtRisk}, "2019-06-01", followup.AtRisk, ""},
 		{"mostly behind", []followup.Status{followup.Behind, followup.Behind, followup.OnTrack}, "2019-06-01", followup.Behind, "2 av 3 som kan bedömas är försenade"},
@@ -354,7 +383,7 @@ func TestWarnings(t *testing.T) {
 		),
 	}}.bundle()
 	b.Reports = append(b.Reports, followup.Report{ID: id("other"), CitizenPromiseID: id("nope-cp"), Date: d("2019-05-01")})
-	b.Reports[0].Updates[1].Results = []followup.Result{{TargetID: tgt, Value: nan()}}
+	b.Reports[0].Updates[1].Results = []followup.Result{{TargetID: tgt, Value: new(nan())}}
 	b.Reports[0].Updates[1].Assessment = &followup.Assessment{Status: followup.Withdrawn}
 	e := followup.Evaluate(b, d("2019-06-01"))
 	var msgs []string
@@ -375,7 +404,7 @@ func TestNilAndEmpty(t *testing.T) {
 	assert.Empty(t, e.CitizenPromises)
 	js, err := json.Marshal(e)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"at":"2019-01-01","citizenPromises":[]}`, string(js))
+	assert.JSONEq(t, `{"at":"2019-01-01","view":"period","citizenPromises":[]}`, string(js))
 
 	// A document that breaks its invariants is evaluated without panic.
 	b := &followup.Bundle{Document: promise.Document{CitizenPromises: []promise.CitizenPromise{{

@@ -10,10 +10,17 @@ import (
 // date, as [Evaluate] derives it. It is plain data with JSON tags: the
 // report command prints it, the widget renders it.
 type Evaluation struct {
-	// At is the date evaluated: reports and entries dated later are not
-	// seen.
-	At              promise.Date           `json:"at,omitzero"`
+	// At is the date evaluated: what happened later is not seen.
+	At promise.Date `json:"at,omitzero"`
+	// View says which reports were seen: "period" (every report that
+	// covers the time up to At, whenever published) or "asKnown" (only
+	// those published by At).
+	View            View                   `json:"view"`
 	CitizenPromises []CitizenPromiseStatus `json:"citizenPromises"`
+	// ActionPlans are the evaluations of the document's action plans,
+	// which are followed up like citizen promises (they have no
+	// promises).
+	ActionPlans []CitizenPromiseStatus `json:"actionPlans,omitempty"`
 	// Warnings are what the evaluation had to ignore or guess: reports of
 	// unknown citizen promises, updates of unknown activities, figures that
 	// are not numbers.
@@ -48,9 +55,16 @@ type Outcome struct {
 // its activities, with how many activities stand at each status.
 type Rollup struct {
 	Outcome
-	// Counts lists each status that occurs among the activities, in the
+	// Counted says what Counts, Assessed and Total count: "activities"
+	// (of a promise or citizen promise) or "targets" (of an activity).
+	Counted string `json:"counted"`
+	// Counts lists each status that occurs among the children, in the
 	// order of the Status constants, with how many have it.
 	Counts []StatusCount `json:"counts"`
+	// Assessed is how many of the Total children could be assessed: not
+	// withdrawn, not cannot-be-assessed and not awaiting a report.
+	Assessed int `json:"assessed"`
+	Total    int `json:"total"`
 }
 
 // StatusCount is how many activities have a status.
@@ -121,6 +135,10 @@ type ActivityStatus struct {
 	Targets    []TargetStatus      `json:"targets,omitempty"`
 	// Conflicts are figures on which reports disagree.
 	Conflicts []Conflict `json:"conflicts,omitempty"`
+	// Leads is what each source names as the lead, when the sources
+	// disagree about it (the document's LeadsBySource); nil when they
+	// agree.
+	Leads []promise.SourcedLead `json:"leads,omitempty"`
 	// Results are reported figures that belong to no target ("303
 	// trafikkontroller").
 	Results []Result `json:"results,omitempty"`

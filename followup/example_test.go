@@ -30,6 +30,8 @@ func ExampleEvaluate() {
 		Period:     promise.Period{Start: promise.MustParseDate("2019-01-01"), End: promise.MustParseDate("2019-12-31")},
 		PartyIDs:   []uuid.UUID{kommun},
 		Activities: []promise.Activity{walks},
+		// "Arbetet följs upp tertialvis."
+		Reporting: &promise.Reporting{Cadence: promise.Tertially},
 	}
 	walk := func(date string) followup.Occurrence {
 		return followup.Occurrence{Date: promise.MustParseDate(date)}
@@ -74,8 +76,14 @@ func ExampleEvaluate() {
 
 func ExampleCalendar() {
 	cp := &promise.CitizenPromise{
-		Period: promise.Period{Start: promise.MustParseDate("2019-02-08"), End: promise.MustParseDate("2019-12-31")},
+		Period:    promise.Period{Start: promise.MustParseDate("2019-02-08"), End: promise.MustParseDate("2019-12-31")},
+		Reporting: &promise.Reporting{Cadence: promise.Tertially},
 	}
+	for _, p := range followup.Calendar(cp, promise.Date{}) {
+		fmt.Println(p.Period.Start, "–", p.Period.End, "due", p.Due)
+	}
+	// A document that states no calendar promises only a final report.
+	cp.Reporting = nil
 	for _, p := range followup.Calendar(cp, promise.Date{}) {
 		fmt.Println(p.Period.Start, "–", p.Period.End, "due", p.Due)
 	}
@@ -83,6 +91,7 @@ func ExampleCalendar() {
 	// 2019-02-08 – 2019-04-30 due 2019-05-31
 	// 2019-05-01 – 2019-08-31 due 2019-09-30
 	// 2019-09-01 – 2019-12-31 due 2020-01-31
+	// 2019-02-08 – 2019-12-31 due 2020-01-31
 }
 
 func ExampleStatus_Label() {
@@ -98,6 +107,7 @@ func ExampleStatus_Label() {
 	// achieved            Uppfyllt              Achieved            complete     met
 	// partly_achieved     Delvis uppfyllt       Partly achieved     substantial  partiallyMet
 	// not_achieved        Ej uppfyllt           Not achieved        limited      notMet
+	// awaiting_report     Inväntar rapport      Awaiting report
 	// not_reported        Ej rapporterat        Not reported
 	// cannot_be_assessed  Kan inte bedömas      Cannot be assessed
 	// withdrawn           Återkallat            Withdrawn

@@ -13,9 +13,12 @@ import (
 // citizen promise, indexed for the rules. It is built once per citizen
 // promise and read by every snapshot (the current one and the history).
 type cpIndex struct {
-	doc     *promise.Document
-	cp      *promise.CitizenPromise
-	at      promise.Date
+	doc  *promise.Document
+	cp   *promise.CitizenPromise
+	at   promise.Date
+	view View
+	// period is the citizen promise's period in days (see days).
+	period  promise.Period
 	th      promise.Thresholds
 	cal     []promise.ReportingPeriod
 	reports []*vreport
@@ -61,7 +64,9 @@ type actFacts struct {
 	completions []seenDate
 	other       *occGroups // entries towards no target
 	results     []looseResult
-	resultKeys  map[resultKey]bool
+	// stated are the outcomes stated about an activity without targets.
+	stated     []fig
+	resultKeys map[resultKey]bool
 }
 
 type updRef struct {
@@ -78,18 +83,30 @@ type targetFacts struct {
 	t    *promise.Target
 	act  *actFacts // nil for a target of the expected effect
 	occ  *occGroups
-	figs []fig // sorted by date
+	figs []fig // figures with a value, sorted by date
+	// stated are the results that state an outcome ("genomfört"), with
+	// or without a value, sorted by date.
+	stated []fig
 	// ivs caches the intervals of a recurring target for the window
 	// ivsFrom–ivsTo.
 	ivs            []recurInterval
 	ivsFrom, ivsTo promise.Date
 }
 
-// fig is a reported figure (a Result) for a target.
+// fig is a reported figure or stated outcome (a Result) for a target.
 type fig struct {
 	value float64
 	date  promise.Date
 	vr    *vreport
+	// span is the period the figure is a total over (the result's own
+	// period, else the report's), in days.
+	span promise.Period
+	qual promise.Qualifier
+	// stated is the outcome the report states; without a value (hasValue
+	// false) it is all the figure says.
+	stated   StatedOutcome
+	hasValue bool
+	res      *Result
 }
 
 type resultKey struct {
@@ -104,6 +121,8 @@ var (
 	sayUnknownCP     = phrase{"rapporten gäller medborgarlöftet %s, som inte finns i dokumentet", "the report is about citizen promise %s, which is not in the document"}
 	sayUnknownAct    = phrase{"rapporten har en uppdatering för aktiviteten %s, som inte finns i medborgarlöftet", "the report updates activity %s, which is not in the citizen promise"}
 	sayUnknownTarget = phrase{"%s hänvisar till målet %s, som inte finns i medborgarlöftet: uppgiften räknas inte mot något mål", "%s refers to target %s, which is not in the citizen promise: it counts towards no target"}
+	sayOutsideWindow = phrase{"%s daterad %s ligger utanför aktivitetens period %s: den räknas inte mot något mål", "%s dated %s lies outside the activity's period %s: it counts towards no target"}
+	sayKindUnused    = phrase{"%s för ett mål av typen %s används inte av regeln för den typen: det visas, men räknas inte", "%s for a target of kind %s is not used by that kind's rule: it is shown, but does not count"}
 	sayNotANumber    = phrase{"ett resultat har värdet %s, som inte är ett tal: det bortses från", "a result has the value %s, which is not a number: it is ignored"}
 	sayNegativeCount = phrase{"en post har antalet %s: negativa antal bortses från", "an entry has the count %s: negative counts are ignored"}
 	sayBadAssessment = phrase{"en bedömning har statusen %s, som inte kan vara en bedömning: den bortses från", "an assessment has the status %s, which cannot be an assessment: it is ignored"}
@@ -124,9 +143,16 @@ func validAssessment(a *Assessment) bool {
 type docIndex struct {
 	parties map[uuid.UUID]*promise.Party
 	places  map[uuid.UUID]*promise.Place
-	// reports are the bundle's reports by citizen promise, in bundle
-	// order.
+	// reports are the bundle's reports by what they follow up (a
+	// citizen promise or an action plan), in bundle order; a report
+	// about an agreement is filed under each citizen promise and action
+	// plan of the agreement.
 	reports map[uuid.UUID][]*Report
+	// plans are the document's action plans as citizen promises without
+	// promises, so that one engine evaluates both.
+	plans []*promise.CitizenPromise
+	// acts holds every activity id of the document.
+	acts map[uuid.UUID]bool
 }
 
 func newDocIndex(b *Bundle) *docIndex {
@@ -134,7 +160,8 @@ func newDocIndex(b *Bundle) *docIndex {
 	dx := &docIndex{
 		parties: make(map[uuid.UUID]*promise.Party, len(doc.Parties)),
 		places:  make(map[uuid.UUID]*promise.Place, len(doc.Places)),
-		reports: make(map[uuid.UUID][]*Report, len(doc.CitizenPromises)),
+		reports: make(map[uuid.UUID][]*Report, len(doc.CitizenPromises)+len(doc.ActionPlans)),
+		acts:    make(map[uuid.UUID]bool),
 	}
 	for i := range doc.Parties {
 		dx.parties[doc.Parties[i].ID] = &doc.Parties[i]
@@ -142,18 +169,92 @@ func newDocIndex(b *Bundle) *docIndex {
 	for i := range doc.Places {
 		dx.places[doc.Places[i].ID] = &doc.Places[i]
 	}
+	under := make(map[uuid.UUID][]uuid.UUID) // agreement → its citizen promises and plans
+	for i := range doc.CitizenPromises {
+		c := &doc.CitizenPromises[i]
+		under[c.AgreementID] = append(under[c.AgreementID], c.ID)
+		for j := range c.Activities {
+			dx.acts[c.Activities[j].ID] = true
+		}
+	}
+	for i := range doc.ActionPlans {
+		a := &doc.ActionPlans[i]
+		dx.plans = append(dx.plans, &promise.CitizenPromise{
+			ID: a.ID, AgreementID: a.AgreementID, Title: a.Title, Period: a.Period, PartyIDs: a.PartyIDs,
+			Activities: a.Activities, Reporting: a.Reporting, Thresholds: a.Thresholds,
+		})
+		under[a.AgreementID] = append(under[a.AgreementID], a.ID)
+		for j := range a.Activities {
+			dx.acts[a.Activities[j].ID] = true
+		}
+	}
 	for i := range b.Reports {
 		r := &b.Reports[i]
-		dx.reports[r.CitizenPromiseID] = append(dx.reports[r.CitizenPromiseID], r)
+		switch {
+		case r.CitizenPromiseID != uuid.Nil:
+			dx.reports[r.CitizenPromiseID] = append(dx.reports[r.CitizenPromiseID], r)
+		case r.ActionPlanID != uuid.Nil:
+			dx.reports[r.ActionPlanID] = append(dx.reports[r.ActionPlanID], r)
+		case r.AgreementID != uuid.Nil:
+			for _, id := range under[r.AgreementID] {
+				dx.reports[id] = append(dx.reports[id], r)
+			}
+		}
 	}
 	return dx
 }
 
-func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, at promise.Date) *cpIndex {
+// warnings are what the evaluation of the whole bundle ignores: reports
+// about nothing in the document, and updates of an agreement's report for
+// activities of none of its citizen promises and action plans.
+func (dx *docIndex) warnings(b *Bundle, at promise.Date) []Warning {
+	doc := &b.Document
+	known := make(map[uuid.UUID]bool, len(doc.CitizenPromises)+len(doc.ActionPlans)+len(doc.Agreements))
+	for i := range doc.CitizenPromises {
+		known[doc.CitizenPromises[i].ID] = true
+	}
+	for i := range doc.ActionPlans {
+		known[doc.ActionPlans[i].ID] = true
+	}
+	for i := range doc.Agreements {
+		known[doc.Agreements[i].ID] = true
+	}
+	var out []Warning
+	for i := range b.Reports {
+		r := &b.Reports[i]
+		if r.Date.First().After(at) {
+			continue
+		}
+		subject := r.CitizenPromiseID
+		switch {
+		case r.ActionPlanID != uuid.Nil:
+			subject = r.ActionPlanID
+		case r.AgreementID != uuid.Nil:
+			subject = r.AgreementID
+		}
+		if !known[subject] {
+			out = append(out, Warning{ReportID: r.ID, Message: sayUnknownCP.now(subject.String())})
+			continue
+		}
+		if r.AgreementID == uuid.Nil {
+			continue
+		}
+		for j := range r.Updates {
+			if id := r.Updates[j].ActivityID; !dx.acts[id] {
+				out = append(out, Warning{ReportID: r.ID, ActivityID: id, Message: sayUnknownAct.now(id.String())})
+			}
+		}
+	}
+	return out
+}
+
+func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, at promise.Date, view View) *cpIndex {
 	ix := &cpIndex{
 		doc:     doc,
 		cp:      cp,
 		at:      at,
+		view:    view,
+		period:  days(cp.Period),
 		acts:    make(map[uuid.UUID]*actFacts, len(cp.Activities)),
 		targets: make(map[uuid.UUID]*targetFacts),
 		parties: dx.parties,
@@ -173,7 +274,7 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 			t := &a.Targets[j]
 			ix.targets[t.ID] = &targetFacts{t: t, act: af, occ: &occGroups{}}
 			switch t.Kind {
-			case promise.Count, promise.Recurring, promise.Coverage:
+			case promise.Count, promise.Recurring, promise.Coverage, promise.Rate:
 				countable++
 				af.single = t
 			}
@@ -189,25 +290,44 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 		}
 	}
 	var warns []Warning
-	ix.reports, warns = visibleIn(dx.reports[cp.ID], at)
+	ix.reports, warns = visibleIn(dx.reports[cp.ID], at, view)
 	ix.warns = append(ix.warns, warns...)
 	cpKeys := make(map[resultKey]bool)
 	for _, vr := range ix.reports {
 		for i := range vr.r.Results {
-			ix.result(&vr.r.Results[i], vr, nil, &ix.results, cpKeys)
+			r := &vr.r.Results[i]
+			ix.result(r, vr, nil, &ix.results, cpKeys)
+			// A result about several activities is shown with each.
+			for _, id := range r.ActivityIDs {
+				if af := ix.acts[id]; af != nil {
+					if af.resultKeys == nil {
+						af.resultKeys = make(map[resultKey]bool)
+					}
+					x := *r
+					x.TargetID = uuid.Nil
+					ix.result(&x, vr, nil, &af.results, af.resultKeys)
+				}
+			}
 		}
 		for i := range vr.r.Updates {
 			u := &vr.r.Updates[i]
 			af := ix.acts[u.ActivityID]
 			if af == nil {
-				ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: u.ActivityID, Message: sayUnknownAct.now(u.ActivityID.String())})
+				if vr.r.AgreementID == uuid.Nil {
+					// An agreement's report speaks for several
+					// citizen promises and plans; the bundle
+					// warns once for what none of them holds.
+					ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: u.ActivityID, Message: sayUnknownAct.now(u.ActivityID.String())})
+				}
 				continue
 			}
 			ix.update(u, vr, af)
 		}
 	}
+	byDate := func(a, b fig) int { return a.date.Compare(b.date) }
 	for _, tf := range ix.targets {
-		slices.SortStableFunc(tf.figs, func(a, b fig) int { return a.date.Compare(b.date) })
+		slices.SortStableFunc(tf.figs, byDate)
+		slices.SortStableFunc(tf.stated, byDate)
 	}
 	return ix
 }
@@ -217,12 +337,16 @@ func (ix *cpIndex) update(u *Update, vr *vreport, af *actFacts) {
 	if u.Assessment != nil && !validAssessment(u.Assessment) {
 		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayBadAssessment.now(u.Assessment.Status.String())})
 	}
-	if !u.Completed.IsZero() && !u.Completed.After(ix.at) {
-		af.completions = append(af.completions, seenDate{date: u.Completed, seen: vr.seen})
+	if done := u.Completed.Last(); !done.IsZero() && !done.After(ix.at) {
+		af.completions = append(af.completions, seenDate{date: done, seen: vr.seen})
+	}
+	window := ix.period
+	if af.a.Window != nil && !af.a.Window.Start.IsZero() {
+		window = days(*af.a.Window)
 	}
 	for i := range u.Occurrences {
 		o := &u.Occurrences[i]
-		d := o.Date
+		d := o.Date.Last()
 		if d.IsZero() {
 			d = vr.cover.End
 		}
@@ -233,9 +357,20 @@ func (ix *cpIndex) update(u *Update, vr *vreport, af *actFacts) {
 			ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayNegativeCount.now(o.Count)})
 			continue
 		}
+		if !o.Date.IsZero() && !window.Start.IsZero() && !window.Contains(o.Date) {
+			// Shown as other work, never counted towards a target.
+			ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayOutsideWindow.now(wordOccurrence, o.Date, window)})
+			af.other.add(o, d, vr)
+			continue
+		}
 		switch {
 		case o.TargetID != uuid.Nil:
 			if tf := ix.targets[o.TargetID]; tf != nil {
+				if !countsEntries(tf.t.Kind) {
+					ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayKindUnused.now(wordOccurrence, string(tf.t.Kind))})
+					af.other.add(o, d, vr)
+					continue
+				}
 				tf.occ.add(o, d, vr)
 				continue
 			}
@@ -261,25 +396,53 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 	if af != nil {
 		actID = af.a.ID
 	}
-	if math.IsNaN(r.Value) || math.IsInf(r.Value, 0) {
-		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayNotANumber.now(formatNumber(r.Value, 0, "en"))})
+	value := 0.0
+	if r.Value != nil {
+		value = *r.Value
+	}
+	if math.IsNaN(value) || math.IsInf(value, 0) {
+		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayNotANumber.now(formatNumber(value, 0, "en"))})
 		return
 	}
-	d := r.Date
+	d := r.Date.Last()
+	if d.IsZero() && r.Period != nil {
+		d = r.Period.Through()
+	}
 	if d.IsZero() {
 		d = vr.cover.End
 	}
 	if d.After(ix.at) {
 		return
 	}
-	if r.TargetID != uuid.Nil {
-		if tf := ix.targets[r.TargetID]; tf != nil {
-			tf.figs = append(tf.figs, fig{value: r.Value, date: d, vr: vr})
+	target := r.TargetID
+	if target == uuid.Nil && r.Value == nil && r.Outcome != "" && af != nil && len(af.a.Targets) == 1 {
+		// "Genomfört" about an activity of one target is about that target.
+		target = af.a.Targets[0].ID
+	}
+	if target != uuid.Nil {
+		if tf := ix.targets[target]; tf != nil && r.Value != nil && r.Outcome == "" && !usesFigures(tf.t.Kind) {
+			ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayKindUnused.now(wordResult, string(tf.t.Kind))})
+		}
+		if tf := ix.targets[target]; tf != nil {
+			span := vr.cover
+			if r.Period != nil && !r.Period.Start.IsZero() && !r.Period.End.IsZero() {
+				span = days(*r.Period)
+			}
+			f := fig{value: value, date: d, vr: vr, span: span, qual: r.Qualifier, stated: r.Outcome, hasValue: r.Value != nil, res: r}
+			if f.stated != "" {
+				tf.stated = append(tf.stated, f)
+			}
+			if f.hasValue {
+				tf.figs = append(tf.figs, f)
+			}
 			return
 		}
 		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayUnknownTarget.now(wordResult, r.TargetID.String())})
 	}
-	k := resultKey{value: r.Value, date: d, what: r.Description.In("sv") + "\x00" + r.Unit.In("sv")}
+	if af != nil && r.Value == nil && r.Outcome != "" && len(af.a.Targets) == 0 {
+		af.stated = append(af.stated, fig{date: d, vr: vr, stated: r.Outcome, res: r})
+	}
+	k := resultKey{value: value, date: d, what: r.Description.In("sv") + "\x00" + r.Unit.In("sv") + "\x00" + string(r.Outcome)}
 	if seen[k] {
 		return
 	}
@@ -321,6 +484,26 @@ func (ix *cpIndex) within(p, q uuid.UUID) bool {
 			return false
 		}
 		p = pl.ParentID
+	}
+	return false
+}
+
+// countsEntries reports whether the rule of a target kind counts dated
+// entries (occurrences).
+func countsEntries(k promise.TargetKind) bool {
+	switch k {
+	case promise.Count, promise.Recurring, promise.Coverage, promise.Rate, promise.Milestone:
+		return true
+	}
+	return false
+}
+
+// usesFigures reports whether the rule of a target kind uses reported
+// figures (results with a value).
+func usesFigures(k promise.TargetKind) bool {
+	switch k {
+	case promise.Count, promise.Coverage, promise.Rate, promise.Indicator:
+		return true
 	}
 	return false
 }

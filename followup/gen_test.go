@@ -88,8 +88,11 @@ func (g *gen) citizenPromise(kommun, polis uuid.UUID, places []uuid.UUID, acts i
 			{ID: g.id(), Text: sv("Två", "Two"), GivenBy: []uuid.UUID{polis}},
 		},
 	}
-	if g.chance(0.2) {
+	switch {
+	case g.chance(0.2):
 		cp.Reporting = &promise.Reporting{Cadence: []promise.Cadence{promise.Quarterly, promise.HalfYear, promise.Yearly, promise.Monthly}[g.pick(4)]}
+	case g.chance(0.8):
+		cp.Reporting = &promise.Reporting{Cadence: promise.Tertially}
 	}
 	kinds := []promise.TargetKind{promise.Count, promise.Count, promise.Count, promise.Milestone, promise.Recurring, promise.Coverage, promise.Continuous, promise.Indicator, promise.Unmeasurable}
 	for range acts {
@@ -197,7 +200,7 @@ func (g *gen) update(a *promise.Activity, p promise.Period, places []uuid.UUID) 
 		switch t.Kind {
 		case promise.Count, promise.Recurring, promise.Coverage:
 			if g.chance(0.3) && t.Kind != promise.Recurring {
-				u.Results = append(u.Results, followup.Result{TargetID: t.ID, Value: float64(g.pick(25)), Date: p.End})
+				u.Results = append(u.Results, followup.Result{TargetID: t.ID, Value: new(float64(g.pick(25))), Date: p.End})
 				continue
 			}
 			for range g.pick(6) {
@@ -216,7 +219,7 @@ func (g *gen) update(a *promise.Activity, p promise.Period, places []uuid.UUID) 
 			}
 		case promise.Indicator:
 			if g.chance(0.5) {
-				u.Results = append(u.Results, followup.Result{TargetID: t.ID, Value: t.Baseline.Value + float64(g.pick(15)) - 5, Date: g.date(p)})
+				u.Results = append(u.Results, followup.Result{TargetID: t.ID, Value: new(t.Baseline.Value + float64(g.pick(15)) - 5), Date: g.date(p)})
 			}
 		}
 	}
@@ -228,7 +231,7 @@ func (g *gen) update(a *promise.Activity, p promise.Period, places []uuid.UUID) 
 		u.Assessment = &followup.Assessment{Status: statuses[g.pick(len(statuses))], Justification: sv("Så här", "Like so")}
 	}
 	if g.chance(0.2) {
-		u.Results = append(u.Results, followup.Result{Value: float64(g.pick(500)), Unit: sv("kontroller", "controls")})
+		u.Results = append(u.Results, followup.Result{Value: new(float64(g.pick(500))), Unit: sv("kontroller", "controls")})
 	}
 	return u
 }

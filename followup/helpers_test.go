@@ -34,13 +34,15 @@ const (
 )
 
 // one describes a bundle of one citizen promise with one activity, for
-// the rule tables. Zero fields mean: the year 2019, tertials, default
-// thresholds, the activity's window the whole period.
+// the rule tables. Zero fields mean: the year 2019, tertials (stated as
+// the calendar), default thresholds, the activity's window the whole
+// period. noCalendar states no calendar at all.
 type one struct {
 	period     promise.Period
 	window     *promise.Period
 	targets    []promise.Target
 	reporting  *promise.Reporting
+	noCalendar bool
 	thresholds *promise.Thresholds
 	withdrawn  *promise.Withdrawal
 	places     []promise.Place
@@ -57,6 +59,10 @@ func (o one) bundle() *followup.Bundle {
 	period := o.period
 	if period.Start.IsZero() {
 		period = per("2019-01-01", "2019-12-31")
+	}
+	reporting := o.reporting
+	if reporting == nil && !o.noCalendar {
+		reporting = &promise.Reporting{Cadence: promise.Tertially}
 	}
 	targets := o.targets
 	for i := range targets {
@@ -79,7 +85,7 @@ func (o one) bundle() *followup.Bundle {
 				Title:      sv("Löfte", "Promise"),
 				Period:     period,
 				PartyIDs:   []uuid.UUID{id("kommun"), id("lpo")},
-				Reporting:  o.reporting,
+				Reporting:  reporting,
 				Thresholds: o.thresholds,
 				Promises:   []promise.Promise{{ID: id("p"), Text: sv("Vi lovar", "We promise"), GivenBy: []uuid.UUID{id("kommun")}}},
 				Activities: []promise.Activity{{
@@ -136,7 +142,7 @@ func occ(dates ...string) followup.Update {
 
 // res is an update with a total for the target as of a date.
 func res(v float64, date string) followup.Update {
-	r := followup.Result{TargetID: tgt, Value: v}
+	r := followup.Result{TargetID: tgt, Value: new(v)}
 	if date != "" {
 		r.Date = d(date)
 	}
@@ -154,6 +160,10 @@ func countTarget(n float64, cmp promise.Comparison) promise.Target {
 
 // activityOf evaluates b at date at and returns the one activity.
 func activityOf(b *followup.Bundle, at string) followup.ActivityStatus {
-	e := followup.Evaluate(b, d(at))
+	return activityIn(b, at, followup.PeriodView)
+}
+
+func activityIn(b *followup.Bundle, at string, v followup.View) followup.ActivityStatus {
+	e := followup.EvaluateWith(b, d(at), followup.Options{View: v})
 	return *e.CitizenPromises[0].Activity(act)
 }

@@ -10,12 +10,15 @@ import (
 // and the target value, against the share of time elapsed from the
 // baseline's date to the end of the window.
 func (c *actCtx) indicator(t *promise.Target, tf *targetFacts, w promise.Period) tres {
+	if t.Value == nil && (t.Direction == promise.Increase || t.Direction == promise.Decrease) {
+		return c.direction(t, tf, w)
+	}
 	if t.Value == nil || t.Baseline == nil || *t.Value == t.Baseline.Value || math.IsNaN(*t.Value) {
 		return tres{outcome: mk(Unassessable, sayNoBaseline.text())}
 	}
 	b, goal := t.Baseline.Value, *t.Value
 	up := goal > b
-	from := t.Baseline.Date
+	from := t.Baseline.Date.Last()
 	if from.IsZero() {
 		from = w.Start
 	}
@@ -46,8 +49,10 @@ func (c *actCtx) indicator(t *promise.Target, tf *targetFacts, w promise.Period)
 			out.Status, out.why = Unassessable, sayNoMeasurement.text(base, from, target)
 		case len(miss) > 0:
 			out.outcome = withNumbers(c.notReported(miss, nil), out.outcome)
+		case c.awaits(w):
+			out.outcome = withNumbers(c.awaitingFinal(w, sayNoMeasurementYet.text(base, from, target)), out.outcome)
 		default:
-			out.Status, out.why = NotStarted, sayNoMeasurementYet.text(base, from, target)
+			out.Status, out.why = AwaitingReport, sayNoMeasurementYet.text(base, from, target)
 		}
 		return out
 	}
@@ -62,7 +67,7 @@ func (c *actCtx) indicator(t *promise.Target, tf *targetFacts, w promise.Period)
 	if distinct(vals) {
 		cf := &Conflict{TargetID: t.ID, Used: v}
 		for _, f := range vals {
-			cf.Figures = append(cf.Figures, Figure{Value: f.value, Date: f.date, ReportID: f.vr.r.ID, ReportDate: f.vr.seen, ReportedBy: f.vr.r.ReportedBy})
+			cf.Figures = append(cf.Figures, Figure{Value: f.value, Date: f.date, ReportID: f.vr.r.ID, ReportDate: f.vr.date, ReportedBy: f.vr.r.ReportedBy})
 		}
 		out.conflicts = []Conflict{*cf}
 	}
@@ -83,6 +88,10 @@ func (c *actCtx) indicator(t *promise.Target, tf *targetFacts, w promise.Period)
 	default:
 		if miss := c.missing(w, c.cover); len(miss) > 0 {
 			out.outcome = withNumbers(c.notReported(miss, now), out.outcome)
+			break
+		}
+		if c.awaits(w) {
+			out.outcome = withNumbers(c.awaitingFinal(w, now), out.outcome)
 			break
 		}
 		e := 0.0
@@ -111,14 +120,122 @@ func (c *actCtx) indicator(t *promise.Target, tf *targetFacts, w promise.Period)
 	return out
 }
 
+// latestMeasured returns the measurements of the latest date seen from
+// from on (several when reports disagree), and that date.
+func (c *actCtx) latestMeasured(tf *targetFacts, from promise.Date) (vals []fig, last promise.Date) {
+	for _, f := range tf.figs {
+		if f.vr.seen.After(c.sc.known) || f.date.After(c.sc.cut) || f.date.Before(from) {
+			continue
+		}
+		if f.date.After(last) {
+			last, vals = f.date, vals[:0]
+		}
+		if f.date == last {
+			vals = append(vals, f)
+		}
+	}
+	return vals, last
+}
+
+// direction: an indicator with a direction and no target value ("färre
+// trafikolyckor"). The latest measurement is held against the baseline,
+// or, without one, against the earliest measurement in the window: moved
+// the right way is on track (achieved when the window has ended and the
+// reports cover it), unchanged or the wrong way is behind (not achieved).
+// Reports that disagree on a date: the least favourable value is used.
+func (c *actCtx) direction(t *promise.Target, tf *targetFacts, w promise.Period) tres {
+	up := t.Direction == promise.Increase
+	worse := func(a, b float64) bool { return (up && a < b) || (!up && a > b) }
+	out := tres{}
+	if c.sc.cut.Before(w.Start) {
+		out.Status, out.why = NotStarted, sayStarts.text(w.Start)
+		return out
+	}
+	var ref float64
+	var refDate promise.Date
+	if t.Baseline != nil {
+		ref, refDate = t.Baseline.Value, t.Baseline.Date.Last()
+	} else {
+		for _, f := range tf.figs {
+			if f.vr.seen.After(c.sc.known) || f.date.After(c.sc.cut) || f.date.Before(w.Start) {
+				continue
+			}
+			if refDate.IsZero() || f.date.Before(refDate) {
+				ref, refDate = f.value, f.date
+			} else if f.date == refDate && worse(ref, f.value) {
+				ref = f.value // the reference the work is judged against: the most favourable
+			}
+		}
+	}
+	from := refDate
+	if from.IsZero() {
+		from = w.Start
+	}
+	vals, last := c.latestMeasured(tf, from)
+	way := phrase{"färre", "fewer"}
+	if up {
+		way = phrase{"fler", "more"}
+	}
+	if len(vals) == 0 || last == refDate && t.Baseline == nil {
+		why := sayNoSecondMeasurement.text(way.text())
+		switch miss := c.missing(w, c.cover); {
+		case len(miss) > 0:
+			out.outcome = c.notReported(miss, why)
+		case c.complete(w):
+			out.Status, out.why = Unassessable, why
+		case c.awaits(w):
+			out.outcome = c.awaitingFinal(w, why)
+		default:
+			out.Status, out.why = AwaitingReport, why
+		}
+		return out
+	}
+	v := vals[0].value
+	for _, f := range vals[1:] {
+		if worse(f.value, v) {
+			v = f.value
+		}
+	}
+	out.measured = true
+	out.Achieved = c.ix.num(v)
+	moved := (up && v > ref+eps) || (!up && v < ref-eps)
+	now := sayDirection.text(quantity{v, t.Unit, 2}, last, quantity{ref, t.Unit, 2}, refDate, way.text())
+	out.nums = phrase{"%s (från %s)", "%s (from %s)"}.text(quantity{v, t.Unit, 2}, quantity{ref, t.Unit, 2})
+	if moved {
+		out.Progress = 1
+	}
+	switch {
+	case c.complete(w) && moved:
+		out.Status, out.why = Achieved, now
+	case c.complete(w):
+		out.Status, out.why = NotAchieved, now
+	default:
+		if miss := c.missing(w, c.cover); len(miss) > 0 {
+			out.outcome = withNumbers(c.notReported(miss, now), out.outcome)
+			return out
+		}
+		if c.awaits(w) {
+			out.outcome = withNumbers(c.awaitingFinal(w, now), out.outcome)
+			return out
+		}
+		out.Status, out.why = Behind, now
+		if moved {
+			out.Status = OnTrack
+		}
+	}
+	return out
+}
+
 var (
-	sayNoBaseline        = phrase{"Indikatorn saknar utgångsvärde eller målvärde.", "The indicator has no baseline or no target value."}
-	sayNoMeasurement     = phrase{"Ingen mätning rapporterad (utgångsvärde %s %s; mål %s).", "No measurement reported (baseline %s on %s; target %s)."}
-	sayNoMeasurementYet  = phrase{"Ingen mätning rapporterad ännu (utgångsvärde %s %s; mål %s).", "No measurement reported yet (baseline %s on %s; target %s)."}
-	sayMeasured          = phrase{"Senaste mätning %s (%s); utgångsvärde %s (%s), mål %s.", "Latest measurement %s (%s); baseline %s (%s), target %s."}
-	sayIndicatorReached  = phrase{"Målet nått.", "Target reached."}
-	sayIndicatorEnded    = phrase{"Perioden är slut med %s av förändringen mot målet.", "The period ended with %s of the change towards the target."}
-	sayIndicatorPace     = phrase{"Väntat per %s: %s (%s av förändringen nådd, %s av tiden gången).", "Expected by %s: %s (%s of the change reached, %s of the time gone)."}
-	sayActionThreshold   = phrase{"Åtgärdsgränsen %s är passerad: parterna har lovat att agera.", "The action threshold %s has been crossed: the parties have agreed to act."}
-	sayConflictIndicator = phrase{"Uppgifterna går isär: %s; det minst gynnsamma värdet, %s, används.", "The sources disagree: %s; the least favourable value, %s, is used."}
+	sayNoSecondMeasurement = phrase{"Målet är %s; det behövs ett utgångsvärde och en senare mätning för att se riktningen.", "The target is %s; a baseline and a later measurement are needed to see the direction."}
+	sayDirection           = phrase{"Senaste mätning %s (%s) mot %s (%s); målet är %s.", "Latest measurement %s (%s) against %s (%s); the target is %s."}
+	sayNoBaseline          = phrase{"Indikatorn saknar utgångsvärde eller målvärde.", "The indicator has no baseline or no target value."}
+	sayNoMeasurement       = phrase{"Ingen mätning rapporterad (utgångsvärde %s %s; mål %s).", "No measurement reported (baseline %s on %s; target %s)."}
+	sayNoMeasurementYet    = phrase{"Ingen mätning rapporterad ännu (utgångsvärde %s %s; mål %s).", "No measurement reported yet (baseline %s on %s; target %s)."}
+	sayMeasured            = phrase{"Senaste mätning %s (%s); utgångsvärde %s (%s), mål %s.", "Latest measurement %s (%s); baseline %s (%s), target %s."}
+	sayIndicatorReached    = phrase{"Målet nått.", "Target reached."}
+	sayIndicatorEnded      = phrase{"Perioden är slut med %s av förändringen mot målet.", "The period ended with %s of the change towards the target."}
+	sayIndicatorPace       = phrase{"Väntat per %s: %s (%s av förändringen nådd, %s av tiden gången).", "Expected by %s: %s (%s of the change reached, %s of the time gone)."}
+	sayActionThreshold     = phrase{"Åtgärdsgränsen %s är passerad: parterna har lovat att agera.", "The action threshold %s has been crossed: the parties have agreed to act."}
+	sayConflictIndicator   = phrase{"Uppgifterna går isär: %s; det minst gynnsamma värdet, %s, används.", "The sources disagree: %s; the least favourable value, %s, is used."}
 )

@@ -12,6 +12,7 @@ var statusLabels = [numStatuses][2]string{
 	{"Uppfyllt", "Achieved"},
 	{"Delvis uppfyllt", "Partly achieved"},
 	{"Ej uppfyllt", "Not achieved"},
+	{"Inväntar rapport", "Awaiting report"},
 	{"Ej rapporterat", "Not reported"},
 	{"Kan inte bedömas", "Cannot be assessed"},
 	{"Återkallat", "Withdrawn"},
@@ -44,8 +45,9 @@ const (
 )
 
 // OGP returns the Open Government Partnership completion level that the
-// status corresponds to, or "" when none does (not reported, cannot be
-// assessed, withdrawn: the IRM's "no evidence available" or "withdrawn").
+// status corresponds to, or "" when none does (awaiting report, not
+// reported, cannot be assessed, withdrawn: the IRM's "no evidence
+// available" or "withdrawn").
 // The mapping is by status alone; see the package documentation for the
 // table.
 func (s Status) OGP() string {
@@ -72,7 +74,8 @@ const (
 )
 
 // OCDS returns the OCDS milestone status that the status corresponds to,
-// or "" when none does (not reported, cannot be assessed, withdrawn).
+// or "" when none does (awaiting report, not reported, cannot be
+// assessed, withdrawn).
 // Every status of work still under way is "scheduled": OCDS records only
 // whether a milestone was met, not the pace towards it.
 func (s Status) OCDS() string {
@@ -101,7 +104,9 @@ func (s Status) running() bool {
 	return s == NotStarted || s == OnTrack || s == AtRisk || s == Behind
 }
 
-// ignored reports whether roll-ups leave the status out.
+// ignored reports whether roll-ups leave the status out of what they
+// judge: what cannot be assessed, is withdrawn or awaits its report.
+// Roll-ups still count it, and never look better for leaving it out.
 func (s Status) ignored() bool {
-	return s == Unassessable || s == Withdrawn || s >= numStatuses
+	return s == Unassessable || s == Withdrawn || s == AwaitingReport || s >= numStatuses
 }

@@ -114,13 +114,13 @@ func addProgress(g *gen, b *followup.Bundle, at promise.Date) bool {
 			}
 			res := &u.Results[g.pick(len(u.Results))]
 			t := targets[res.TargetID]
-			if t == nil {
+			if t == nil || res.Value == nil {
 				continue
 			}
 			if t.Kind == promise.Indicator && t.Direction == promise.Decrease {
-				res.Value -= float64(1 + g.pick(5))
+				res.Value = new(*res.Value - float64(1+g.pick(5)))
 			} else {
-				res.Value += float64(1 + g.pick(5))
+				res.Value = new(*res.Value + float64(1+g.pick(5)))
 			}
 			return true
 		case 3: // a milestone reported done

@@ -218,8 +218,15 @@ func appendNumber(b []byte, v float64, dec int, lang string) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return strconv.AppendFloat(b, v, 'f', -1, 64)
 	}
-	p := math.Pow(10, float64(dec))
-	v = math.Round(v*p) / p
+	// Rounding to dec decimals multiplies by 10^dec first, which would
+	// overflow near the largest floats (1e308 printed as +Inf); from
+	// 2^53 on every float is a whole number anyway.
+	if math.Abs(v) < 1<<53 {
+		p := math.Pow(10, float64(dec))
+		v = math.Round(v*p) / p
+	} else {
+		dec = 0
+	}
 	var arr [40]byte
 	s := strconv.AppendFloat(arr[:0], math.Abs(v), 'f', dec, 64)
 	if dec > 0 {

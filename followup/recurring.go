@@ -94,6 +94,9 @@ func (c *actCtx) recurring(t *promise.Target, tf *targetFacts, w promise.Period)
 		return out
 	}
 	switch {
+	case c.awaits(w):
+		out.outcome = withNumbers(c.awaitingFinal(w, nil), out.outcome)
+		return out
 	case !c.hasUpdate:
 		out.outcome = withNumbers(c.nothingYet(w), out.outcome)
 		return out

@@ -7,18 +7,23 @@ import (
 )
 
 // Report is a follow-up report (uppföljning): what one or more parties
-// report about a citizen promise for one reporting period. A party may
-// report only its own share; reports that cover overlapping periods or
-// disagree are all kept, and the evaluation shows the disagreement.
+// report about a citizen promise, an action plan or an agreement for one
+// reporting period. Exactly one of CitizenPromiseID, ActionPlanID and
+// AgreementID says what it follows up. A party may report only its own
+// share; reports that cover overlapping periods or disagree are all kept,
+// and the evaluation shows the disagreement.
 type Report struct {
 	Schema           string         `json:"$schema"`
 	SchemaVersion    string         `json:"schemaVersion"`
 	ID               uuid.UUID      `json:"id"`
-	CitizenPromiseID uuid.UUID      `json:"citizenPromiseId"`
+	CitizenPromiseID uuid.UUID      `json:"citizenPromiseId,omitzero"`
+	ActionPlanID     uuid.UUID      `json:"actionPlanId,omitzero"`
+	AgreementID      uuid.UUID      `json:"agreementId,omitzero"`
 	Title            promise.Text   `json:"title,omitempty"`
 	Period           promise.Period `json:"period"`
-	// Date is when the report was made or published.
-	Date       promise.Date `json:"date"`
+	// Date is when the report was made or published; zero only when
+	// NotStated says the source does not give it.
+	Date       promise.Date `json:"date,omitzero"`
 	ReportedBy []uuid.UUID  `json:"reportedBy"`
 	// Final marks the report that closes the citizen promise's period.
 	Final bool `json:"final,omitempty"`
@@ -30,7 +35,9 @@ type Report struct {
 	Results      []Result       `json:"results,omitempty"`
 	Sources      []promise.Link `json:"sources,omitempty"`
 	Notes        []promise.Note `json:"notes,omitempty"`
-	Extensions   map[string]any `json:"extensions,omitempty"`
+	// NotStated names what the source does not give: "date".
+	NotStated  []string       `json:"notStated,omitempty"`
+	Extensions map[string]any `json:"extensions,omitempty"`
 }
 
 // Update is what a report says about one activity.
@@ -65,17 +72,40 @@ type Occurrence struct {
 	Note  promise.Text `json:"note,omitempty"`
 }
 
-// Result is a reported figure. With a TargetID it counts towards that
-// target: for a count target it is the total reached by Date, for an
-// indicator the measured value. Without one it is a result that belongs to
-// no target ("303 trafikkontroller").
+// Result is a reported figure or a stated outcome. With a TargetID it
+// counts towards that target: for a count target the total reached by
+// Date, for a rate target the total over Period, for an indicator the
+// measured value. Without one it is a result that belongs to no target
+// ("303 trafikkontroller").
+//
+// A result has a Value, an Outcome, or both: "genomfört" is an outcome
+// with no number. A result with a Period is a total over that period, and
+// totals over different periods are never added together ("71 in
+// May–July", then "301 in May–December").
 type Result struct {
-	TargetID    uuid.UUID    `json:"targetId,omitzero"`
-	Value       float64      `json:"value"`
-	Unit        promise.Text `json:"unit,omitempty"`
-	Date        promise.Date `json:"date,omitzero"`
-	Description promise.Text `json:"description,omitempty"`
+	TargetID uuid.UUID `json:"targetId,omitzero"`
+	// ActivityIDs, on a report's own results, name the activities a
+	// result is about: several, or none.
+	ActivityIDs []uuid.UUID       `json:"activityIds,omitempty"`
+	Value       *float64          `json:"value,omitempty"`
+	Qualifier   promise.Qualifier `json:"qualifier,omitempty"`
+	Outcome     StatedOutcome     `json:"outcome,omitempty"`
+	Unit        promise.Text      `json:"unit,omitempty"`
+	Date        promise.Date      `json:"date,omitzero"`
+	Period      *promise.Period   `json:"period,omitempty"`
+	Description promise.Text      `json:"description,omitempty"`
 }
+
+// StatedOutcome is an outcome a report states in words, with or without a
+// number: "genomfört", "delvis genomfört", "ej genomfört".
+type StatedOutcome string
+
+// The stated outcomes.
+const (
+	Done       StatedOutcome = "done"       // genomfört
+	PartlyDone StatedOutcome = "partlyDone" // delvis genomfört
+	NotDone    StatedOutcome = "notDone"    // ej genomfört
+)
 
 // Assessment is a party's own judgement of an activity, with its
 // justification. The computed status stays visible beside it.

@@ -2,6 +2,8 @@ package followup
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/google/uuid"
@@ -9,52 +11,100 @@ import (
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
-// vreport is a report seen at the date evaluated.
+// View says which reports an evaluation at a date sees.
+type View uint8
+
+// The views of time.
+const (
+	// PeriodView judges the time up to the date with every report that
+	// covers it, whenever it was published: the follow-up of 2019
+	// published in January 2020 counts at 2019-12-31. It is the default.
+	PeriodView View = iota
+	// AsKnownView uses only the reports published by the date: the
+	// status as it could be known that day (archives).
+	AsKnownView
+)
+
+var viewTokens = [...]string{"period", "asKnown"}
+
+// String returns the view's token: "period" or "asKnown".
+func (v View) String() string {
+	if int(v) < len(viewTokens) {
+		return viewTokens[v]
+	}
+	return "View(" + itoa(int(v)) + ")"
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (v View) MarshalText() ([]byte, error) {
+	if int(v) >= len(viewTokens) {
+		return nil, errors.New("followup: cannot encode " + v.String())
+	}
+	return []byte(viewTokens[v]), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (v *View) UnmarshalText(b []byte) error {
+	for i, t := range viewTokens {
+		if t == string(b) {
+			*v = View(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("followup: unknown view %q", b)
+}
+
+// vreport is a report as the evaluation sees it.
 type vreport struct {
 	r *Report
-	// seen is the report's date: it is invisible before.
+	// date is the day the report was published: its date (the last day
+	// of a month or year), or, when the source does not state it, the
+	// end of its period.
+	date promise.Date
+	// seen is the first day the report counts: its date in the as-known
+	// view; in the period view its date or the end of its period,
+	// whichever is earlier.
 	seen promise.Date
-	// cover is the period the report speaks for; its End is never zero.
+	// cover is the period the report speaks for, in days; its End is
+	// never zero.
 	cover promise.Period
 }
 
-// Visible returns the reports of citizen promise cp that are seen at date
-// at, oldest first: those dated on or before at, one per report id. When
-// an id occurs twice the later-dated copy is used (on a tie, the first in
-// the bundle). A report without a date counts as dated at the end of its
-// period; one with neither is ignored. Reports are ordered by date, then by the end and start of their
+// Visible returns the reports of citizen promise (or action plan) cp that
+// are seen at date at in view v, oldest first, one per report id. In the
+// as-known view a report is seen from its date on; in the period view also
+// from the end of its period on. When an id occurs twice the later-dated
+// copy is used (on a tie, the first in the bundle). A report without a
+// date counts as dated at the end of its period; one with neither is
+// ignored. Reports are ordered by date, then by the end and start of their
 // period, then by id, so that the order of b.Reports does not matter.
-func (b *Bundle) Visible(cp uuid.UUID, at promise.Date) []*Report {
-	vs, _ := visible(b, cp, at)
+func (b *Bundle) Visible(cp uuid.UUID, at promise.Date, v View) []*Report {
+	if b == nil {
+		return nil
+	}
+	var rs []*Report
+	for i := range b.Reports {
+		if b.Reports[i].CitizenPromiseID == cp || b.Reports[i].ActionPlanID == cp {
+			rs = append(rs, &b.Reports[i])
+		}
+	}
+	vs, _ := visibleIn(rs, at.Last(), v)
 	out := make([]*Report, len(vs))
-	for i, v := range vs {
-		out[i] = v.r
+	for i, x := range vs {
+		out[i] = x.r
 	}
 	return out
 }
 
-func visible(b *Bundle, cp uuid.UUID, at promise.Date) ([]*vreport, []Warning) {
-	if b == nil {
-		return nil, nil
-	}
-	var rs []*Report
-	for i := range b.Reports {
-		if b.Reports[i].CitizenPromiseID == cp {
-			rs = append(rs, &b.Reports[i])
-		}
-	}
-	return visibleIn(rs, at)
-}
-
-// visibleIn is visible for the reports rs of one citizen promise.
-func visibleIn(rs []*Report, at promise.Date) ([]*vreport, []Warning) {
+// visibleIn is the reports rs of one citizen promise seen at at in view v.
+func visibleIn(rs []*Report, at promise.Date, view View) ([]*vreport, []Warning) {
 	var (
 		out   []*vreport
 		warns []Warning
 		byID  = make(map[uuid.UUID]int)
 	)
 	for _, r := range rs {
-		v := newVReport(r)
+		v := newVReport(r, view)
 		if v.seen.IsZero() {
 			warns = append(warns, Warning{ReportID: r.ID, Message: sayNoDate.now()})
 			continue
@@ -65,10 +115,10 @@ func visibleIn(rs []*Report, at promise.Date) ([]*vreport, []Warning) {
 		if j, dup := byID[r.ID]; dup && r.ID != uuid.Nil {
 			old := out[j]
 			used, other := old, v
-			if v.seen.After(old.seen) {
+			if v.date.After(old.date) {
 				out[j], used, other = v, v, old
 			}
-			warns = append(warns, Warning{ReportID: r.ID, Message: sayDupReport.now(r.ID.String(), used.seen, other.seen)})
+			warns = append(warns, Warning{ReportID: r.ID, Message: sayDupReport.now(r.ID.String(), used.date, other.date)})
 			continue
 		}
 		byID[r.ID] = len(out)
@@ -78,26 +128,36 @@ func visibleIn(rs []*Report, at promise.Date) ([]*vreport, []Warning) {
 	return out, warns
 }
 
-func newVReport(r *Report) *vreport {
-	p := r.Period
-	seen := r.Date
-	if seen.IsZero() {
-		seen = p.End
-		if seen.IsZero() {
-			seen = p.Start
+// days returns p with its bounds as days: a month or year as its first day
+// at the start and its last day at the end. An unknown bound stays zero.
+func days(p promise.Period) promise.Period {
+	return promise.Period{Start: p.From(), End: p.Through()}
+}
+
+func newVReport(r *Report, view View) *vreport {
+	p := days(r.Period)
+	date := r.Date.Last()
+	if date.IsZero() {
+		date = p.End
+		if date.IsZero() {
+			date = p.Start
 		}
 	}
 	if p.Start.IsZero() {
-		p.Start = seen
+		p.Start = date
 	}
 	if p.End.IsZero() || p.End.Before(p.Start) {
-		p.End = later(seen, p.Start)
+		p.End = later(date, p.Start)
 	}
-	return &vreport{r: r, seen: seen, cover: promise.Period{Start: p.Start, End: p.End}}
+	seen := date
+	if view == PeriodView {
+		seen = earlier(date, p.End)
+	}
+	return &vreport{r: r, date: date, seen: seen, cover: p}
 }
 
 func compareReports(a, b *vreport) int {
-	if c := a.seen.Compare(b.seen); c != 0 {
+	if c := a.date.Compare(b.date); c != 0 {
 		return c
 	}
 	if c := a.cover.End.Compare(b.cover.End); c != 0 {

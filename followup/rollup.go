@@ -39,8 +39,9 @@ func (c counted) appendIn(b []byte, lang string) []byte {
 // rollup combines the outcomes of activities (or of one activity's
 // targets). The rules, documented in the package documentation:
 //
-//   - withdrawn and cannot-be-assessed children are counted but ignored;
-//     the rest are the assessable ones;
+//   - withdrawn children are counted but ignored; cannot-be-assessed and
+//     awaiting-report children are counted and unknown; the rest are the
+//     assessable ones;
 //   - progress is the mean progress of the assessable children, each
 //     already capped at 1;
 //   - all assessable achieved: achieved; all not started: not started;
@@ -54,7 +55,13 @@ func (c counted) appendIn(b []byte, lang string) []byte {
 //     the on-track threshold; else at risk if the share that are not in
 //     trouble (those, plus at risk and partly achieved) reaches the
 //     at-risk threshold; else behind. A roll-up is thus never behind
-//     unless some child is behind, not achieved or not reported.
+//     unless some child is behind, not achieved or not reported;
+//   - a roll-up never looks better than its parts: while some child
+//     awaits its report, the roll-up awaits it too instead of a verdict
+//     or a favourable status (achieved, on track); while some child
+//     cannot be assessed, it cannot be assessed instead of a favourable
+//     status. Its reason then says how many were assessed ("1 av 3
+//     aktiviteter bedömda").
 func rollup(children []outcome, th promise.Thresholds, ended bool, what noun) rolled {
 	var r rolled
 	var n [numStatuses]int
@@ -85,6 +92,7 @@ func rollup(children []outcome, th promise.Thresholds, ended bool, what noun) ro
 			r.Counts = append(r.Counts, StatusCount{Status: Status(s), Count: k})
 		}
 	}
+	r.Assessed, r.Total, r.Counted = assessable, len(children), what.token()
 	tally := countsText{r.Counts}
 	total := counted{len(children), what}
 	switch {
@@ -93,6 +101,9 @@ func rollup(children []outcome, th promise.Thresholds, ended bool, what noun) ro
 		return r
 	case assessable == 0 && n[Withdrawn] == len(children):
 		r.Status, r.why = Withdrawn, sayRollupWithdrawn.text(total)
+		return r
+	case assessable == 0 && n[AwaitingReport] > 0:
+		r.Status, r.why = AwaitingReport, sayRollupAwaiting.text(total, tally)
 		return r
 	case assessable == 0:
 		r.Status, r.why = Unassessable, sayRollupNone.text(total, tally)
@@ -135,10 +146,27 @@ func rollup(children []outcome, th promise.Thresholds, ended bool, what noun) ro
 			r.why = sayRollupBehind.text(total, tally, assessable-fair, assessable, pct(1-fairShare), done)
 		}
 	}
+	unknown := n[AwaitingReport] + n[Unassessable]
+	if unknown == 0 {
+		return r
+	}
+	favourable := r.Status == Achieved || r.Status == OnTrack
+	switch {
+	case n[AwaitingReport] > 0 && (favourable || r.Status.Final()):
+		r.why = concat(sayRollupCapped.text(quoted{r.Status}), r.why)
+		r.Status = AwaitingReport
+	case n[AwaitingReport] == 0 && favourable:
+		r.why = concat(sayRollupCapped.text(quoted{r.Status}), r.why)
+		r.Status = Unassessable
+	}
+	r.why = concat(sayRollupAssessed.text(assessable, total), r.why)
 	return r
 }
 
 var (
+	sayRollupAssessed    = phrase{"%s av %s bedömda.", "%s of %s assessed."}
+	sayRollupCapped      = phrase{"De som kan bedömas är %s, men inte alla kan bedömas än.", "Those that can be assessed are %s, but not all can be assessed yet."}
+	sayRollupAwaiting    = phrase{"%s: %s. Rapport inväntas.", "%s: %s. A report is awaited."}
 	sayRollupEmpty       = phrase{"Inga %s att bedöma.", "No %s to assess."}
 	sayRollupWithdrawn   = phrase{"%s, alla återkallade.", "%s, all withdrawn."}
 	sayRollupNone        = phrase{"%s: %s. Inget kan bedömas.", "%s: %s. None can be assessed."}
@@ -155,12 +183,17 @@ var (
 // rolled is a roll-up whose reason is not yet rendered.
 type rolled struct {
 	outcome
-	Counts []StatusCount
+	Counts          []StatusCount
+	Assessed, Total int
+	Counted         string
 }
 
 func (r rolled) render(buf *[]byte) Rollup {
-	return Rollup{Outcome: r.outcome.render(buf), Counts: r.Counts}
+	return Rollup{Outcome: r.outcome.render(buf), Counts: r.Counts, Assessed: r.Assessed, Total: r.Total, Counted: r.Counted}
 }
+
+// token is the noun's English plural, the token of [Rollup.Counted].
+func (w noun) token() string { return w[3] }
 
 // countsText is "Uppfyllt 5, Kan inte bedömas 1".
 type countsText struct{ counts []StatusCount }

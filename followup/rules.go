@@ -15,13 +15,16 @@ func (c *actCtx) target(t *promise.Target, tf *targetFacts) tres {
 	if w.Start.IsZero() {
 		return tres{outcome: mk(Unassessable, sayNoPeriod.text())}
 	}
-	if t.Scope == promise.EachYear {
-		switch t.Kind {
-		case promise.Count, promise.Coverage, promise.Milestone:
-			return c.yearly(t, tf, w)
-		}
+	var r tres
+	if t.Scope == promise.EachYear && (t.Kind == promise.Count || t.Kind == promise.Coverage || t.Kind == promise.Milestone) {
+		r = c.yearly(t, tf, w)
+	} else {
+		r = c.rule(t, tf, w)
 	}
-	return c.rule(t, tf, w)
+	if tf != nil {
+		r = c.stated(tf.stated, w, r)
+	}
+	return r
 }
 
 func (c *actCtx) rule(t *promise.Target, tf *targetFacts, w promise.Period) tres {
@@ -34,6 +37,8 @@ func (c *actCtx) rule(t *promise.Target, tf *targetFacts, w promise.Period) tres
 		return c.milestone(t, tf, w)
 	case promise.Recurring:
 		return c.recurring(t, tf, w)
+	case promise.Rate:
+		return c.rate(t, tf, w)
 	case promise.Continuous:
 		return c.continuous(w)
 	case promise.Indicator:
@@ -69,12 +74,16 @@ func (c *actCtx) amountRule(w promise.Period, got, want, progressGot float64, me
 		out.why = sayEndedWith.text(of, pct(share), pct(th.PartlyAchieved))
 		return out
 	}
+	var last reason
+	if measured {
+		last = sayLastKnown.text(of, c.dataEndIn(w))
+	}
 	if miss := c.missing(w, c.cover); len(miss) > 0 {
-		var last reason
-		if measured {
-			last = sayLastKnown.text(of, c.dataEndIn(w))
-		}
 		out.outcome = withNumbers(c.notReported(miss, last), out.outcome)
+		return out
+	}
+	if c.awaits(w) {
+		out.outcome = withNumbers(c.awaitingFinal(w, last), out.outcome)
 		return out
 	}
 	switch {
@@ -169,6 +178,9 @@ func (c *actCtx) coverage(t *promise.Target, tf *targetFacts, w promise.Period) 
 		}
 		return out
 	}
+	if t.Value == nil && !t.Unit.IsZero() {
+		return c.unknownSet(tf, w, unit)
+	}
 	if t.Value == nil || !(*t.Value > 0) || math.IsInf(*t.Value, 0) {
 		return tres{outcome: mk(Unassessable, sayNoValue.text())}
 	}
@@ -215,6 +227,54 @@ func (c *actCtx) coverage(t *promise.Target, tf *targetFacts, w promise.Period) 
 
 var sayNotReached = phrase{"Ej nådda: %s.", "Not reached: %s."}
 
+// unknownSet is a coverage target of a set whose size the source does not
+// give ("alla skolor"): the places reached are counted and shown, but
+// without a number to reach nothing can be judged from them; only what
+// the reports state ("genomfört") or an assessment can.
+func (c *actCtx) unknownSet(tf *targetFacts, w promise.Period, unit promise.Text) tres {
+	if c.sc.cut.Before(w.Start) {
+		return tres{outcome: mk(NotStarted, sayStarts.text(w.Start))}
+	}
+	cut := c.sc.cut
+	if !w.Open() && w.End.Before(cut) {
+		cut = w.End
+	}
+	places := map[occKey]bool{}
+	got := 0.0
+	for i := range tf.occ.list {
+		g := &tf.occ.list[i]
+		if g.key.date.Before(w.Start) || g.key.date.After(cut) {
+			continue
+		}
+		n := g.amount(c.sc.known)
+		if n == 0 {
+			continue
+		}
+		if g.key.place == uuid.Nil && g.key.placeText == "" {
+			got += n
+			continue
+		}
+		if k := (occKey{place: g.key.place, placeText: g.key.placeText}); !places[k] {
+			places[k] = true
+			got++
+		}
+	}
+	if miss := c.missing(w, c.cover); len(miss) > 0 {
+		return tres{outcome: c.notReported(miss, nil)}
+	}
+	switch {
+	case c.awaits(w):
+		return tres{outcome: c.awaitingFinal(w, nil)}
+	case !c.hasUpdate:
+		return tres{outcome: c.nothingYet(w)}
+	}
+	out := tres{outcome: mk(Unassessable, sayUnknownSet.text(quantity{got, unit, 2}, unit))}
+	out.Achieved = c.ix.num(got)
+	return out
+}
+
+var sayUnknownSet = phrase{"%s nådda; hur många %s som ska nås anges inte, så det kan inte bedömas utan en bedömning.", "%s reached; how many %s are to be reached is not given, so it cannot be judged without an assessment."}
+
 func hasFigs(tf *targetFacts, sc scene, w promise.Period) bool {
 	for _, f := range tf.figs {
 		if !f.vr.seen.After(sc.known) && !f.date.After(sc.cut) && !f.date.Before(w.Start) {
@@ -225,7 +285,7 @@ func hasFigs(tf *targetFacts, sc scene, w promise.Period) bool {
 }
 
 func (c *actCtx) milestone(t *promise.Target, tf *targetFacts, w promise.Period) tres {
-	due := t.Due
+	due := t.Due.Last()
 	if due.IsZero() || (t.Scope == promise.EachYear && !w.Contains(due)) {
 		due = w.End
 	}
@@ -269,6 +329,8 @@ func (c *actCtx) milestone(t *promise.Target, tf *targetFacts, w promise.Period)
 			return out
 		}
 		switch {
+		case c.awaits(w):
+			out.outcome = c.awaitingFinal(w, nil)
 		case !c.hasUpdate:
 			out.outcome = c.nothingYet(w)
 		case !due.IsZero() && c.sc.cut.After(due):

@@ -18,6 +18,7 @@ type ruleCase struct {
 	name string
 	b    one
 	at   string
+	view followup.View
 	want followup.Status
 	// sv and en are parts the reason must contain; notSv what it must
 	// not.
@@ -33,7 +34,7 @@ func runRules(t *testing.T, cases []ruleCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			a := activityOf(tc.b.bundle(), tc.at)
+			a := activityIn(tc.b.bundle(), tc.at, tc.view)
 			assert.Equal(t, tc.want, a.Status, "Evaluate(%s).Status = %v, want %v; reason: %s", tc.at, a.Status, tc.want, a.Reason["sv"])
 			for _, s := range tc.sv {
 				assert.Contains(t, a.Reason["sv"], s)
@@ -92,7 +93,7 @@ func TestCount(t *testing.T) {
 		{
 			name: "first day of the window, nothing due",
 			b:    one{targets: walks4},
-			at:   "2019-01-01", want: followup.NotStarted,
+			at:   "2019-01-01", want: followup.AwaitingReport,
 			sv: []string{"Inget rapporterat ännu", "senast 2019-05-31"}, en: []string{"Nothing reported yet", "due by 2019-05-31"},
 		},
 		{
@@ -275,7 +276,7 @@ func TestMilestone(t *testing.T) {
 	}
 	done := func(date string) followup.Update { return followup.Update{Completed: d(date)} }
 	runRules(t, []ruleCase{
-		{name: "nothing reported", b: one{targets: ms("2019-06-30")}, at: "2019-03-01", want: followup.NotStarted},
+		{name: "nothing reported", b: one{targets: ms("2019-06-30")}, at: "2019-03-01", want: followup.AwaitingReport},
 		{
 			name: "under way before the due date",
 			b:    one{targets: ms("2019-06-30"), reports: []followup.Report{rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", followup.Update{Narrative: sv("Pågår", "")})}},
@@ -292,9 +293,14 @@ func TestMilestone(t *testing.T) {
 			at:   "2019-10-01", want: followup.Achieved, sv: []string{"Sista dag var 2019-06-30"},
 		},
 		{
-			name: "a completion seen only after the date evaluated",
+			name: "a completion seen only after the date evaluated, as known then",
 			b:    one{targets: ms("2019-06-30"), reports: []followup.Report{rep("t2", "2019-09-20", "2019-05-01", "2019-08-31", done("2019-08-10"))}},
-			at:   "2019-09-19", want: followup.NotReported,
+			at:   "2019-09-19", view: followup.AsKnownView, want: followup.NotReported,
+		},
+		{
+			name: "a completion reported after the date evaluated, for its period",
+			b:    one{targets: ms("2019-06-30"), reports: []followup.Report{rep("t2", "2019-09-20", "2019-05-01", "2019-08-31", done("2019-08-10"))}},
+			at:   "2019-09-19", want: followup.Achieved, sv: []string{"Klart 2019-08-10"},
 		},
 		{
 			name: "due date passed, not yet reported on",
@@ -452,7 +458,7 @@ func TestCoverage(t *testing.T) {
 		{
 			name: "reported, but no place: cannot be assessed, the loose figure shown",
 			b: one{places: places, targets: districts, reports: []followup.Report{
-				rep("y", "2020-01-20", "2019-01-01", "2019-12-31", followup.Update{Results: []followup.Result{{Value: 303, Unit: sv("trafikkontroller", "traffic controls")}}}),
+				rep("y", "2020-01-20", "2019-01-01", "2019-12-31", followup.Update{Results: []followup.Result{{Value: new(303.0), Unit: sv("trafikkontroller", "traffic controls")}}}),
 			}},
 			at: "2020-01-31", want: followup.Unassessable,
 			sv: []string{"Inga nådda platser rapporterade (mål: Åker, Mariefred och Stallarholmen)", "Rapporterat: 303 trafikkontroller"}, en: []string{"Reported: 303 traffic controls"},
@@ -494,7 +500,7 @@ func TestContinuous(t *testing.T) {
 		{
 			name: "no assessment yet, none due",
 			b:    one{targets: cont},
-			at:   "2019-02-01", want: followup.NotStarted, sv: []string{"Ingen bedömning ännu", "senast 2019-05-31"},
+			at:   "2019-02-01", want: followup.AwaitingReport, sv: []string{"Ingen bedömning ännu", "senast 2019-05-31"},
 		},
 	})
 }
@@ -520,8 +526,8 @@ func TestUnmeasurable(t *testing.T) {
 		{
 			name: "the reason cites the latest report's loose figures",
 			b: one{targets: none, reports: []followup.Report{
-				rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", followup.Update{Results: []followup.Result{{Value: 88, Unit: sv("kontroller", "controls")}}}),
-				rep("y", "2020-01-20", "2019-01-01", "2019-12-31", followup.Update{Results: []followup.Result{{Value: 303, Unit: sv("kontroller", "controls"), Description: sv("303 kontroller i hela kommunen.", "303 controls in the whole municipality.")}}}),
+				rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", followup.Update{Results: []followup.Result{{Value: new(88.0), Unit: sv("kontroller", "controls")}}}),
+				rep("y", "2020-01-20", "2019-01-01", "2019-12-31", followup.Update{Results: []followup.Result{{Value: new(303.0), Unit: sv("kontroller", "controls"), Description: sv("303 kontroller i hela kommunen.", "303 controls in the whole municipality.")}}}),
 			}},
 			at: "2020-02-01", want: followup.Unassessable,
 			sv: []string{"Rapporterat: 303 kontroller i hela kommunen."}, en: []string{"Reported: 303 controls in the whole municipality."}, notSv: []string{"88"},
@@ -590,7 +596,7 @@ func TestIndicator(t *testing.T) {
 		{
 			name: "no measurement yet",
 			b:    one{targets: safe(promise.Increase, 62, 70, nil), reports: []followup.Report{rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", followup.Update{Narrative: sv("Mätning i höst", "")})}},
-			at:   "2019-06-01", want: followup.NotStarted, sv: []string{"Ingen mätning rapporterad ännu (utgångsvärde 62\u00a0% 2018-10-01; mål 70\u00a0%)"},
+			at:   "2019-06-01", want: followup.AwaitingReport, sv: []string{"Ingen mätning rapporterad ännu (utgångsvärde 62\u00a0% 2018-10-01; mål 70\u00a0%)"},
 		},
 		{
 			name: "two values of the same date: the least favourable",
@@ -613,7 +619,7 @@ func TestWithdrawn(t *testing.T) {
 		{
 			name: "before the withdrawal it is evaluated",
 			b:    one{targets: walks4, withdrawn: &promise.Withdrawal{Date: d("2019-06-01"), Reason: sv("Ersatt.", "Replaced.")}},
-			at:   "2019-05-01", want: followup.NotStarted,
+			at:   "2019-05-01", want: followup.AwaitingReport,
 		},
 	})
 }

@@ -15,6 +15,7 @@ const (
 	Achieved                     // achieved
 	PartlyAchieved               // partly_achieved
 	NotAchieved                  // not_achieved
+	AwaitingReport               // awaiting_report: nothing reported yet, or the period has ended and its report is not yet due
 	NotReported                  // not_reported: a reporting period ended without a report
 	Unassessable                 // cannot_be_assessed
 	Withdrawn                    // withdrawn
@@ -23,7 +24,7 @@ const (
 
 var statusTokens = [numStatuses]string{
 	"not_started", "on_track", "at_risk", "behind", "achieved",
-	"partly_achieved", "not_achieved", "not_reported", "cannot_be_assessed", "withdrawn",
+	"partly_achieved", "not_achieved", "awaiting_report", "not_reported", "cannot_be_assessed", "withdrawn",
 }
 
 // Statuses lists every status in order.

@@ -2,7 +2,10 @@ package followup
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -12,11 +15,17 @@ import (
 // Validate checks the report's invariants and returns every violation as
 // [promise.Violations], or nil. With doc (the promise document it reports
 // on) it also checks that every id the report uses names the right thing
-// there: its citizen promise, the reporting parties, each update's activity
-// (of that citizen promise), targets of that activity, and places.
+// there: what it follows up (a citizen promise, an action plan, or an
+// agreement and the citizen promises and action plans under it), the
+// reporting parties, each update's activity (of what it follows up),
+// targets of that activity, and places.
 //
-// Besides: the period is ordered; every occurrence and result is dated
-// within the report's period, on or before the report's date; counts are
+// Besides: exactly one of citizenPromiseId, actionPlanId and agreementId
+// is given; the period is ordered and has an end; the date is given unless
+// notStated names it; every occurrence and result is dated within the
+// report's period (a month or year only needs to overlap it), not after
+// the report's date; a result has a value or a stated outcome; counts and
+// the totals of count, rate, recurring and coverage targets are whole and
 // not negative; evidence links are absolute http(s) URLs; an activity is
 // updated at most once per report.
 func (r *Report) Validate(doc *promise.Document) error {
@@ -31,6 +40,13 @@ func (r *Report) Validate(doc *promise.Document) error {
 type reportValidator struct {
 	r   *Report
 	out promise.Violations
+	// What the report follows up, when the document is known: its
+	// activities and targets by id, and the document's parties and
+	// places.
+	acts    map[uuid.UUID]*promise.Activity
+	targets map[uuid.UUID]*promise.Target
+	parties map[uuid.UUID]bool
+	places  map[uuid.UUID]bool
 }
 
 type msg struct{ en, sv string }
@@ -41,19 +57,28 @@ func (m msg) text(args ...any) promise.Text {
 
 var (
 	mMissing    = msg{"%s is missing: fill it in", "%s saknas: fyll i det"}
+	mUnstated   = msg{"%s is missing: fill it in, or, if the source does not give it, say so with \"notStated\": [\"%s\"]", "%s saknas: fyll i det, eller, om källan inte anger det, säg det med \"notStated\": [\"%s\"]"}
+	mStatedToo  = msg{"notStated says the source does not give %s, but it is given: remove one of them", "notStated säger att källan inte anger %s, men det anges: ta bort det ena"}
+	mSubject    = msg{"give exactly one of citizenPromiseId, actionPlanId and agreementId: what the report follows up", "ange exakt ett av citizenPromiseId, actionPlanId och agreementId: vad rapporten följer upp"}
 	mNoCP       = msg{"citizenPromiseId %s names no citizen promise of the document", "citizenPromiseId %s är inget medborgarlöfte i dokumentet"}
+	mNoPlan     = msg{"actionPlanId %s names no action plan of the document", "actionPlanId %s är ingen åtgärdsplan i dokumentet"}
+	mNoAgr      = msg{"agreementId %s names no agreement of the document", "agreementId %s är ingen samverkansöverenskommelse i dokumentet"}
 	mNoParty    = msg{"%s names no party of the document", "%s är ingen part i dokumentet"}
-	mNoActivity = msg{"activityId %s names no activity of the citizen promise reported on", "activityId %s är ingen aktivitet i det medborgarlöfte som rapporteras"}
+	mNoActivity = msg{"%s %s names no activity of what the report follows up", "%s %s är ingen aktivitet i det som rapporten följer upp"}
 	mNoTarget   = msg{"targetId %s names no target of activity %s", "targetId %s är inget mål för aktivitet %s"}
 	mNoPlace    = msg{"placeId %s names no place of the document", "placeId %s är ingen plats i dokumentet"}
 	mEndBefore  = msg{"the period ends (%s) before it starts (%s)", "perioden slutar (%s) innan den börjar (%s)"}
 	mOutside    = msg{"%s is outside the report's period %s: report it in the report for its own period", "%s ligger utanför rapportens period %s: rapportera det i rapporten för dess period"}
 	mAfterDate  = msg{"%s is after the report's date %s: a report cannot tell what has not happened yet", "%s ligger efter rapportens datum %s: en rapport kan inte berätta om det som inte har hänt än"}
 	mNegative   = msg{"%s must not be negative (is %v)", "%s får inte vara negativt (är %v)"}
+	mFraction   = msg{"%v is not a whole number, but a %s target counts whole things: report a whole number", "%v är inget heltal, men ett mål av typen %s räknar hela saker: rapportera ett heltal"}
+	mNoValue    = msg{"a result needs a value or an outcome (done, partlyDone, notDone)", "ett resultat behöver ett värde eller ett utfall (done, partlyDone, notDone)"}
+	mBadEnum    = msg{"%s is %q, which is not one of: %s", "%s är %q, som inte är något av: %s"}
+	mActsHere   = msg{"activityIds belong on a report's own results; a result of an update is about its activity", "activityIds hör till rapportens egna resultat; ett resultat i en uppdatering gäller dess aktivitet"}
 	mTwice      = msg{"activity %s is updated twice in this report: merge the two updates", "aktivitet %s uppdateras två gånger i rapporten: slå ihop uppdateringarna"}
 	mLink       = msg{"%q is not an absolute http or https address: only web links are allowed", "%q är inte en fullständig http- eller https-adress: bara webblänkar är tillåtna"}
 	mEmptyText  = msg{"%s is empty: write the text in at least Swedish (\"sv\")", "%s är tom: skriv texten på åtminstone svenska (\"sv\")"}
-	mNoCPTarget = msg{"targetId %s names no target of the citizen promise reported on", "targetId %s är inget mål i det medborgarlöfte som rapporteras"}
+	mNoCPTarget = msg{"targetId %s names no target of what the report follows up", "targetId %s är inget mål i det som rapporten följer upp"}
 	mTooMany    = msg{"count is %d, more than the largest allowed, %d", "antalet är %d, mer än det största tillåtna, %d"}
 	mBadStatus  = msg{"the status of an assessment cannot be %s", "en bedömning kan inte ha statusen %s"}
 )
@@ -62,36 +87,91 @@ func (v *reportValidator) add(ptr string, code promise.Code, m msg, args ...any)
 	v.out = append(v.out, promise.Violation{Pointer: ptr, Code: code, Message: m.text(args...)})
 }
 
+// Subject returns the activities of what the report follows up in doc:
+// its citizen promise's or action plan's, or, for an agreement, those of
+// every citizen promise and action plan under it. ok is false when doc
+// holds no such thing.
+func (r *Report) Subject(doc *promise.Document) (acts []*promise.Activity, ok bool) {
+	add := func(as []promise.Activity) {
+		for i := range as {
+			acts = append(acts, &as[i])
+		}
+	}
+	switch {
+	case r.CitizenPromiseID != uuid.Nil:
+		for i := range doc.CitizenPromises {
+			if c := &doc.CitizenPromises[i]; c.ID == r.CitizenPromiseID {
+				add(c.Activities)
+				return acts, true
+			}
+		}
+	case r.ActionPlanID != uuid.Nil:
+		for i := range doc.ActionPlans {
+			if a := &doc.ActionPlans[i]; a.ID == r.ActionPlanID {
+				add(a.Activities)
+				return acts, true
+			}
+		}
+	case r.AgreementID != uuid.Nil:
+		for i := range doc.Agreements {
+			ok = ok || doc.Agreements[i].ID == r.AgreementID
+		}
+		for i := range doc.ActionPlans {
+			if a := &doc.ActionPlans[i]; a.AgreementID == r.AgreementID {
+				add(a.Activities)
+			}
+		}
+		for i := range doc.CitizenPromises {
+			if c := &doc.CitizenPromises[i]; c.AgreementID == r.AgreementID {
+				add(c.Activities)
+			}
+		}
+		return acts, ok
+	}
+	return nil, false
+}
+
 func (v *reportValidator) check(doc *promise.Document) {
 	r := v.r
 	if r.ID == uuid.Nil {
 		v.add("/id", promise.CodeMissing, mMissing, "id")
 	}
-	if r.Period.Start.IsZero() {
+	switch {
+	case r.Period.Start.IsZero():
 		v.add("/period/start", promise.CodeMissing, mMissing, "start")
-	} else if r.Period.Open() {
+	case r.Period.End.IsZero():
 		v.add("/period/end", promise.CodeMissing, mMissing, "end")
-	} else if r.Period.End.Before(r.Period.Start) {
+	case r.Period.Through().Before(r.Period.From()):
 		v.add("/period/end", promise.CodeDateOrder, mEndBefore, r.Period.End, r.Period.Start)
 	}
-	if r.Date.IsZero() {
-		v.add("/date", promise.CodeMissing, mMissing, "date")
+	for i, n := range r.NotStated {
+		if n != promise.DateField {
+			v.add("/notStated/"+strconv.Itoa(i), promise.CodeBadValue, mBadEnum, "notStated", n, promise.DateField)
+		}
+	}
+	dateUnstated := slices.Contains(r.NotStated, promise.DateField)
+	switch {
+	case r.Date.IsZero() && !dateUnstated:
+		v.add("/date", promise.CodeMissing, mUnstated, "date", promise.DateField)
+	case !r.Date.IsZero() && dateUnstated:
+		v.add("/date", promise.CodeBadValue, mStatedToo, "date")
 	}
 	if len(r.ReportedBy) == 0 {
 		v.add("/reportedBy", promise.CodeEmptyCollection, mMissing, "reportedBy")
 	}
-	var cp *promise.CitizenPromise
-	if doc != nil {
-		for i := range doc.CitizenPromises {
-			if doc.CitizenPromises[i].ID == r.CitizenPromiseID {
-				cp = &doc.CitizenPromises[i]
-			}
+	subjects := 0
+	for _, id := range [...]uuid.UUID{r.CitizenPromiseID, r.ActionPlanID, r.AgreementID} {
+		if id != uuid.Nil {
+			subjects++
 		}
-		if cp == nil {
-			v.add("/citizenPromiseId", promise.CodeDanglingRef, mNoCP, r.CitizenPromiseID)
-		}
+	}
+	if subjects != 1 {
+		v.add("", promise.CodeMissing, mSubject)
+	}
+	if doc != nil && subjects == 1 {
+		v.index(doc)
 		for i, id := range r.ReportedBy {
-			if !hasParty(doc, id) {
+			if !v.parties[id] {
 				v.add("/reportedBy/"+strconv.Itoa(i), promise.CodeDanglingRef, mNoParty, id)
 			}
 		}
@@ -105,22 +185,27 @@ func (v *reportValidator) check(doc *promise.Document) {
 		}
 		seen[u.ActivityID] = true
 		var act *promise.Activity
-		if cp != nil {
-			act = findActivity(cp, u.ActivityID)
+		if v.acts != nil {
+			act = v.acts[u.ActivityID]
 			if act == nil {
-				v.add(p+"/activityId", promise.CodeDanglingRef, mNoActivity, u.ActivityID)
+				v.add(p+"/activityId", promise.CodeDanglingRef, mNoActivity, "activityId", u.ActivityID)
 			}
 		}
-		v.update(p, u, doc, act)
+		v.update(p, u, act)
 	}
 	for i := range r.Results {
 		p := "/results/" + strconv.Itoa(i)
 		res := &r.Results[i]
 		v.result(p, res, nil)
-		// A result of the citizen promise as a whole may still name a
-		// target; it must be one of the citizen promise's.
-		if cp != nil && res.TargetID != uuid.Nil && !cpHasTarget(cp, res.TargetID) {
+		// A result of the report as a whole may still name a target or
+		// activities; they must be of what the report follows up.
+		if v.acts != nil && res.TargetID != uuid.Nil && v.targets[res.TargetID] == nil {
 			v.add(p+"/targetId", promise.CodeDanglingRef, mNoCPTarget, res.TargetID)
+		}
+		for j, id := range res.ActivityIDs {
+			if v.acts != nil && v.acts[id] == nil {
+				v.add(p+"/activityIds/"+strconv.Itoa(j), promise.CodeDanglingRef, mNoActivity, "activityIds", id)
+			}
 		}
 	}
 	for i, l := range r.Sources {
@@ -128,7 +213,51 @@ func (v *reportValidator) check(doc *promise.Document) {
 	}
 }
 
-func (v *reportValidator) update(p string, u *Update, doc *promise.Document, act *promise.Activity) {
+// index indexes the document's parties and places and, when the report's
+// subject is found, its activities and targets; otherwise it reports the
+// dangling subject.
+func (v *reportValidator) index(doc *promise.Document) {
+	r := v.r
+	v.parties = make(map[uuid.UUID]bool, len(doc.Parties))
+	for i := range doc.Parties {
+		v.parties[doc.Parties[i].ID] = true
+	}
+	v.places = make(map[uuid.UUID]bool, len(doc.Places))
+	for i := range doc.Places {
+		v.places[doc.Places[i].ID] = true
+	}
+	acts, ok := r.Subject(doc)
+	if !ok {
+		switch {
+		case r.CitizenPromiseID != uuid.Nil:
+			v.add("/citizenPromiseId", promise.CodeDanglingRef, mNoCP, r.CitizenPromiseID)
+		case r.ActionPlanID != uuid.Nil:
+			v.add("/actionPlanId", promise.CodeDanglingRef, mNoPlan, r.ActionPlanID)
+		default:
+			v.add("/agreementId", promise.CodeDanglingRef, mNoAgr, r.AgreementID)
+		}
+		return
+	}
+	v.acts = make(map[uuid.UUID]*promise.Activity, len(acts))
+	v.targets = make(map[uuid.UUID]*promise.Target)
+	for _, a := range acts {
+		v.acts[a.ID] = a
+		for i := range a.Targets {
+			v.targets[a.Targets[i].ID] = &a.Targets[i]
+		}
+	}
+	if r.CitizenPromiseID != uuid.Nil {
+		for i := range doc.CitizenPromises {
+			if c := &doc.CitizenPromises[i]; c.ID == r.CitizenPromiseID && c.Effect != nil {
+				for j := range c.Effect.Targets {
+					v.targets[c.Effect.Targets[j].ID] = &c.Effect.Targets[j]
+				}
+			}
+		}
+	}
+}
+
+func (v *reportValidator) update(p string, u *Update, act *promise.Activity) {
 	for i := range u.Occurrences {
 		op := p + "/occurrences/" + strconv.Itoa(i)
 		o := &u.Occurrences[i]
@@ -141,7 +270,7 @@ func (v *reportValidator) update(p string, u *Update, doc *promise.Document, act
 		if act != nil && o.TargetID != uuid.Nil && !hasTarget(act, o.TargetID) {
 			v.add(op+"/targetId", promise.CodeDanglingRef, mNoTarget, o.TargetID, act.ID)
 		}
-		if doc != nil && o.PlaceID != uuid.Nil && !hasPlace(doc, o.PlaceID) {
+		if v.places != nil && o.PlaceID != uuid.Nil && !v.places[o.PlaceID] {
 			v.add(op+"/placeId", promise.CodeDanglingRef, mNoPlace, o.PlaceID)
 		}
 	}
@@ -152,7 +281,7 @@ func (v *reportValidator) update(p string, u *Update, doc *promise.Document, act
 		v.dated(p+"/completed", u.Completed)
 	}
 	if a := u.Assessment; a != nil {
-		if a.Status == NotStarted || a.Status == NotReported || a.Status >= numStatuses {
+		if a.Status == NotStarted || a.Status == NotReported || a.Status == AwaitingReport || a.Status >= numStatuses {
 			v.add(p+"/assessment/status", promise.CodeBadValue, mBadStatus, a.Status)
 		}
 		if a.Justification.IsZero() {
@@ -173,22 +302,68 @@ func (v *reportValidator) update(p string, u *Update, doc *promise.Document, act
 	}
 }
 
+// wholeKinds are the target kinds whose figures count whole things.
+var wholeKinds = []promise.TargetKind{promise.Count, promise.Recurring, promise.Rate, promise.Coverage}
+
+var (
+	outcomes   = []string{string(Done), string(PartlyDone), string(NotDone)}
+	qualifiers = []string{string(promise.AtLeastQualifier), string(promise.OverQualifier), string(promise.AboutQualifier), string(promise.UnderQualifier), string(promise.AtMostQualifier)}
+)
+
 func (v *reportValidator) result(p string, res *Result, act *promise.Activity) {
 	if !res.Date.IsZero() {
 		v.dated(p+"/date", res.Date)
 	}
+	if res.Period != nil {
+		q := *res.Period
+		switch {
+		case q.Start.IsZero():
+			v.add(p+"/period/start", promise.CodeMissing, mMissing, "start")
+		case q.End.IsZero():
+			v.add(p+"/period/end", promise.CodeMissing, mMissing, "end")
+		case q.Through().Before(q.From()):
+			v.add(p+"/period/end", promise.CodeDateOrder, mEndBefore, q.End, q.Start)
+		default:
+			v.dated(p+"/period/start", q.Start)
+			v.dated(p+"/period/end", q.End)
+		}
+	}
+	if res.Value == nil && res.Outcome == "" {
+		v.add(p, promise.CodeMissing, mNoValue)
+	}
+	v.enum(p+"/outcome", string(res.Outcome), outcomes)
+	v.enum(p+"/qualifier", string(res.Qualifier), qualifiers)
+	if act != nil && len(res.ActivityIDs) > 0 {
+		v.add(p+"/activityIds", promise.CodeNotApplicable, mActsHere)
+	}
 	if act != nil && res.TargetID != uuid.Nil && !hasTarget(act, res.TargetID) {
 		v.add(p+"/targetId", promise.CodeDanglingRef, mNoTarget, res.TargetID, act.ID)
 	}
+	if t := v.targets[res.TargetID]; t != nil && res.Value != nil && slices.Contains(wholeKinds, t.Kind) {
+		switch x := *res.Value; {
+		case x < 0:
+			v.add(p+"/value", promise.CodeBadValue, mNegative, "value", x)
+		case x != math.Trunc(x):
+			v.add(p+"/value", promise.CodeBadValue, mFraction, x, t.Kind)
+		}
+	}
 }
 
-// dated checks that d lies in the report's period and not after its date.
+func (v *reportValidator) enum(p, val string, allowed []string) {
+	if val != "" && !slices.Contains(allowed, val) {
+		v.add(p, promise.CodeBadValue, mBadEnum, p[strings.LastIndexByte(p, '/')+1:], val, strings.Join(allowed, ", "))
+	}
+}
+
+// dated checks that d lies in the report's period (overlaps it, for a
+// month or a year) and not after its date.
 func (v *reportValidator) dated(p string, d promise.Date) {
 	r := v.r
-	if !r.Period.Start.IsZero() && !r.Period.Open() && !r.Period.End.Before(r.Period.Start) && !r.Period.Contains(d) {
+	if r.Period.Closed() && !r.Period.Through().Before(r.Period.From()) &&
+		(d.Last().Before(r.Period.From()) || d.First().After(r.Period.Through())) {
 		v.add(p, promise.CodeOutsidePeriod, mOutside, d, r.Period)
 	}
-	if !r.Date.IsZero() && d.After(r.Date) {
+	if !r.Date.IsZero() && d.First().After(r.Date.Last()) {
 		v.add(p, promise.CodeDateOrder, mAfterDate, d, r.Date)
 	}
 }
@@ -199,55 +374,12 @@ func (v *reportValidator) link(p, u string) {
 	}
 }
 
-func findActivity(cp *promise.CitizenPromise, id uuid.UUID) *promise.Activity {
-	for i := range cp.Activities {
-		if cp.Activities[i].ID == id {
-			return &cp.Activities[i]
-		}
-	}
-	return nil
-}
-
 // MaxCount is the largest count one occurrence may stand for.
 const MaxCount = 1000000
-
-func cpHasTarget(cp *promise.CitizenPromise, id uuid.UUID) bool {
-	for i := range cp.Activities {
-		if hasTarget(&cp.Activities[i], id) {
-			return true
-		}
-	}
-	if cp.Effect != nil {
-		for i := range cp.Effect.Targets {
-			if cp.Effect.Targets[i].ID == id {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 func hasTarget(a *promise.Activity, id uuid.UUID) bool {
 	for i := range a.Targets {
 		if a.Targets[i].ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-func hasParty(doc *promise.Document, id uuid.UUID) bool {
-	for i := range doc.Parties {
-		if doc.Parties[i].ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-func hasPlace(doc *promise.Document, id uuid.UUID) bool {
-	for i := range doc.Places {
-		if doc.Places[i].ID == id {
 			return true
 		}
 	}

@@ -39,7 +39,7 @@ func TestReportValidate(t *testing.T) {
 			r.Updates[0].Occurrences = []followup.Occurrence{{Date: r.Period.Start, Count: followup.MaxCount + 1}}
 		}, promise.CodeBadValue, "/updates/0/occurrences/0/count"},
 		{"target of the citizen promise as a whole that is not there", func(r *followup.Report) {
-			r.Results = []followup.Result{{TargetID: uuid.New(), Value: 5}}
+			r.Results = []followup.Result{{TargetID: uuid.New(), Value: new(5.0)}}
 		}, promise.CodeDanglingRef, "/results/0/targetId"},
 		{"javascript evidence", func(r *followup.Report) {
 			r.Updates[0].Evidence = []promise.Link{{URL: "javascript:alert(1)"}}
@@ -65,13 +65,14 @@ func TestReportValidate(t *testing.T) {
 	}
 	// A result of the citizen promise as a whole may name one of its targets.
 	r := b.Reports[len(b.Reports)-1]
-	r.Results = []followup.Result{{TargetID: act.Targets[0].ID, Value: 1}}
+	r.Results = []followup.Result{{TargetID: act.Targets[0].ID, Value: new(1.0)}}
 	assert.NoError(t, r.Validate(&b.Document))
 }
 
 func TestCalendarIsBounded(t *testing.T) {
-	cp := &promise.CitizenPromise{Period: promise.Period{Start: promise.MustParseDate("1000-01-01"), End: promise.MustParseDate("9999-12-31")}}
+	months := &promise.Reporting{Cadence: promise.Monthly}
+	cp := &promise.CitizenPromise{Period: promise.Period{Start: promise.MustParseDate("1000-01-01"), End: promise.MustParseDate("9999-12-31")}, Reporting: months}
 	assert.Len(t, followup.Calendar(cp, promise.Date{}), followup.MaxReportingPeriods)
-	open := &promise.CitizenPromise{Period: promise.Period{Start: promise.MustParseDate("2024-01-01")}}
+	open := &promise.CitizenPromise{Period: promise.Period{Start: promise.MustParseDate("2024-01-01")}, Reporting: months}
 	assert.Len(t, followup.Calendar(open, promise.MustParseDate("9000-01-01")), followup.MaxReportingPeriods)
 }

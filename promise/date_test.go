@@ -31,6 +31,14 @@ func TestParseDate(t *testing.T) {
 		{in: "2019/02/08", wantErr: true},
 		{in: "+019-02-08", wantErr: true},
 		{in: "", wantErr: true},
+		{in: "2019", want: "2019"},
+		{in: "2018-10", want: "2018-10"},
+		{in: "2018-13", wantErr: true},
+		{in: "2018-00", wantErr: true},
+		{in: "0000", wantErr: true},
+		{in: "0000-01-01", wantErr: true},
+		{in: "2018-1", wantErr: true},
+		{in: "201", wantErr: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -64,6 +72,51 @@ func TestDateArithmetic(t *testing.T) {
 	assert.Equal(t, "", Date{}.String())
 }
 
+func TestDatePrecision(t *testing.T) {
+	tests := []struct {
+		in          string
+		prec        Precision
+		first, last string
+	}{
+		{"2019-02-08", DayPrecision, "2019-02-08", "2019-02-08"},
+		{"2018-10", MonthPrecision, "2018-10-01", "2018-10-31"},
+		{"2020-02", MonthPrecision, "2020-02-01", "2020-02-29"},
+		{"2019-02", MonthPrecision, "2019-02-01", "2019-02-28"},
+		{"2019", YearPrecision, "2019-01-01", "2019-12-31"},
+	}
+	for _, tc := range tests {
+		d := MustParseDate(tc.in)
+		assert.Equal(t, tc.prec, d.Precision(), "MustParseDate(%q).Precision()", tc.in)
+		assert.Equal(t, tc.first, d.First().String(), "%s.First()", tc.in)
+		assert.Equal(t, tc.last, d.Last().String(), "%s.Last()", tc.in)
+		assert.Equal(t, tc.in, d.String())
+	}
+	// The order is total and agrees with ==: a month sorts before its
+	// first day, a year before its first month.
+	assert.True(t, MustParseDate("2019").Before(MustParseDate("2019-01")))
+	assert.True(t, MustParseDate("2019-01").Before(MustParseDate("2019-01-01")))
+	assert.NotEqual(t, MustParseDate("2019-01"), MustParseDate("2019-01-01"))
+	assert.Equal(t, "2019-03", MustParseDate("2019-01").AddMonths(2).String(), "a month stays a month")
+	assert.Equal(t, "2021", MustParseDate("2019").AddMonths(24).String(), "a year moves by whole years")
+	assert.Equal(t, 30, MustParseDate("2018-10").DaysUntil(MustParseDate("2018-10-31")))
+}
+
+// TestDateBounds checks that arithmetic never leaves the years a Date
+// holds and that nothing prints garbage: a due date past 9999-12-31 is
+// 9999-12-31.
+func TestDateBounds(t *testing.T) {
+	assert.Equal(t, "9999-12-31", MustParseDate("9999-12-01").AddDays(45).String())
+	assert.Equal(t, "9999-12-31", MaxDate.AddDays(1<<40).String())
+	assert.Equal(t, "1000-01-01", MustParseDate("1000-01-10").AddDays(-30).String())
+	assert.Equal(t, "9999-12-31", MustParseDate("9999-11-30").AddMonths(3).String())
+	assert.Equal(t, "1000-01-01", MustParseDate("1000-02-01").AddMonths(-3).String())
+	assert.Equal(t, MaxDate, DateOf(time.Date(12000, 1, 1, 0, 0, 0, 0, time.UTC)))
+	assert.True(t, Date{}.AddDays(3).IsZero(), "no date stays no date")
+	for d := MustParseDate("9999-01-01"); d.Before(MaxDate); d = d.AddDays(1) {
+		require.Regexp(t, `^9999-[01][0-9]-[0-3][0-9]$`, d.String())
+	}
+}
+
 func TestDateJSON(t *testing.T) {
 	var v struct {
 		D Date `json:"d"`
@@ -94,6 +147,26 @@ func TestPeriod(t *testing.T) {
 	assert.True(t, Period{Start: MustParseDate("2025-01-01")}.Within(open))
 	assert.Equal(t, "2019-01-01/2019-12-31", year.String())
 	assert.Equal(t, "2024-01-01/..", open.String())
+
+	// Bounds as precise as the source.
+	months := Period{Start: MustParseDate("2018-10"), End: MustParseDate("2019")}
+	assert.Equal(t, "2018-10-01", months.From().String())
+	assert.Equal(t, "2019-12-31", months.Through().String())
+	assert.Equal(t, 457, months.Days())
+	assert.True(t, months.Contains(MustParseDate("2018-10-01")))
+	assert.False(t, months.Contains(MustParseDate("2018-09-30")))
+	assert.True(t, year.Within(months))
+
+	// Unknown is not open.
+	unknown := Period{Start: MustParseDate("2019-01-01"), NotStated: []string{EndBound}}
+	assert.False(t, unknown.Open())
+	assert.True(t, unknown.EndUnknown())
+	assert.Equal(t, 0, unknown.Days())
+	assert.Equal(t, "2019-01-01/?", unknown.String())
+	assert.True(t, open.Open())
+	assert.False(t, open.EndUnknown())
+	assert.True(t, Period{}.IsZero())
+	assert.False(t, unknown.IsZero())
 }
 
 func TestText(t *testing.T) {

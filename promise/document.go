@@ -5,7 +5,7 @@ import "github.com/google/uuid"
 // SchemaVersion is the version of the exchange format this package reads and
 // writes. Files declare it in "schemaVersion"; a file of another major
 // version is refused, never misread.
-const SchemaVersion = "1.0"
+const SchemaVersion = "1.1"
 
 // Document is a promise document: the agreements and citizen promises of one
 // or more parties, with the parties, places, themes and sources they refer
@@ -22,10 +22,12 @@ type Document struct {
 	Language        string           `json:"language,omitempty"`
 	Updated         Date             `json:"updated,omitzero"`
 	Parties         []Party          `json:"parties"`
+	People          []Person         `json:"people,omitempty"`
 	Places          []Place          `json:"places,omitempty"`
 	Themes          []Theme          `json:"themes,omitempty"`
 	Sources         []Source         `json:"sources,omitempty"`
 	Agreements      []Agreement      `json:"agreements,omitempty"`
+	ActionPlans     []ActionPlan     `json:"actionPlans,omitempty"`
 	CitizenPromises []CitizenPromise `json:"citizenPromises,omitempty"`
 	// Extensions is the one place where a file may carry data this format
 	// does not define. Keys should be URLs or reverse domain names that
@@ -50,8 +52,9 @@ const (
 	OtherParty         PartyKind = "other"
 )
 
-// Party is an organisation that signs an agreement, gives a promise, or
-// leads or takes part in an activity.
+// Party is an organisation that signs an agreement, gives a promise, leads
+// or takes part in an activity, or is served by another party (a
+// municipality that a police area serves).
 type Party struct {
 	ID          uuid.UUID   `json:"id"`
 	Kind        PartyKind   `json:"kind"`
@@ -63,6 +66,64 @@ type Party struct {
 	// municipality.
 	ParentID uuid.UUID `json:"parentId,omitzero"`
 	Website  string    `json:"website,omitempty"`
+	// Aliases are other names of the party: what it is also called,
+	// what it was called, spellings that differ between sources.
+	Aliases []Alias `json:"aliases,omitempty"`
+	// ServesIDs are the municipalities a police area (or another party
+	// with an area) serves: "Lokalpolisområde Stenungsund" serves
+	// Stenungsund, Orust and Tjörn.
+	ServesIDs []uuid.UUID `json:"servesIds,omitempty"`
+}
+
+// AliasKind says how an [Alias] relates to the name it stands beside.
+type AliasKind string
+
+// The kinds of alias.
+const (
+	OtherName  AliasKind = "alias"      // another current name: "Polisen i Strängnäs"
+	FormerName AliasKind = "formerName" // a name used before: "Närpolisområde Strängnäs"
+	Spelling   AliasKind = "spelling"   // the same name spelled differently by a source
+)
+
+// Alias is another name of a party or person, with the sources that use it.
+type Alias struct {
+	Name      string      `json:"name"`
+	Kind      AliasKind   `json:"kind,omitempty"` // default: "alias"
+	SourceIDs []uuid.UUID `json:"sourceIds,omitempty"`
+}
+
+// Person is someone the sources name: who signed, who is pictured or
+// quoted, who was present, whom to contact. A person belongs to a party.
+type Person struct {
+	ID      uuid.UUID `json:"id"`
+	Name    string    `json:"name"`
+	PartyID uuid.UUID `json:"partyId,omitzero"`
+	// Title is the person's position, as the source gives it:
+	// "Kommundirektör", "Lokalpolisområdeschef".
+	Title     Text        `json:"title,omitempty"`
+	Aliases   []Alias     `json:"aliases,omitempty"`
+	SourceIDs []uuid.UUID `json:"sourceIds,omitempty"`
+}
+
+// PersonRole is what a person did in an agreement, action plan or citizen
+// promise besides signing (signing is a [Signatory]).
+type PersonRole string
+
+// The roles of a person.
+const (
+	Pictured PersonRole = "pictured" // in a photo of the page
+	Quoted   PersonRole = "quoted"   // quoted on the page
+	Present  PersonRole = "present"  // present at the signing or a meeting
+	Contact  PersonRole = "contact"  // named as the contact for questions
+)
+
+// Involvement is a person's part in an agreement, action plan or citizen
+// promise: their roles, and a quote when they are quoted.
+type Involvement struct {
+	PersonID  uuid.UUID    `json:"personId"`
+	Roles     []PersonRole `json:"roles"`
+	Quote     Text         `json:"quote,omitempty"`
+	SourceIDs []uuid.UUID  `json:"sourceIds,omitempty"`
 }
 
 // Identifiers are a party's official identifiers, where it has them.
@@ -136,9 +197,15 @@ type Source struct {
 // Signatory is a person who signed for a party.
 type Signatory struct {
 	PartyID uuid.UUID `json:"partyId"`
-	Name    string    `json:"name,omitempty"`
-	Role    Text      `json:"role,omitempty"` // "Kommundirektör", "Lokalpolisområdeschef"
-	Signed  Date      `json:"signed,omitzero"`
+	// PersonID names the person in the document's people, where the
+	// document lists them; Name is the name as the signature gives it.
+	PersonID uuid.UUID `json:"personId,omitzero"`
+	Name     string    `json:"name,omitempty"`
+	Role     Text      `json:"role,omitempty"` // "Kommundirektör", "Lokalpolisområdeschef"
+	// Acting marks a signature as acting for the role (t.f.,
+	// tillförordnad).
+	Acting bool `json:"acting,omitempty"`
+	Signed Date `json:"signed,omitzero"`
 }
 
 // Relation says how an agreement, citizen promise, promise or activity
@@ -151,18 +218,39 @@ const (
 	Extends     Relation = "extends"     // the same content, a longer period
 	CarriesOver Relation = "carriesOver" // taken over in part from an earlier one
 	Replaces    Relation = "replaces"    // supersedes, within the same period
+	SucceededBy Relation = "succeededBy" // is followed by a later one, its successor
 )
 
-// Lineage links an entity to an earlier one: in this document by ID;
-// in another document by URL, with the entity's ID there when it is known;
-// or, when neither is known, by Title alone ("the first agreement, December
-// 2016"). At least one of ID, URL and Title is set.
+// Lineage links an entity to an earlier one (or, with [SucceededBy], to a
+// later one): in this document by ID; in another document by URL, with the
+// entity's ID there when it is known; or, when neither is known, by Title
+// alone ("the first agreement, December 2016"). At least one of ID, URL and
+// Title is set.
 type Lineage struct {
 	Relation Relation  `json:"relation"`
 	ID       uuid.UUID `json:"id,omitzero"`
 	URL      string    `json:"url,omitempty"`
 	Title    Text      `json:"title,omitempty"`
-	Note     Text      `json:"note,omitempty"`
+	// Unchanged says that the content was taken over unchanged: a
+	// promise renewed as it was for the next year.
+	Unchanged bool `json:"unchanged,omitempty"`
+	Note      Text `json:"note,omitempty"`
+}
+
+// Reference names an entity that may be in another document or only on
+// the web: in this document by ID; in another by URL, with its ID there
+// when known; or by Title alone. At least one of the three is set.
+type Reference struct {
+	ID    uuid.UUID `json:"id,omitzero"`
+	URL   string    `json:"url,omitempty"`
+	Title Text      `json:"title,omitempty"`
+}
+
+// Wording is how one source words a promise or activity, where the sources
+// word it differently: the police's page and the municipality's page.
+type Wording struct {
+	Text      Text        `json:"text"`
+	SourceIDs []uuid.UUID `json:"sourceIds"`
 }
 
 // Note is a remark on an entity, usually on where sources differ ("the web

@@ -4,19 +4,97 @@ import "github.com/google/uuid"
 
 // Agreement is a samverkansöverenskommelse: the cooperation agreement
 // between a municipality (or several) and the police, usually for two to
-// four years, under which citizen promises are given.
+// four years or until further notice, under which citizen promises are
+// given. Its Period is the zero Period when the source states none.
 type Agreement struct {
 	ID          uuid.UUID   `json:"id"`
 	Title       Text        `json:"title"`
-	Period      Period      `json:"period"`
+	Period      Period      `json:"period,omitzero"`
 	PartyIDs    []uuid.UUID `json:"partyIds"`
 	Signatories []Signatory `json:"signatories,omitempty"`
 	Signed      Date        `json:"signed,omitzero"`
 	Summary     Text        `json:"summary,omitempty"`
-	ThemeIDs    []uuid.UUID `json:"themeIds,omitempty"`
+	// Purpose is what the agreement is for, in its own words.
+	Purpose Text `json:"purpose,omitempty"`
+	// ThemeIDs are its focus areas; a theme's sub-areas are the themes
+	// whose ParentID names it.
+	ThemeIDs   []uuid.UUID  `json:"themeIds,omitempty"`
+	PlaceIDs   []uuid.UUID  `json:"placeIds,omitempty"`
+	LegalBasis []LegalBasis `json:"legalBasis,omitempty"`
+	// Duties are what each party undertakes.
+	Duties    []Duty        `json:"duties,omitempty"`
+	Bodies    []Body        `json:"bodies,omitempty"`
+	People    []Involvement `json:"people,omitempty"`
+	SourceIDs []uuid.UUID   `json:"sourceIds,omitempty"`
+	Lineage   []Lineage     `json:"lineage,omitempty"`
+	Notes     []Note        `json:"notes,omitempty"`
+}
+
+// LegalBasis is a law or regulation an agreement rests on, such as lag
+// (2023:196) om kommuners ansvar för brottsförebyggande arbete.
+type LegalBasis struct {
+	Title Text `json:"title"`
+	// SFS is the number in Svensk författningssamling: "2023:196".
+	SFS string `json:"sfs,omitempty"`
+	URL string `json:"url,omitempty"`
+}
+
+// Duty is what one party undertakes under an agreement, in the
+// agreement's words; LegalBasis, when set, is the SFS number of the law
+// that imposes it.
+type Duty struct {
+	PartyID    uuid.UUID   `json:"partyId"`
+	Text       Text        `json:"text"`
+	LegalBasis string      `json:"legalBasis,omitempty"`
+	SourceIDs  []uuid.UUID `json:"sourceIds,omitempty"`
+}
+
+// BodyKind says what kind of group a [Body] is.
+type BodyKind string
+
+// The kinds of body seen in real agreements.
+const (
+	CrimePreventionCouncil BodyKind = "crimePreventionCouncil" // brottsförebyggande råd (lokalt Brå)
+	SteeringGroup          BodyKind = "steeringGroup"          // styrgrupp
+	WorkingGroup           BodyKind = "workingGroup"           // arbetsgrupp, samverkansgrupp
+	TrafficSafetyCouncil   BodyKind = "trafficSafetyCouncil"   // trafiksäkerhetsråd
+	OtherBody              BodyKind = "other"
+)
+
+// Body is a group that an agreement sets up or works through: the local
+// Brå, a steering group, a traffic safety council.
+type Body struct {
+	ID          uuid.UUID   `json:"id"`
+	Kind        BodyKind    `json:"kind"`
+	Name        Text        `json:"name"`
+	PartyIDs    []uuid.UUID `json:"partyIds,omitempty"`
+	Description Text        `json:"description,omitempty"` // its task, who chairs it, how often it meets
 	SourceIDs   []uuid.UUID `json:"sourceIds,omitempty"`
-	Lineage     []Lineage   `json:"lineage,omitempty"`
-	Notes       []Note      `json:"notes,omitempty"`
+}
+
+// ActionPlan is an åtgärdsplan or handlingsplan: the activities decided
+// for a part of an agreement's period, typically one year of an
+// open-ended agreement, with their own targets. It is followed up like a
+// citizen promise; a citizen promise may be a chosen part of it.
+type ActionPlan struct {
+	ID          uuid.UUID `json:"id"`
+	AgreementID uuid.UUID `json:"agreementId,omitzero"`
+	// AgreementRef names the agreement when it is not in this document.
+	AgreementRef *Reference    `json:"agreementRef,omitempty"`
+	Title        Text          `json:"title"`
+	Period       Period        `json:"period"`
+	PartyIDs     []uuid.UUID   `json:"partyIds"`
+	Decided      Date          `json:"decided,omitzero"`
+	Summary      Text          `json:"summary,omitempty"`
+	ThemeIDs     []uuid.UUID   `json:"themeIds,omitempty"`
+	PlaceIDs     []uuid.UUID   `json:"placeIds,omitempty"`
+	Activities   []Activity    `json:"activities,omitempty"`
+	Reporting    *Reporting    `json:"reporting,omitempty"`
+	Thresholds   *Thresholds   `json:"thresholds,omitempty"`
+	People       []Involvement `json:"people,omitempty"`
+	SourceIDs    []uuid.UUID   `json:"sourceIds,omitempty"`
+	Lineage      []Lineage     `json:"lineage,omitempty"`
+	Notes        []Note        `json:"notes,omitempty"`
 }
 
 // CitizenPromise is a medborgarlöfte: the set of promises and activities
@@ -24,8 +102,14 @@ type Agreement struct {
 type CitizenPromise struct {
 	ID          uuid.UUID `json:"id"`
 	AgreementID uuid.UUID `json:"agreementId,omitzero"`
-	Title       Text      `json:"title"`
-	Period      Period    `json:"period"`
+	// AgreementRef names the agreement when it is not in this document:
+	// in another file or only on the web.
+	AgreementRef *Reference `json:"agreementRef,omitempty"`
+	// ActionPlanID names the action plan that the citizen promise is a
+	// chosen part of.
+	ActionPlanID uuid.UUID `json:"actionPlanId,omitzero"`
+	Title        Text      `json:"title"`
+	Period       Period    `json:"period"`
 	// PartyIDs are the parties that stand behind the citizen promise.
 	PartyIDs    []uuid.UUID `json:"partyIds"`
 	Signatories []Signatory `json:"signatories,omitempty"`
@@ -34,14 +118,59 @@ type CitizenPromise struct {
 	Summary     Text        `json:"summary,omitempty"`
 	Purpose     Text        `json:"purpose,omitempty"` // "Det här ska vi åstadkomma"
 	Basis       []Basis     `json:"basis,omitempty"`
-	Promises    []Promise   `json:"promises"`
-	Activities  []Activity  `json:"activities,omitempty"`
-	Effect      *Effect     `json:"expectedEffect,omitempty"`
-	Reporting   *Reporting  `json:"reporting,omitempty"`
-	Thresholds  *Thresholds `json:"thresholds,omitempty"`
+	// Context is what the page lists beside the promises without
+	// promising it: ongoing programmes and methods (EST, SSPF, Huskurage).
+	Context []ContextItem `json:"context,omitempty"`
+	// Promises are the promises; empty only when NotStated says the
+	// source does not give them.
+	Promises   []Promise  `json:"promises,omitempty"`
+	Activities []Activity `json:"activities,omitempty"`
+	Effect     *Effect    `json:"expectedEffect,omitempty"`
+	// EvaluationPlan says in words how the promise will be evaluated.
+	EvaluationPlan Text `json:"evaluationPlan,omitempty"`
+	// Reporting is the reporting calendar; nil when the document states
+	// none (see package followup: then one final report is awaited).
+	Reporting  *Reporting    `json:"reporting,omitempty"`
+	Thresholds *Thresholds   `json:"thresholds,omitempty"`
+	People     []Involvement `json:"people,omitempty"`
+	SourceIDs  []uuid.UUID   `json:"sourceIds,omitempty"`
+	Lineage    []Lineage     `json:"lineage,omitempty"`
+	Notes      []Note        `json:"notes,omitempty"`
+	// NotStated names lists the source does not give at all:
+	// "promises" (the page's list of promises is missing).
+	NotStated []string `json:"notStated,omitempty"`
+	// Incomplete names lists that hold only part of the source's,
+	// because the source is cut off: "promises", "activities".
+	Incomplete []string `json:"incomplete,omitempty"`
+}
+
+// The lists and fields that NotStated and Incomplete may name.
+const (
+	PromisesField   = "promises"
+	ActivitiesField = "activities"
+	LeadsField      = "leadIds"
+	DateField       = "date"
+)
+
+// ContextKind says what kind of context a [ContextItem] is.
+type ContextKind string
+
+// The kinds of context.
+const (
+	Programme    ContextKind = "programme" // an ongoing programme: "Trygg i Strängnäs"
+	Method       ContextKind = "method"    // a way of working: EST, SSPF, Huskurage
+	OtherContext ContextKind = "other"
+)
+
+// ContextItem is something a citizen promise's page lists beside its
+// promises without promising it.
+type ContextItem struct {
+	Kind        ContextKind `json:"kind"`
+	Name        Text        `json:"name"`
+	Description Text        `json:"description,omitempty"`
+	PartyIDs    []uuid.UUID `json:"partyIds,omitempty"`
+	Links       []Link      `json:"links,omitempty"`
 	SourceIDs   []uuid.UUID `json:"sourceIds,omitempty"`
-	Lineage     []Lineage   `json:"lineage,omitempty"`
-	Notes       []Note      `json:"notes,omitempty"`
 }
 
 // BasisKind says what kind of ground a [Basis] is.
@@ -60,12 +189,15 @@ const (
 // situation picture, statistics. Promises point to it, so that each promise
 // can say which problem it answers.
 type Basis struct {
-	ID          uuid.UUID   `json:"id"`
-	Kind        BasisKind   `json:"kind"`
-	Description Text        `json:"description"`
-	Period      *Period     `json:"period,omitempty"`
-	Links       []Link      `json:"links,omitempty"`
-	SourceIDs   []uuid.UUID `json:"sourceIds,omitempty"`
+	ID          uuid.UUID `json:"id"`
+	Kind        BasisKind `json:"kind"`
+	Description Text      `json:"description"`
+	Period      *Period   `json:"period,omitempty"`
+	// Measurements are the figures the basis gives: "92 % känner sig
+	// trygga", "505 brott per 100 000 invånare".
+	Measurements []Measurement `json:"measurements,omitempty"`
+	Links        []Link        `json:"links,omitempty"`
+	SourceIDs    []uuid.UUID   `json:"sourceIds,omitempty"`
 }
 
 // Promise is a löfte: one thing the parties promise ("Polisen lovar
@@ -75,7 +207,10 @@ type Promise struct {
 	Text Text      `json:"text"`
 	// GivenBy are the parties that give the promise; each must stand
 	// behind the citizen promise.
-	GivenBy   []uuid.UUID `json:"givenBy"`
+	GivenBy []uuid.UUID `json:"givenBy"`
+	// Wordings keep each source's words where sources word the promise
+	// differently; Text is the one the document shows.
+	Wordings  []Wording   `json:"wordings,omitempty"`
 	ThemeIDs  []uuid.UUID `json:"themeIds,omitempty"`
 	BasisIDs  []uuid.UUID `json:"basisIds,omitempty"`
 	PlaceIDs  []uuid.UUID `json:"placeIds,omitempty"`
@@ -89,15 +224,27 @@ type Promise struct {
 // time window and targets. An activity serves the promises it names, which
 // may be several or none.
 type Activity struct {
-	ID         uuid.UUID   `json:"id"`
-	Text       Text        `json:"text"`
+	ID   uuid.UUID `json:"id"`
+	Text Text      `json:"text"`
+	// Wordings keep each source's words where sources word the activity
+	// differently.
+	Wordings   []Wording   `json:"wordings,omitempty"`
 	PromiseIDs []uuid.UUID `json:"promiseIds,omitempty"`
 	ThemeIDs   []uuid.UUID `json:"themeIds,omitempty"`
 	// LeadIDs are the parties responsible; PartnerIDs those who take
-	// part. Neither need have signed.
-	LeadIDs    []uuid.UUID `json:"leadIds"`
+	// part. Neither need have signed. LeadIDs is empty only when
+	// NotStated says the source names no lead.
+	LeadIDs    []uuid.UUID `json:"leadIds,omitempty"`
 	PartnerIDs []uuid.UUID `json:"partnerIds,omitempty"`
-	PlaceIDs   []uuid.UUID `json:"placeIds,omitempty"`
+	// OtherPartners are partners the source names only in words, not as
+	// an organisation: "andra myndigheter", "föreningar".
+	OtherPartners []Text `json:"otherPartners,omitempty"`
+	// LeadsBySource keeps what each source names as the lead, where the
+	// sources differ; the evaluation shows it as a conflict.
+	LeadsBySource []SourcedLead `json:"leadsBySource,omitempty"`
+	// NotStated names what the source does not give: "leadIds".
+	NotStated []string    `json:"notStated,omitempty"`
+	PlaceIDs  []uuid.UUID `json:"placeIds,omitempty"`
 	// Window is when the activity takes place, within the citizen
 	// promise's period; nil means the whole period.
 	Window    *Period     `json:"window,omitempty"`
@@ -106,6 +253,12 @@ type Activity struct {
 	Lineage   []Lineage   `json:"lineage,omitempty"`
 	Notes     []Note      `json:"notes,omitempty"`
 	Withdrawn *Withdrawal `json:"withdrawn,omitempty"`
+}
+
+// SourcedLead is the lead of an activity as one source names it.
+type SourcedLead struct {
+	LeadIDs   []uuid.UUID `json:"leadIds"`
+	SourceIDs []uuid.UUID `json:"sourceIds"`
 }
 
 // Withdrawal records that a promise or activity was withdrawn, when and why.
@@ -136,9 +289,10 @@ const (
 	Yearly    Cadence = "year"
 )
 
-// Reporting is the reporting calendar of a citizen promise: when follow-up
-// reports cover and when they are due. A nil *Reporting means the default,
-// tertials reported within the month after each ends.
+// Reporting is the reporting calendar of a citizen promise or action plan:
+// when follow-up reports cover and when they are due. A nil *Reporting
+// means the document states no calendar: no periodic report is promised,
+// and one final report is awaited after the end (package followup).
 type Reporting struct {
 	// Cadence is the length of regular reporting periods; it is ignored
 	// when Periods is set.

@@ -16,14 +16,20 @@ const (
 	// Recurring: at least Value occurrences in every interval of Every,
 	// "en kontroll per dag", "fyra gånger per år".
 	Recurring TargetKind = "recurring"
+	// Rate: at least Value a day, week, month or year (Every), judged
+	// from totals reported over periods: "minst en trafikkontroll varje
+	// dygn" (71 in May–July is 0.78 a day).
+	Rate TargetKind = "rate"
 	// Coverage: every one of a set of places (or Value things) reached,
-	// "i kommunens samtliga kommundelar", "alla skolor".
+	// "i kommunens samtliga kommundelar"; or of a set whose size the
+	// source does not give, named by Unit, "alla skolor".
 	Coverage TargetKind = "coverage"
 	// Continuous: ongoing work with no end state, "fortsätta arbeta med
 	// Linköpingsmodellen".
 	Continuous TargetKind = "continuous"
 	// Indicator: a measured value to move from Baseline towards Value,
-	// "öka andelen som känner sig trygga".
+	// "öka andelen som känner sig trygga"; without Value, only in
+	// Direction, "färre trafikolyckor".
 	Indicator TargetKind = "indicator"
 	// Unmeasurable: nothing countable is promised, "verka för att synas
 	// mer"; only an assessment can say how it went.
@@ -64,9 +70,12 @@ const (
 //   - Count: Value (N > 0), Comparison, Unit, optionally Split by place.
 //   - Milestone: Due, optionally (else the end of the window).
 //   - Recurring: Value occurrences (M > 0) in every Every.
-//   - Coverage: PlaceIDs to reach, or Value things when they are not places.
+//   - Rate: Value (> 0) per Every on average, Unit.
+//   - Coverage: PlaceIDs to reach, or Value things when they are not
+//     places, or a Unit naming a set whose size is not given ("skolor").
 //   - Continuous, Unmeasurable: nothing more.
-//   - Indicator: Baseline, Value (≠ the baseline), Direction, Unit,
+//   - Indicator: Direction, Unit, and Value (≠ the baseline) with a
+//     Baseline, or no Value for a direction-only target ("färre"),
 //     optionally ActionThreshold.
 //
 // Scope applies to count, coverage and milestone targets.
@@ -95,10 +104,30 @@ type Share struct {
 	Value   float64   `json:"value"`
 }
 
-// Measurement is a measured value of an indicator at a date, with its
-// source.
+// Measurement is a measured value at a date, with its source: an
+// indicator's baseline, or a figure of a citizen promise's basis ("92 %
+// känner sig trygga", "505 brott per 100 000 invånare").
 type Measurement struct {
-	Value    float64   `json:"value"`
-	Date     Date      `json:"date"`
-	SourceID uuid.UUID `json:"sourceId,omitzero"`
+	Value float64 `json:"value"`
+	// Qualifier says how exact Value is, as the source words it.
+	Qualifier Qualifier `json:"qualifier,omitempty"`
+	Unit      Text      `json:"unit,omitempty"`
+	Date      Date      `json:"date"`
+	// Description says what was measured, where the unit does not.
+	Description Text      `json:"description,omitempty"`
+	PlaceID     uuid.UUID `json:"placeId,omitzero"`
+	SourceID    uuid.UUID `json:"sourceId,omitzero"`
 }
+
+// Qualifier says how exact a reported or measured figure is, in the
+// source's words. The empty Qualifier means the figure is exact.
+type Qualifier string
+
+// The qualifiers.
+const (
+	AtLeastQualifier Qualifier = "atLeast" // "minst 300"
+	OverQualifier    Qualifier = "over"    // "drygt 300", "över 300"
+	AboutQualifier   Qualifier = "about"   // "cirka 300", "ungefär 300"
+	UnderQualifier   Qualifier = "under"   // "knappt 300", "nästan 300"
+	AtMostQualifier  Qualifier = "atMost"  // "högst 300"
+)

@@ -50,6 +50,9 @@ const (
 	kPromise
 	kActivity
 	kTarget
+	kPerson
+	kActionPlan
+	kBody
 )
 
 var kindNames = [...]struct{ en, sv string }{
@@ -63,11 +66,14 @@ var kindNames = [...]struct{ en, sv string }{
 	kPromise:        {"promise", "löfte"},
 	kActivity:       {"activity", "aktivitet"},
 	kTarget:         {"target", "mål"},
+	kPerson:         {"person", "person"},
+	kActionPlan:     {"action plan", "åtgärdsplan"},
+	kBody:           {"body", "organ"},
 }
 
 type entity struct {
 	kind kind
-	cp   int // index of the citizen promise that holds it, or -1
+	cp   int // the container that holds it (see validator.cp), or -1
 	i    int // index in its list
 	ptr  string
 }
@@ -76,7 +82,9 @@ type validator struct {
 	d   *Document
 	out Violations
 	ids map[uuid.UUID]entity
-	cp  int // the citizen promise being checked
+	// cp is the container being checked: the index of a citizen
+	// promise, or len(CitizenPromises) plus the index of an action plan.
+	cp int
 }
 
 var (
@@ -115,6 +123,12 @@ var (
 	mNegative     = msg{"%s must not be negative (is %d)", "%s får inte vara negativt (är %d)"}
 	mLineage      = msg{"say which entity this one follows: give its id (in this document), its url, or at least its title", "ange vilken post denna följer på: dess id (i detta dokument), dess url, eller åtminstone dess titel"}
 	mSelf         = msg{"lineage refers to the entity itself", "härstamningen hänvisar till posten själv"}
+	mStatedToo    = msg{"notStated says the source does not give %s, but it is given: remove one of them", "notStated säger att källan inte anger %s, men det anges: ta bort det ena"}
+	mUnstated     = msg{"%s is missing: fill it in, or, if the source does not give it, say so with \"notStated\": [\"%s\"]", "%s saknas: fyll i det, eller, om källan inte anger det, säg det med \"notStated\": [\"%s\"]"}
+	mRefNeeds     = msg{"say which entity is meant: give its id (in this document), its url, or at least its title", "ange vilken post som avses: dess id (i detta dokument), dess url, eller åtminstone dess titel"}
+	mDutyParty    = msg{"the duty falls on %s, which does not stand behind the agreement: add the party to partyIds or correct partyId", "åtagandet gäller %s, som inte står bakom överenskommelsen: lägg till parten i partyIds eller rätta partyId"}
+	mDutyLaw      = msg{"legalBasis %q is not among the agreement's legalBasis: add the law there or correct the number", "legalBasis %q finns inte bland överenskommelsens legalBasis: lägg till lagen där eller rätta numret"}
+	mNoPromisesIn = msg{"an action plan has no promises: an activity of an action plan cannot serve one", "en åtgärdsplan har inga löften: en aktivitet i en åtgärdsplan kan inte tjäna ett löfte"}
 )
 
 func (v *validator) add(ptr string, code Code, m msg, args ...any) {
@@ -160,8 +174,16 @@ func (v *validator) document() {
 	for i := range d.Sources {
 		v.source(idx("/sources", i), &d.Sources[i])
 	}
+	for i := range d.People {
+		v.person(idx("/people", i), &d.People[i])
+	}
 	for i := range d.Agreements {
+		v.cp = -1
 		v.agreement(idx("/agreements", i), &d.Agreements[i])
+	}
+	for i := range d.ActionPlans {
+		v.cp = len(d.CitizenPromises) + i
+		v.actionPlan(idx("/actionPlans", i), &d.ActionPlans[i])
 	}
 	for i := range d.CitizenPromises {
 		v.cp = i
@@ -224,8 +246,32 @@ func (v *validator) register() {
 	for i := range d.Sources {
 		reg(idx("/sources", i), d.Sources[i].ID, kSource, -1, i)
 	}
+	for i := range d.People {
+		reg(idx("/people", i), d.People[i].ID, kPerson, -1, i)
+	}
 	for i := range d.Agreements {
-		reg(idx("/agreements", i), d.Agreements[i].ID, kAgreement, -1, i)
+		a := &d.Agreements[i]
+		p := idx("/agreements", i)
+		reg(p, a.ID, kAgreement, -1, i)
+		for j := range a.Bodies {
+			reg(idx(p+"/bodies", j), a.Bodies[j].ID, kBody, -1, j)
+		}
+	}
+	activities := func(p string, as []Activity, c int) {
+		for j := range as {
+			a := &as[j]
+			ap := idx(p+"/activities", j)
+			reg(ap, a.ID, kActivity, c, j)
+			for k := range a.Targets {
+				reg(idx(ap+"/targets", k), a.Targets[k].ID, kTarget, c, k)
+			}
+		}
+	}
+	for i := range d.ActionPlans {
+		c := len(d.CitizenPromises) + i
+		p := idx("/actionPlans", i)
+		reg(p, d.ActionPlans[i].ID, kActionPlan, -1, i)
+		activities(p, d.ActionPlans[i].Activities, c)
 	}
 	for i := range d.CitizenPromises {
 		c := &d.CitizenPromises[i]
@@ -237,14 +283,7 @@ func (v *validator) register() {
 		for j := range c.Promises {
 			reg(idx(p+"/promises", j), c.Promises[j].ID, kPromise, i, j)
 		}
-		for j := range c.Activities {
-			a := &c.Activities[j]
-			ap := idx(p+"/activities", j)
-			reg(ap, a.ID, kActivity, i, j)
-			for k := range a.Targets {
-				reg(idx(ap+"/targets", k), a.Targets[k].ID, kTarget, i, k)
-			}
-		}
+		activities(p, c.Activities, i)
 		if c.Effect != nil {
 			for k := range c.Effect.Targets {
 				reg(idx(p+"/expectedEffect/targets", k), c.Effect.Targets[k].ID, kTarget, i, k)
@@ -420,17 +459,50 @@ func (v *validator) enum(ptr, val string, allowed []string, required bool) {
 	v.add(ptr, CodeBadValue, mBadEnum, lastSegment(ptr), val, strings.Join(allowed, ", "))
 }
 
+var bounds = []string{StartBound, EndBound}
+
 func (v *validator) period(ptr string, p Period) {
-	if p.Start.IsZero() {
-		v.add(ptr+"/start", CodeMissing, mMissing, "start")
+	v.notStated(ptr, p.NotStated, bounds, map[string]bool{StartBound: !p.Start.IsZero(), EndBound: !p.End.IsZero()})
+	if p.Start.IsZero() && !p.StartUnknown() {
+		v.add(ptr+"/start", CodeMissing, mUnstated, "start", "start")
 	}
-	if !p.Open() && !p.Start.IsZero() && p.End.Before(p.Start) {
+	if p.Closed() && p.Through().Before(p.From()) {
 		v.add(ptr+"/end", CodeDateOrder, mEndBefore, p.End, p.Start)
-	}
-	if !p.Open() && !p.Start.IsZero() && p.End.Year()-p.Start.Year() > MaxPeriodYears {
+	} else if p.Closed() && p.Through().After(p.From().AddMonths(12*MaxPeriodYears).AddDays(-1)) {
 		v.add(ptr+"/end", CodeBadValue, mTooLong, p.Start, p.End, MaxPeriodYears)
 	}
 	v.text(ptr+"/label", p.Label, false)
+}
+
+// notStated checks a notStated list: known names, each once, and none of
+// them given (given says which are).
+func (v *validator) notStated(ptr string, names, allowed []string, given map[string]bool) {
+	for i, n := range names {
+		np := idx(ptr+"/notStated", i)
+		v.enum(np, n, allowed, true)
+		if slices.Contains(names[:i], n) {
+			v.add(np, CodeDuplicateRef, mDupRef, "notStated", n)
+		}
+		if given[n] {
+			v.add(ptr+"/"+n, CodeBadValue, mStatedToo, n)
+		}
+	}
+}
+
+// reference checks a [Reference]: at least one of id, url and title, an id
+// without url naming an entity of kind want in this document.
+func (v *validator) reference(ptr string, r *Reference, want kind) {
+	if r == nil {
+		return
+	}
+	if r.ID == uuid.Nil && r.URL == "" && r.Title.IsZero() {
+		v.add(ptr, CodeMissing, mRefNeeds)
+	}
+	if r.ID != uuid.Nil && r.URL == "" {
+		v.ref(ptr+"/id", r.ID, want, true)
+	}
+	v.link(ptr+"/url", r.URL)
+	v.text(ptr+"/title", r.Title, false)
 }
 
 // parent checks a parentId and that following parents never loops.
@@ -465,12 +537,17 @@ func (v *validator) themeByID(id uuid.UUID) *Theme {
 }
 
 var (
-	partyKinds  = []string{string(Municipality), string(Police), string(RescueService), string(Region), string(HousingCompany), string(TransportAuthority), string(Association), string(Company), string(OtherParty)}
-	placeKinds  = []string{string(PlaceMunicipality), string(PlaceTown), string(PlaceDistrict), string(PlaceSite), string(PlaceType), string(PlaceArea)}
-	sourceKinds = []string{string(SignedDocument), string(WebPage), string(PressRelease), string(FollowUpReport), string(Decision), string(Dataset), string(OtherSource)}
-	basisKinds  = []string{string(CitizenDialogue), string(SituationPicture), string(Statistics), string(Survey), string(OtherBasis)}
-	relations   = []string{string(Renews), string(Extends), string(CarriesOver), string(Replaces)}
-	cadences    = []string{string(Daily), string(Weekly), string(Monthly), string(Quarterly), string(Tertially), string(HalfYear), string(Yearly)}
+	partyKinds   = []string{string(Municipality), string(Police), string(RescueService), string(Region), string(HousingCompany), string(TransportAuthority), string(Association), string(Company), string(OtherParty)}
+	placeKinds   = []string{string(PlaceMunicipality), string(PlaceTown), string(PlaceDistrict), string(PlaceSite), string(PlaceType), string(PlaceArea)}
+	sourceKinds  = []string{string(SignedDocument), string(WebPage), string(PressRelease), string(FollowUpReport), string(Decision), string(Dataset), string(OtherSource)}
+	basisKinds   = []string{string(CitizenDialogue), string(SituationPicture), string(Statistics), string(Survey), string(OtherBasis)}
+	relations    = []string{string(Renews), string(Extends), string(CarriesOver), string(Replaces), string(SucceededBy)}
+	aliasKinds   = []string{string(OtherName), string(FormerName), string(Spelling)}
+	roles        = []string{string(Pictured), string(Quoted), string(Present), string(Contact)}
+	bodyKinds    = []string{string(CrimePreventionCouncil), string(SteeringGroup), string(WorkingGroup), string(TrafficSafetyCouncil), string(OtherBody)}
+	contextKinds = []string{string(Programme), string(Method), string(OtherContext)}
+	qualifiers   = []string{string(AtLeastQualifier), string(OverQualifier), string(AboutQualifier), string(UnderQualifier), string(AtMostQualifier)}
+	cadences     = []string{string(Daily), string(Weekly), string(Monthly), string(Quarterly), string(Tertially), string(HalfYear), string(Yearly)}
 )
 
 func (v *validator) party(p string, x *Party) {
@@ -485,6 +562,45 @@ func (v *validator) party(p string, x *Party) {
 	}
 	v.link(p+"/website", x.Website)
 	v.parent(p, x.ID, x.ParentID, kParty, func(id uuid.UUID) uuid.UUID { return v.partyByID(id).ParentID })
+	v.aliases(p+"/aliases", x.Aliases)
+	v.refs(p+"/servesIds", x.ServesIDs, kParty, false)
+}
+
+func (v *validator) aliases(p string, as []Alias) {
+	for i := range as {
+		ap := idx(p, i)
+		if strings.TrimSpace(as[i].Name) == "" {
+			v.add(ap+"/name", CodeMissing, mMissing, "name")
+		}
+		v.enum(ap+"/kind", string(as[i].Kind), aliasKinds, false)
+		v.refs(ap+"/sourceIds", as[i].SourceIDs, kSource, false)
+	}
+}
+
+func (v *validator) person(p string, x *Person) {
+	if strings.TrimSpace(x.Name) == "" {
+		v.add(p+"/name", CodeMissing, mMissing, "name")
+	}
+	v.ref(p+"/partyId", x.PartyID, kParty, false)
+	v.text(p+"/title", x.Title, false)
+	v.aliases(p+"/aliases", x.Aliases)
+	v.refs(p+"/sourceIds", x.SourceIDs, kSource, false)
+}
+
+func (v *validator) people(p string, is []Involvement) {
+	for i := range is {
+		ip := idx(p, i)
+		x := &is[i]
+		v.ref(ip+"/personId", x.PersonID, kPerson, true)
+		if len(x.Roles) == 0 {
+			v.add(ip+"/roles", CodeEmptyCollection, mEmpty, "roles")
+		}
+		for j, r := range x.Roles {
+			v.enum(idx(ip+"/roles", j), string(r), roles, true)
+		}
+		v.text(ip+"/quote", x.Quote, false)
+		v.refs(ip+"/sourceIds", x.SourceIDs, kSource, false)
+	}
 }
 
 func (v *validator) place(p string, x *Place) {
@@ -515,6 +631,7 @@ func (v *validator) signatories(p string, ss []Signatory, parties []uuid.UUID) {
 		if s.PartyID != uuid.Nil && !slices.Contains(parties, s.PartyID) {
 			v.add(sp+"/partyId", CodeSignatoryParty, mSignatory, s.PartyID)
 		}
+		v.ref(sp+"/personId", s.PersonID, kPerson, false)
 		v.text(sp+"/role", s.Role, false)
 	}
 }
@@ -551,11 +668,70 @@ func (v *validator) notes(p string, ns []Note) {
 
 func (v *validator) agreement(p string, a *Agreement) {
 	v.text(p+"/title", a.Title, true)
-	v.period(p+"/period", a.Period)
+	if !a.Period.IsZero() {
+		v.period(p+"/period", a.Period)
+	}
 	v.refs(p+"/partyIds", a.PartyIDs, kParty, true)
 	v.signatories(p+"/signatories", a.Signatories, a.PartyIDs)
 	v.text(p+"/summary", a.Summary, false)
+	v.text(p+"/purpose", a.Purpose, false)
 	v.refs(p+"/themeIds", a.ThemeIDs, kTheme, false)
+	v.refs(p+"/placeIds", a.PlaceIDs, kPlace, false)
+	laws := make([]string, 0, len(a.LegalBasis))
+	for i := range a.LegalBasis {
+		lp := idx(p+"/legalBasis", i)
+		l := &a.LegalBasis[i]
+		v.text(lp+"/title", l.Title, true)
+		v.link(lp+"/url", l.URL)
+		laws = append(laws, l.SFS)
+	}
+	for i := range a.Duties {
+		dp := idx(p+"/duties", i)
+		x := &a.Duties[i]
+		v.ref(dp+"/partyId", x.PartyID, kParty, true)
+		if x.PartyID != uuid.Nil && !slices.Contains(a.PartyIDs, x.PartyID) {
+			v.add(dp+"/partyId", CodeSignatoryParty, mDutyParty, x.PartyID)
+		}
+		v.text(dp+"/text", x.Text, true)
+		if x.LegalBasis != "" && !slices.Contains(laws, x.LegalBasis) {
+			v.add(dp+"/legalBasis", CodeDanglingRef, mDutyLaw, x.LegalBasis)
+		}
+		v.refs(dp+"/sourceIds", x.SourceIDs, kSource, false)
+	}
+	for i := range a.Bodies {
+		bp := idx(p+"/bodies", i)
+		b := &a.Bodies[i]
+		v.enum(bp+"/kind", string(b.Kind), bodyKinds, true)
+		v.text(bp+"/name", b.Name, true)
+		v.refs(bp+"/partyIds", b.PartyIDs, kParty, false)
+		v.text(bp+"/description", b.Description, false)
+		v.refs(bp+"/sourceIds", b.SourceIDs, kSource, false)
+	}
+	v.people(p+"/people", a.People)
+	v.refs(p+"/sourceIds", a.SourceIDs, kSource, false)
+	v.lineage(p+"/lineage", a.ID, a.Lineage)
+	v.notes(p+"/notes", a.Notes)
+}
+
+func (v *validator) actionPlan(p string, a *ActionPlan) {
+	v.ref(p+"/agreementId", a.AgreementID, kAgreement, false)
+	v.reference(p+"/agreementRef", a.AgreementRef, kAgreement)
+	v.text(p+"/title", a.Title, true)
+	v.period(p+"/period", a.Period)
+	v.refs(p+"/partyIds", a.PartyIDs, kParty, true)
+	v.text(p+"/summary", a.Summary, false)
+	v.refs(p+"/themeIds", a.ThemeIDs, kTheme, false)
+	v.refs(p+"/placeIds", a.PlaceIDs, kPlace, false)
+	for i := range a.Activities {
+		ap := idx(p+"/activities", i)
+		if len(a.Activities[i].PromiseIDs) > 0 {
+			v.add(ap+"/promiseIds", CodeNotApplicable, mNoPromisesIn)
+		}
+		v.activity(ap, a.Period, &a.Activities[i])
+	}
+	v.reporting(p+"/reporting", a.Reporting, a.Period)
+	v.thresholds(p+"/thresholds", a.Thresholds)
+	v.people(p+"/people", a.People)
 	v.refs(p+"/sourceIds", a.SourceIDs, kSource, false)
 	v.lineage(p+"/lineage", a.ID, a.Lineage)
 	v.notes(p+"/notes", a.Notes)
@@ -563,6 +739,8 @@ func (v *validator) agreement(p string, a *Agreement) {
 
 func (v *validator) citizenPromise(p string, c *CitizenPromise) {
 	v.ref(p+"/agreementId", c.AgreementID, kAgreement, false)
+	v.reference(p+"/agreementRef", c.AgreementRef, kAgreement)
+	v.ref(p+"/actionPlanId", c.ActionPlanID, kActionPlan, false)
 	v.text(p+"/title", c.Title, true)
 	v.period(p+"/period", c.Period)
 	v.refs(p+"/partyIds", c.PartyIDs, kParty, true)
@@ -577,20 +755,34 @@ func (v *validator) citizenPromise(p string, c *CitizenPromise) {
 		if b.Period != nil {
 			v.period(bp+"/period", *b.Period)
 		}
-		for j := range b.Links {
-			v.link(idx(bp+"/links", j)+"/url", b.Links[j].URL)
-			v.text(idx(bp+"/links", j)+"/title", b.Links[j].Title, false)
+		for j := range b.Measurements {
+			v.measurement(idx(bp+"/measurements", j), &b.Measurements[j])
 		}
+		v.links(bp+"/links", b.Links)
 		v.refs(bp+"/sourceIds", b.SourceIDs, kSource, false)
 	}
-	if len(c.Promises) == 0 {
-		v.add(p+"/promises", CodeEmptyCollection, mEmpty, "promises")
+	for i := range c.Context {
+		xp := idx(p+"/context", i)
+		x := &c.Context[i]
+		v.enum(xp+"/kind", string(x.Kind), contextKinds, true)
+		v.text(xp+"/name", x.Name, true)
+		v.text(xp+"/description", x.Description, false)
+		v.refs(xp+"/partyIds", x.PartyIDs, kParty, false)
+		v.links(xp+"/links", x.Links)
+		v.refs(xp+"/sourceIds", x.SourceIDs, kSource, false)
+	}
+	v.notStated(p, c.NotStated, []string{PromisesField}, map[string]bool{PromisesField: len(c.Promises) > 0})
+	for i, n := range c.Incomplete {
+		v.enum(idx(p+"/incomplete", i), n, []string{PromisesField, ActivitiesField}, true)
+	}
+	if len(c.Promises) == 0 && !slices.Contains(c.NotStated, PromisesField) {
+		v.add(p+"/promises", CodeEmptyCollection, mUnstated, "promises", PromisesField)
 	}
 	for i := range c.Promises {
 		v.promise(idx(p+"/promises", i), c, &c.Promises[i])
 	}
 	for i := range c.Activities {
-		v.activity(idx(p+"/activities", i), c, &c.Activities[i])
+		v.activity(idx(p+"/activities", i), c.Period, &c.Activities[i])
 	}
 	if c.Effect != nil {
 		v.text(p+"/expectedEffect/description", c.Effect.Description, true)
@@ -598,38 +790,70 @@ func (v *validator) citizenPromise(p string, c *CitizenPromise) {
 			v.target(idx(p+"/expectedEffect/targets", i), c.Period, &c.Effect.Targets[i])
 		}
 	}
-	if r := c.Reporting; r != nil {
-		v.enum(p+"/reporting/cadence", string(r.Cadence), []string{string(Monthly), string(Quarterly), string(Tertially), string(HalfYear), string(Yearly)}, false)
+	v.text(p+"/evaluationPlan", c.EvaluationPlan, false)
+	v.reporting(p+"/reporting", c.Reporting, c.Period)
+	v.thresholds(p+"/thresholds", c.Thresholds)
+	v.people(p+"/people", c.People)
+	v.refs(p+"/sourceIds", c.SourceIDs, kSource, false)
+	v.lineage(p+"/lineage", c.ID, c.Lineage)
+	v.notes(p+"/notes", c.Notes)
+}
+
+func (v *validator) links(p string, ls []Link) {
+	for j := range ls {
+		v.link(idx(p, j)+"/url", ls[j].URL)
+		v.text(idx(p, j)+"/title", ls[j].Title, false)
+	}
+}
+
+func (v *validator) measurement(p string, m *Measurement) {
+	if m.Date.IsZero() {
+		v.add(p+"/date", CodeMissing, mMissing, "date")
+	}
+	if math.IsNaN(m.Value) || math.IsInf(m.Value, 0) {
+		v.add(p+"/value", CodeTargetValue, mPositive, "value", m.Value)
+	}
+	v.enum(p+"/qualifier", string(m.Qualifier), qualifiers, false)
+	v.text(p+"/unit", m.Unit, false)
+	v.text(p+"/description", m.Description, false)
+	v.ref(p+"/placeId", m.PlaceID, kPlace, false)
+	v.ref(p+"/sourceId", m.SourceID, kSource, false)
+}
+
+func (v *validator) thresholds(p string, t *Thresholds) {
+	if t == nil {
+		return
+	}
+	on, risk, partly := orDefault(t.OnTrack, 0.9), orDefault(t.AtRisk, 0.6), orDefault(t.PartlyAchieved, 0.5)
+	if !(0 < risk && risk <= on && on <= 1 && 0 < partly && partly <= 1) {
+		v.add(p, CodeBadValue, mThreshold)
+	}
+}
+
+func (v *validator) reporting(p string, r *Reporting, period Period) {
+	if r != nil {
+		v.enum(p+"/cadence", string(r.Cadence), []string{string(Monthly), string(Quarterly), string(Tertially), string(HalfYear), string(Yearly)}, false)
 		if r.DueDays < 0 {
-			v.add(p+"/reporting/dueDays", CodeBadValue, mNegative, "dueDays", r.DueDays)
+			v.add(p+"/dueDays", CodeBadValue, mNegative, "dueDays", r.DueDays)
 		} else if r.DueDays > MaxDueDays {
-			v.add(p+"/reporting/dueDays", CodeBadValue, mTooBig, "dueDays", r.DueDays, MaxDueDays)
+			v.add(p+"/dueDays", CodeBadValue, mTooBig, "dueDays", r.DueDays, MaxDueDays)
 		}
 		for i := range r.Periods {
-			rp := idx(p+"/reporting/periods", i)
+			rp := idx(p+"/periods", i)
 			q := &r.Periods[i]
 			v.period(rp+"/period", q.Period)
-			if q.Period.Open() {
+			if q.Period.End.IsZero() {
 				v.add(rp+"/period/end", CodeMissing, mMissing, "end")
-			} else if !q.Period.Within(c.Period) {
-				v.add(rp+"/period", CodeOutsidePeriod, mOutside, "period", q.Period, c.Period)
+			} else if !q.Period.Within(period) {
+				v.add(rp+"/period", CodeOutsidePeriod, mOutside, "period", q.Period, period)
 			}
 			if q.Due.IsZero() {
 				v.add(rp+"/due", CodeMissing, mMissing, "due")
-			} else if !q.Period.Open() && q.Due.Before(q.Period.End) {
+			} else if !q.Period.End.IsZero() && q.Due.Last().Before(q.Period.Through()) {
 				v.add(rp+"/due", CodeDateOrder, mDueBefore, q.Due, q.Period.End)
 			}
 		}
 	}
-	if t := c.Thresholds; t != nil {
-		on, risk, partly := orDefault(t.OnTrack, 0.9), orDefault(t.AtRisk, 0.6), orDefault(t.PartlyAchieved, 0.5)
-		if !(0 < risk && risk <= on && on <= 1 && 0 < partly && partly <= 1) {
-			v.add(p+"/thresholds", CodeBadValue, mThreshold)
-		}
-	}
-	v.refs(p+"/sourceIds", c.SourceIDs, kSource, false)
-	v.lineage(p+"/lineage", c.ID, c.Lineage)
-	v.notes(p+"/notes", c.Notes)
 }
 
 func orDefault(x, def float64) float64 {
@@ -642,6 +866,7 @@ func orDefault(x, def float64) float64 {
 func (v *validator) promise(p string, c *CitizenPromise, x *Promise) {
 	v.text(p+"/text", x.Text, true)
 	v.refs(p+"/givenBy", x.GivenBy, kParty, true)
+	v.wordings(p+"/wordings", x.Wordings)
 	if len(x.GivenBy) > 0 {
 		ok := false
 		for _, id := range x.GivenBy {
@@ -670,19 +895,42 @@ func (v *validator) withdrawal(p string, w *Withdrawal) {
 	v.text(p+"/reason", w.Reason, true)
 }
 
-func (v *validator) activity(p string, c *CitizenPromise, a *Activity) {
+func (v *validator) wordings(p string, ws []Wording) {
+	for i := range ws {
+		wp := idx(p, i)
+		v.text(wp+"/text", ws[i].Text, true)
+		v.refs(wp+"/sourceIds", ws[i].SourceIDs, kSource, true)
+	}
+}
+
+// activity checks an activity of a citizen promise or action plan whose
+// period is period.
+func (v *validator) activity(p string, period Period, a *Activity) {
 	v.text(p+"/text", a.Text, true)
+	v.wordings(p+"/wordings", a.Wordings)
 	v.refs(p+"/promiseIds", a.PromiseIDs, kPromise, false)
 	v.refs(p+"/themeIds", a.ThemeIDs, kTheme, false)
-	v.refs(p+"/leadIds", a.LeadIDs, kParty, true)
+	v.notStated(p, a.NotStated, []string{LeadsField}, map[string]bool{LeadsField: len(a.LeadIDs) > 0})
+	v.refs(p+"/leadIds", a.LeadIDs, kParty, false)
+	if len(a.LeadIDs) == 0 && !slices.Contains(a.NotStated, LeadsField) {
+		v.add(p+"/leadIds", CodeEmptyCollection, mUnstated, "leadIds", LeadsField)
+	}
 	v.refs(p+"/partnerIds", a.PartnerIDs, kParty, false)
+	for i, t := range a.OtherPartners {
+		v.text(idx(p+"/otherPartners", i), t, true)
+	}
+	for i := range a.LeadsBySource {
+		lp := idx(p+"/leadsBySource", i)
+		v.refs(lp+"/leadIds", a.LeadsBySource[i].LeadIDs, kParty, true)
+		v.refs(lp+"/sourceIds", a.LeadsBySource[i].SourceIDs, kSource, true)
+	}
 	v.refs(p+"/placeIds", a.PlaceIDs, kPlace, false)
 	v.refs(p+"/sourceIds", a.SourceIDs, kSource, false)
-	window := c.Period
+	window := period
 	if a.Window != nil {
 		v.period(p+"/window", *a.Window)
-		if !a.Window.Start.IsZero() && !c.Period.Start.IsZero() && !a.Window.Within(c.Period) {
-			v.add(p+"/window", CodeOutsidePeriod, mOutside, "window", a.Window, c.Period)
+		if !a.Window.Within(period) {
+			v.add(p+"/window", CodeOutsidePeriod, mOutside, "window", a.Window, period)
 		}
 		window = *a.Window
 	}
@@ -700,11 +948,11 @@ var targetFields = [...]struct {
 	name  string
 	kinds map[TargetKind]bool
 }{
-	{"value", kinds(Count, Recurring, Coverage, Indicator)},
+	{"value", kinds(Count, Recurring, Rate, Coverage, Indicator)},
 	{"comparison", kinds(Count)},
-	{"unit", kinds(Count, Recurring, Coverage, Indicator)},
+	{"unit", kinds(Count, Recurring, Rate, Coverage, Indicator)},
 	{"scope", kinds(Count, Coverage, Milestone)},
-	{"every", kinds(Recurring)},
+	{"every", kinds(Recurring, Rate)},
 	{"due", kinds(Milestone)},
 	{"placeIds", kinds(Coverage, Count)},
 	{"split", kinds(Count)},
@@ -721,7 +969,7 @@ func kinds(ks ...TargetKind) map[TargetKind]bool {
 	return m
 }
 
-var targetKinds = []string{string(Count), string(Milestone), string(Recurring), string(Coverage), string(Continuous), string(Indicator), string(Unmeasurable)}
+var targetKinds = []string{string(Count), string(Milestone), string(Recurring), string(Rate), string(Coverage), string(Continuous), string(Indicator), string(Unmeasurable)}
 
 func (v *validator) target(p string, window Period, t *Target) {
 	v.enum(p+"/kind", string(t.Kind), targetKinds, true)
@@ -739,7 +987,7 @@ func (v *validator) target(p string, window Period, t *Target) {
 	v.enum(p+"/comparison", string(t.Comparison), []string{string(AtLeast), string(Exactly)}, false)
 	v.enum(p+"/scope", string(t.Scope), []string{string(WholePeriod), string(EachYear)}, false)
 	v.enum(p+"/direction", string(t.Direction), []string{string(Increase), string(Decrease)}, false)
-	v.enum(p+"/every", string(t.Every), cadences, t.Kind == Recurring)
+	v.enum(p+"/every", string(t.Every), cadences, t.Kind == Recurring || t.Kind == Rate)
 	v.refs(p+"/placeIds", t.PlaceIDs, kPlace, false)
 	count := func(required bool) {
 		if t.Value == nil {
@@ -773,29 +1021,30 @@ func (v *validator) target(p string, window Period, t *Target) {
 		}
 	case Recurring:
 		count(true)
+	case Rate:
+		if t.Value == nil {
+			v.add(p+"/value", CodeMissing, mNeeds, t.Kind, "value")
+		} else if n := *t.Value; !(n > 0) || math.IsInf(n, 0) {
+			v.add(p+"/value", CodeTargetValue, mPositive, "value", n)
+		}
 	case Coverage:
 		count(false)
-		if t.Value == nil && len(t.PlaceIDs) == 0 {
-			v.add(p, CodeMissing, mNeeds, t.Kind, "placeIds or value")
+		if t.Value == nil && len(t.PlaceIDs) == 0 && t.Unit.IsZero() {
+			v.add(p, CodeMissing, mNeeds, t.Kind, "placeIds, value or unit")
 		}
 	case Milestone:
-		if !t.Due.IsZero() && !window.Contains(t.Due) {
+		if !t.Due.IsZero() && !window.Contains(t.Due.Last()) {
 			v.add(p+"/due", CodeOutsidePeriod, mOutside, "due", t.Due, window)
 		}
 	case Indicator:
-		if t.Baseline == nil {
+		if t.Baseline == nil && t.Value != nil {
 			v.add(p+"/baseline", CodeMissing, mNeeds, t.Kind, "baseline")
-		} else if t.Baseline.Date.IsZero() {
-			v.add(p+"/baseline/date", CodeMissing, mMissing, "date")
-		}
-		if t.Value == nil {
-			v.add(p+"/value", CodeMissing, mNeeds, t.Kind, "value")
 		}
 		if t.Direction == "" {
 			v.add(p+"/direction", CodeMissing, mNeeds, t.Kind, "direction")
 		}
 		if t.Baseline != nil {
-			v.ref(p+"/baseline/sourceId", t.Baseline.SourceID, kSource, false)
+			v.measurement(p+"/baseline", t.Baseline)
 		}
 		if t.Baseline != nil && t.Value != nil {
 			b, n := t.Baseline.Value, *t.Value

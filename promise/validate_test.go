@@ -64,6 +64,47 @@ func TestValidateValid(t *testing.T) {
 	assert.NoError(t, valid().Validate())
 }
 
+// TestValidateFormat11 checks that what format 1.1 adds validates when it
+// is used as meant: facts as precise and as silent as the source.
+func TestValidateFormat11(t *testing.T) {
+	d := valid()
+	d.SchemaVersion = "1.1"
+	d.People = []Person{{ID: id(30), Name: "Lars Ekström", PartyID: id(2), Title: Text{"sv": "Kommundirektör"},
+		Aliases: []Alias{{Name: "Lars Ekstrom", Kind: Spelling, SourceIDs: []uuid.UUID{id(6)}}}}}
+	d.Parties[1].Aliases = []Alias{{Name: "Närpolisområde Strängnäs", Kind: FormerName}}
+	d.Parties[1].ServesIDs = []uuid.UUID{id(2)}
+	a := &d.Agreements[0]
+	a.Period = Period{Start: MustParseDate("2016-12"), NotStated: []string{EndBound}}
+	a.LegalBasis = []LegalBasis{{Title: Text{"sv": "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete"}, SFS: "2023:196"}}
+	a.Duties = []Duty{{PartyID: id(2), Text: Text{"sv": "Ta fram en lägesbild"}, LegalBasis: "2023:196"}}
+	a.Bodies = []Body{{ID: id(31), Kind: CrimePreventionCouncil, Name: Text{"sv": "Brå"}, PartyIDs: []uuid.UUID{id(2), id(3)}}}
+	d.ActionPlans = []ActionPlan{{ID: id(40), AgreementID: id(7), Title: Text{"sv": "Åtgärdsplan 2019"},
+		Period: Period{Start: MustParseDate("2019"), End: MustParseDate("2019")}, PartyIDs: []uuid.UUID{id(2)},
+		Activities: []Activity{{ID: id(41), Text: Text{"sv": "Trafikkontroller"}, NotStated: []string{LeadsField},
+			Targets: []Target{{ID: id(42), Kind: Rate, Value: f(1), Every: Daily, Unit: Text{"sv": "trafikkontroller"}}}}}}}
+	c := &d.CitizenPromises[0]
+	c.ActionPlanID = id(40)
+	c.Signed = MustParseDate("2019-02")
+	c.Signatories[0].PersonID, c.Signatories[0].Acting = id(30), true
+	c.People = []Involvement{{PersonID: id(30), Roles: []PersonRole{Pictured, Quoted}, Quote: Text{"sv": "Vi lovar."}}}
+	c.Context = []ContextItem{{Kind: Method, Name: Text{"sv": "EST"}}}
+	c.Basis[0].Measurements = []Measurement{{Value: 92, Qualifier: AboutQualifier, Unit: Text{"sv": "procent trygga"}, Date: MustParseDate("2018"), PlaceID: id(4)}}
+	c.Incomplete = []string{ActivitiesField}
+	c.Activities[0].OtherPartners = []Text{{"sv": "andra myndigheter"}}
+	c.Activities[0].LeadsBySource = []SourcedLead{{LeadIDs: []uuid.UUID{id(3)}, SourceIDs: []uuid.UUID{id(6)}}}
+	c.Activities[0].Targets = append(c.Activities[0].Targets,
+		Target{ID: id(19), Kind: Indicator, Direction: Decrease, Unit: Text{"sv": "trafikolyckor"}},
+		Target{ID: id(22), Kind: Coverage, Unit: Text{"sv": "skolor"}})
+	c.Promises[0].Wordings = []Wording{{Text: Text{"sv": "Polisen lovar att …"}, SourceIDs: []uuid.UUID{id(6)}}}
+	c.Lineage = []Lineage{{Relation: SucceededBy, URL: "https://www.strangnas.se/medborgarlofte-2020", Unchanged: true}}
+	assert.NoError(t, d.Validate())
+
+	// A citizen promise whose source gives no promises says so.
+	c.Promises, c.NotStated = nil, []string{PromisesField}
+	c.Activities[0].PromiseIDs = nil
+	assert.NoError(t, d.Validate())
+}
+
 func TestValidate(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -117,7 +158,6 @@ func TestValidate(t *testing.T) {
 		{"parent cycle", func(d *Document) { d.Parties[2].ParentID = id(3) }, CodeCycle, "/parties/1/parentId"},
 		{"javascript link", func(d *Document) { d.Sources[0].URL = "javascript:alert(1)" }, CodeBadLink, "/sources/0/url"},
 		{"bad kommunkod", func(d *Document) { d.Parties[0].Identifiers.Kommunkod = "486" }, CodeBadIdentifier, "/parties/0/identifiers/kommunkod"},
-		{"no promises", func(d *Document) { d.CitizenPromises[0].Promises = nil }, CodeEmptyCollection, "/citizenPromises/0/promises"},
 		{"no parties", func(d *Document) { d.Parties = nil }, CodeEmptyCollection, "/parties"},
 		{"thresholds out of order", func(d *Document) { d.CitizenPromises[0].Thresholds = &Thresholds{OnTrack: 0.5, AtRisk: 0.7} }, CodeBadValue, "/citizenPromises/0/thresholds"},
 		{"reporting due before the period ends", func(d *Document) {
@@ -137,6 +177,75 @@ func TestValidate(t *testing.T) {
 		{"withdrawn without reason", func(d *Document) {
 			d.CitizenPromises[0].Activities[0].Withdrawn = &Withdrawal{Date: MustParseDate("2019-05-01")}
 		}, CodeMissing, "/citizenPromises/0/activities/0/withdrawn/reason"},
+		{"101 years to the day", func(d *Document) {
+			d.Agreements[0].Period = Period{Start: MustParseDate("1900-01-01"), End: MustParseDate("2000-12-31")}
+		}, CodeBadValue, "/agreements/0/period/end"},
+		{"101 years by the month", func(d *Document) {
+			d.Agreements[0].Period = Period{Start: MustParseDate("1900-01"), End: MustParseDate("2000-01")}
+		}, CodeBadValue, "/agreements/0/period/end"},
+		{"end month before start month", func(d *Document) {
+			d.CitizenPromises[0].Period = Period{Start: MustParseDate("2019-03"), End: MustParseDate("2019-02")}
+		}, CodeDateOrder, "/citizenPromises/0/period/end"},
+		{"no start without saying so", func(d *Document) { d.CitizenPromises[0].Period = Period{End: MustParseDate("2019-12-31")} }, CodeMissing, "/citizenPromises/0/period/start"},
+		{"end both given and not stated", func(d *Document) { d.CitizenPromises[0].Period.NotStated = []string{EndBound} }, CodeBadValue, "/citizenPromises/0/period/end"},
+		{"unknown bound name", func(d *Document) { d.CitizenPromises[0].Period.NotStated = []string{"middle"} }, CodeBadValue, "/citizenPromises/0/period/notStated/0"},
+		{"no promises without saying so", func(d *Document) { d.CitizenPromises[0].Promises = nil }, CodeEmptyCollection, "/citizenPromises/0/promises"},
+		{"promises given and not stated", func(d *Document) { d.CitizenPromises[0].NotStated = []string{PromisesField} }, CodeBadValue, "/citizenPromises/0/promises"},
+		{"lead given and not stated", func(d *Document) { d.CitizenPromises[0].Activities[0].NotStated = []string{LeadsField} }, CodeBadValue, "/citizenPromises/0/activities/0/leadIds"},
+		{"incomplete list of nothing known", func(d *Document) { d.CitizenPromises[0].Incomplete = []string{"themes"} }, CodeBadValue, "/citizenPromises/0/incomplete/0"},
+		{"signatory who is not a person", func(d *Document) { d.CitizenPromises[0].Signatories[0].PersonID = id(2) }, CodeDanglingRef, "/citizenPromises/0/signatories/0/personId"},
+		{"involvement without roles", func(d *Document) {
+			d.People = []Person{{ID: id(30), Name: "Lars Ekström", PartyID: id(2)}}
+			d.CitizenPromises[0].People = []Involvement{{PersonID: id(30)}}
+		}, CodeEmptyCollection, "/citizenPromises/0/people/0/roles"},
+		{"unknown role", func(d *Document) {
+			d.People = []Person{{ID: id(30), Name: "Lars Ekström", PartyID: id(2)}}
+			d.CitizenPromises[0].People = []Involvement{{PersonID: id(30), Roles: []PersonRole{"signed"}}}
+		}, CodeBadValue, "/citizenPromises/0/people/0/roles/0"},
+		{"person of no party", func(d *Document) { d.People = []Person{{ID: id(30), Name: "Lars Ekström", PartyID: id(99)}} }, CodeDanglingRef, "/people/0/partyId"},
+		{"person without name", func(d *Document) { d.People = []Person{{ID: id(30), Name: " "}} }, CodeMissing, "/people/0/name"},
+		{"alias without name", func(d *Document) { d.Parties[1].Aliases = []Alias{{Kind: FormerName}} }, CodeMissing, "/parties/1/aliases/0/name"},
+		{"police area serving a place", func(d *Document) { d.Parties[1].ServesIDs = []uuid.UUID{id(4)} }, CodeDanglingRef, "/parties/1/servesIds/0"},
+		{"duty of a party outside the agreement", func(d *Document) {
+			d.Agreements[0].Duties = []Duty{{PartyID: id(9), Text: Text{"sv": "x"}}}
+		}, CodeSignatoryParty, "/agreements/0/duties/0/partyId"},
+		{"duty under a law the agreement does not name", func(d *Document) {
+			d.Agreements[0].Duties = []Duty{{PartyID: id(2), Text: Text{"sv": "x"}, LegalBasis: "2023:196"}}
+		}, CodeDanglingRef, "/agreements/0/duties/0/legalBasis"},
+		{"body of an unknown kind", func(d *Document) {
+			d.Agreements[0].Bodies = []Body{{ID: id(31), Kind: "club", Name: Text{"sv": "Brå"}}}
+		}, CodeBadValue, "/agreements/0/bodies/0/kind"},
+		{"action plan activity serving a promise", func(d *Document) {
+			d.ActionPlans = []ActionPlan{{ID: id(40), AgreementID: id(7), Title: Text{"sv": "Åtgärdsplan 2019"},
+				Period: Period{Start: MustParseDate("2019"), End: MustParseDate("2019")}, PartyIDs: []uuid.UUID{id(2)},
+				Activities: []Activity{{ID: id(41), Text: Text{"sv": "x"}, LeadIDs: []uuid.UUID{id(2)}, PromiseIDs: []uuid.UUID{id(11)}}}}}
+		}, CodeNotApplicable, "/actionPlans/0/activities/0/promiseIds"},
+		{"citizen promise part of no action plan", func(d *Document) { d.CitizenPromises[0].ActionPlanID = id(7) }, CodeDanglingRef, "/citizenPromises/0/actionPlanId"},
+		{"agreement reference to nothing", func(d *Document) { d.CitizenPromises[0].AgreementRef = &Reference{} }, CodeMissing, "/citizenPromises/0/agreementRef"},
+		{"agreement reference to a party", func(d *Document) { d.CitizenPromises[0].AgreementRef = &Reference{ID: id(2)} }, CodeDanglingRef, "/citizenPromises/0/agreementRef/id"},
+		{"wording without source", func(d *Document) {
+			d.CitizenPromises[0].Promises[0].Wordings = []Wording{{Text: Text{"sv": "Polisen lovar …"}}}
+		}, CodeEmptyCollection, "/citizenPromises/0/promises/0/wordings/0/sourceIds"},
+		{"lead by source of no party", func(d *Document) {
+			d.CitizenPromises[0].Activities[0].LeadsBySource = []SourcedLead{{LeadIDs: []uuid.UUID{id(6)}, SourceIDs: []uuid.UUID{id(6)}}}
+		}, CodeDanglingRef, "/citizenPromises/0/activities/0/leadsBySource/0/leadIds/0"},
+		{"blank partner in words", func(d *Document) { d.CitizenPromises[0].Activities[0].OtherPartners = []Text{{"sv": ""}} }, CodeMissing, "/citizenPromises/0/activities/0/otherPartners/0"},
+		{"context of an unknown kind", func(d *Document) {
+			d.CitizenPromises[0].Context = []ContextItem{{Kind: "project", Name: Text{"sv": "EST"}}}
+		}, CodeBadValue, "/citizenPromises/0/context/0/kind"},
+		{"measurement of an unknown place", func(d *Document) {
+			d.CitizenPromises[0].Basis[0].Measurements = []Measurement{{Value: 92, Date: MustParseDate("2018"), PlaceID: id(5)}}
+		}, CodeDanglingRef, "/citizenPromises/0/basis/0/measurements/0/placeId"},
+		{"rate of zero", func(d *Document) {
+			d.CitizenPromises[0].Activities[0].Targets[3] = Target{ID: id(17), Kind: Rate, Value: f(0), Every: Daily}
+		}, CodeTargetValue, "/citizenPromises/0/activities/0/targets/3/value"},
+		{"rate without interval", func(d *Document) {
+			d.CitizenPromises[0].Activities[0].Targets[3] = Target{ID: id(17), Kind: Rate, Value: f(1)}
+		}, CodeMissing, "/citizenPromises/0/activities/0/targets/3/every"},
+		{"indicator value without baseline", func(d *Document) { d.CitizenPromises[0].Activities[0].Targets[1].Baseline = nil }, CodeMissing, "/citizenPromises/0/activities/0/targets/1/baseline"},
+		{"indicator without direction", func(d *Document) {
+			d.CitizenPromises[0].Activities[0].Targets[1] = Target{ID: id(15), Kind: Indicator}
+		}, CodeMissing, "/citizenPromises/0/activities/0/targets/1/direction"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -38,8 +39,9 @@ var (
 	mEnum       = msg{"%s is not allowed here: use one of %s", "%s är inte tillåtet här: använd något av %s"}
 	mConst      = msg{"the value must be %s", "värdet måste vara %s"}
 	mUUID       = msg{"%s is not a valid id: ids are UUIDs such as \"0193a1c2-7d4e-7f00-8a3b-2c5d6e7f8091\"", "%s är inget giltigt id: id:n är UUID:n som \"0193a1c2-7d4e-7f00-8a3b-2c5d6e7f8091\""}
-	mDate       = msg{"%s is not a date of the form YYYY-MM-DD", "%s är inget datum på formen ÅÅÅÅ-MM-DD"}
-	mNoSuchDate = msg{"%s is not a real date: check the day and month", "%s är inget riktigt datum: kontrollera dag och månad"}
+	mDate       = msg{"%s is not a date: write dates as YYYY-MM-DD, e.g. 2019-02-08 (or YYYY-MM or YYYY when the source gives only the month or year)", "%s är inget datum: skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2019-02-08 (eller ÅÅÅÅ-MM eller ÅÅÅÅ när källan bara anger månad eller år)"}
+	mDateRange  = msg{"%s is not a date: the year must lie in 1000–9999 and the month in 01–12", "%s är inget datum: året måste ligga mellan 1000 och 9999 och månaden mellan 01 och 12"}
+	mNoSuchDate = msg{"%s is not a real date: %s has %d days", "%s är inget riktigt datum: %s har %d dagar"}
 	mURL        = msg{"%s is not an absolute http or https address: only web links are allowed (no javascript:, mailto: or file:)", "%s är inte en fullständig http- eller https-adress: bara webblänkar är tillåtna (inte javascript:, mailto: eller file:)"}
 	mLangKey    = msg{"%s is not a language code: key texts by languages such as \"sv\" and \"en\"", "%s är ingen språkkod: ange texter med språkkoder som \"sv\" och \"en\""}
 	mPattern    = msg{"%s does not have the required form", "%s har inte rätt form"}
@@ -147,7 +149,9 @@ func structureProblems(ve *jsonschema.ValidationError, at site) []structural {
 		case strings.Contains(def, "/uuid/"):
 			return one(mUUID.text(shown))
 		case strings.Contains(def, "/date/") && kw == "format":
-			return one(mNoSuchDate.text(shown))
+			return one(noSuchDate(shown, val))
+		case strings.HasSuffix(def, "/date/then/pattern"):
+			return one(mDateRange.text(shown))
 		case strings.Contains(def, "/date/"):
 			return one(mDate.text(shown))
 		case strings.Contains(def, "/webUrl/"):
@@ -193,6 +197,25 @@ func typeText(want []string, val any) promise.Text {
 		"sv": mType.text(strings.Join(sv, " eller "), got[1])["sv"],
 	}
 }
+
+// noSuchDate says which month has fewer days than a date of the form
+// YYYY-MM-DD names.
+func noSuchDate(shown string, val any) promise.Text {
+	s, _ := val.(string)
+	y, err1 := strconv.Atoi(s[:min(4, len(s))])
+	m, err2 := strconv.Atoi(s[min(5, len(s)):min(7, len(s))])
+	if err1 != nil || err2 != nil || m < 1 || m > 12 {
+		return mDateRange.text(shown)
+	}
+	first, _ := promise.NewMonth(y, time.Month(m))
+	days := first.Last().Day()
+	return promise.Text{
+		"en": mNoSuchDate.text(shown, time.Month(m).String()+" "+strconv.Itoa(y), days)["en"],
+		"sv": mNoSuchDate.text(shown, svMonths[m-1]+" "+strconv.Itoa(y), days)["sv"],
+	}
+}
+
+var svMonths = [...]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}
 
 var numbers = regexp.MustCompile(`[0-9]+`)
 

@@ -145,7 +145,7 @@ func sfWalk(t *testing.T, file, ptr string, s any, declared bool) {
 func TestTargetRulesDescribed(t *testing.T) {
 	_, doc := sfRead(t, sfDocument)
 	rules := sfAt(t, doc, "/$defs/target")["allOf"].([]any)
-	require.Len(t, rules, 7, "one rule per kind of target")
+	require.Len(t, rules, 8, "one rule per kind of target")
 	for i, r := range rules {
 		rule := r.(map[string]any)
 		desc := rule["description"].(string)
@@ -197,6 +197,17 @@ var sfTypes = []struct {
 	{reflect.TypeFor[promise.Link](), sfCommon, "/$defs/link"},
 	{reflect.TypeFor[promise.Note](), sfCommon, "/$defs/note"},
 	{reflect.TypeFor[promise.Lineage](), sfCommon, "/$defs/lineage"},
+	{reflect.TypeFor[promise.Reference](), sfCommon, "/$defs/reference"},
+	{reflect.TypeFor[promise.Alias](), sfDocument, "/$defs/alias"},
+	{reflect.TypeFor[promise.Person](), sfDocument, "/$defs/person"},
+	{reflect.TypeFor[promise.Involvement](), sfDocument, "/$defs/involvement"},
+	{reflect.TypeFor[promise.LegalBasis](), sfDocument, "/$defs/legalBasis"},
+	{reflect.TypeFor[promise.Duty](), sfDocument, "/$defs/duty"},
+	{reflect.TypeFor[promise.Body](), sfDocument, "/$defs/body"},
+	{reflect.TypeFor[promise.ActionPlan](), sfDocument, "/$defs/actionPlan"},
+	{reflect.TypeFor[promise.ContextItem](), sfDocument, "/$defs/contextItem"},
+	{reflect.TypeFor[promise.Wording](), sfDocument, "/$defs/wording"},
+	{reflect.TypeFor[promise.SourcedLead](), sfDocument, "/$defs/sourcedLead"},
 	{reflect.TypeFor[followup.Report](), sfReport, ""},
 	{reflect.TypeFor[followup.Update](), sfReport, "/$defs/update"},
 	{reflect.TypeFor[followup.Occurrence](), sfReport, "/$defs/occurrence"},
@@ -295,7 +306,7 @@ func TestSchemaFilesEnumsMatchGo(t *testing.T) {
 	var statuses, assessable []string
 	for _, s := range followup.Statuses() {
 		statuses = append(statuses, s.String())
-		if s != followup.NotStarted && s != followup.NotReported {
+		if s != followup.NotStarted && s != followup.NotReported && s != followup.AwaitingReport {
 			assessable = append(assessable, s.String())
 		}
 	}
@@ -319,9 +330,22 @@ func TestSchemaFilesEnumsMatchGo(t *testing.T) {
 			promise.FollowUpReport, promise.Decision, promise.Dataset, promise.OtherSource)},
 		{sfDocument, "/$defs/basis/properties/kind", str(promise.CitizenDialogue, promise.SituationPicture, promise.Statistics,
 			promise.Survey, promise.OtherBasis)},
-		{sfCommon, "/$defs/relation", str(promise.Renews, promise.Extends, promise.CarriesOver, promise.Replaces)},
-		{sfDocument, "/$defs/target/properties/kind", str(promise.Count, promise.Milestone, promise.Recurring, promise.Coverage,
+		{sfCommon, "/$defs/relation", str(promise.Renews, promise.Extends, promise.CarriesOver, promise.Replaces, promise.SucceededBy)},
+		{sfCommon, "/$defs/qualifier", str(promise.AtLeastQualifier, promise.OverQualifier, promise.AboutQualifier,
+			promise.UnderQualifier, promise.AtMostQualifier)},
+		{sfDocument, "/$defs/target/properties/kind", str(promise.Count, promise.Milestone, promise.Recurring, promise.Rate, promise.Coverage,
 			promise.Continuous, promise.Indicator, promise.Unmeasurable)},
+		{sfDocument, "/$defs/alias/properties/kind", str(promise.OtherName, promise.FormerName, promise.Spelling)},
+		{sfDocument, "/$defs/involvement/properties/roles/items", str(promise.Pictured, promise.Quoted, promise.Present, promise.Contact)},
+		{sfDocument, "/$defs/body/properties/kind", str(promise.CrimePreventionCouncil, promise.SteeringGroup, promise.WorkingGroup,
+			promise.TrafficSafetyCouncil, promise.OtherBody)},
+		{sfDocument, "/$defs/contextItem/properties/kind", str(promise.Programme, promise.Method, promise.OtherContext)},
+		{sfDocument, "/$defs/citizenPromise/properties/notStated/items", []string{promise.PromisesField}},
+		{sfDocument, "/$defs/citizenPromise/properties/incomplete/items", []string{promise.PromisesField, promise.ActivitiesField}},
+		{sfDocument, "/$defs/activity/properties/notStated/items", []string{promise.LeadsField}},
+		{sfCommon, "/$defs/period/properties/notStated/items", []string{promise.StartBound, promise.EndBound}},
+		{sfReport, "/$defs/result/properties/outcome", str(followup.Done, followup.PartlyDone, followup.NotDone)},
+		{sfReport, "/properties/notStated/items", []string{promise.DateField}},
 		{sfDocument, "/$defs/target/properties/comparison", str(promise.AtLeast, promise.Exactly)},
 		{sfDocument, "/$defs/target/properties/scope", str(promise.WholePeriod, promise.EachYear)},
 		{sfDocument, "/$defs/target/properties/direction", str(promise.Increase, promise.Decrease)},
@@ -364,7 +388,7 @@ const (
 	sfID0 = "01912b7e-5c3a-7d4e-8f60-00000000000"
 	sfDoc = `{
   "$schema": "https://medborgarlofte.se/schema/1/promise-document.schema.json",
-  "schemaVersion": "1.0",
+  "schemaVersion": "1.1",
   "id": "` + sfID0 + `1",
   "parties": [
     {"id": "` + sfID0 + `2", "kind": "municipality", "name": {"sv": "Strängnäs kommun"},
@@ -389,7 +413,7 @@ const (
 }`
 	sfRep = `{
   "$schema": "https://medborgarlofte.se/schema/1/followup-report.schema.json",
-  "schemaVersion": "1.0",
+  "schemaVersion": "1.1",
   "id": "` + sfID0 + `8",
   "citizenPromiseId": "` + sfID0 + `4",
   "period": {"start": "2019-01-01", "end": "2019-12-31"},
@@ -426,7 +450,7 @@ func sfEdit(t *testing.T, s, old, new string) string {
 }
 
 func sfBundleOf(doc, rep string) string {
-	return `{"$schema": "https://medborgarlofte.se/schema/1/bundle.schema.json", "schemaVersion": "1.0",
+	return `{"$schema": "https://medborgarlofte.se/schema/1/bundle.schema.json", "schemaVersion": "1.1",
 	"document": ` + doc + `, "reports": [` + rep + `]}`
 }
 
@@ -448,26 +472,48 @@ func TestSchemaFilesInstances(t *testing.T) {
 		{"indicator target", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "indicator", "value": 75.5, "direction": "increase",
 			"baseline": {"value": 62.5, "date": "2018-10-01"}}`), ""},
 		{"coverage by places", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "coverage", "placeIds": ["` + sfID0 + `9"]}`), ""},
+		{"coverage of a set of unknown size", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "coverage", "unit": {"sv": "skolor"}}`), ""},
+		{"rate target", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "rate", "value": 1, "every": "day", "unit": {"sv": "trafikkontroller"}}`), ""},
+		{"direction-only indicator", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "indicator", "direction": "decrease", "unit": {"sv": "trafikolyckor"}}`), ""},
+		{"month and year dates", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01", "end": "2019-12-31"`, `"start": "2018-10", "end": "2019"`), ""},
+		{"unknown end", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01", "end": "2019-12-31"`, `"start": "2019-01-01", "notStated": ["end"]`), ""},
+		{"unknown start", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01", "end": "2019-12-31"`, `"end": "2019-12-31", "notStated": ["start"]`), ""},
+		{"start both given and not stated", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01", "end": "2019-12-31"`, `"start": "2019-01-01", "notStated": ["start"]`), "#/$defs/period/allOf/0/then/properties/start"},
+		{"no start", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01", "end": "2019-12-31"`, `"end": "2019-12-31"`), "#/$defs/period/allOf/0/else/required"},
+		{"lead not stated", sfDocument, sfEdit(t, sfDoc, `"leadIds": ["`+sfID0+`2"],`, `"notStated": ["leadIds"],`), ""},
+		{"no lead", sfDocument, sfEdit(t, sfDoc, `"leadIds": ["`+sfID0+`2"],`, ``), "#/$defs/activity/allOf/0/else/required"},
+		{"report date not stated", sfReport, sfEdit(t, sfRep, `"date": "2020-01-28",`, `"notStated": ["date"],`), ""},
+		{"report without date", sfReport, sfEdit(t, sfRep, `"date": "2020-01-28",`, ``), "followup-report.schema.json#/allOf/1/else/required"},
+		{"stated outcome without a figure", sfReport, sfEdit(t, sfRep, `"value": 4, "date": "2019-12-31"`, `"outcome": "done", "date": "2019-12"`), ""},
+		{"result with neither figure nor outcome", sfReport, sfEdit(t, sfRep, `"value": 4, "date": "2019-12-31"`, `"date": "2019-12-31"`), "#/$defs/result/anyOf/1/required"},
+		{"report about an action plan", sfReport, sfEdit(t, sfRep, `"citizenPromiseId"`, `"actionPlanId"`), ""},
+		{"report about two things", sfReport, sfEdit(t, sfRep, `"citizenPromiseId": "`+sfID0+`4",`, `"citizenPromiseId": "`+sfID0+`4", "agreementId": "`+sfID0+`4",`), "followup-report.schema.json#/allOf/0/oneOf"},
 
 		{"count target without value", sfDocument, sfEdit(t, sfDoc, `"kind": "count", "value": 4,`, `"kind": "count",`), "#/$defs/target/allOf/0/then/required"},
 		{"count target of 4.5", sfDocument, sfEdit(t, sfDoc, `"value": 4,`, `"value": 4.5,`), "#/$defs/target/allOf/0/then/properties/value/multipleOf"},
 		{"count target with every", sfDocument, sfEdit(t, sfDoc, `"comparison": "atLeast"`, `"every": "week"`), "#/$defs/target/allOf/0/then/properties/every"},
 		{"recurring target without every", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "recurring", "value": 1}`), "#/$defs/target/allOf/2/then/required"},
-		{"indicator without baseline", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "indicator", "value": 75, "direction": "increase"}`), "#/$defs/target/allOf/5/then/required"},
-		{"coverage with neither places nor value", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "coverage"}`), "#/$defs/target/allOf/3/then/anyOf/1/required"},
+		{"indicator without baseline", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "indicator", "value": 75, "direction": "increase"}`), "#/$defs/target/allOf/6/then/dependentRequired/value/0"},
+		{"indicator without direction", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "indicator"}`), "#/$defs/target/allOf/6/then/required"},
+		{"coverage with neither places, value nor unit", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "coverage"}`), "#/$defs/target/allOf/4/then/anyOf/2/required"},
+		{"rate without every", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "rate", "value": 1}`), "#/$defs/target/allOf/3/then/required"},
+		{"rate of zero", sfDocument, withTarget(`{"id": "` + sfID0 + `7", "kind": "rate", "value": 0, "every": "day"}`), "#/$defs/target/allOf/3/then/properties/value/exclusiveMinimum"},
 		{"unknown target kind", sfDocument, sfEdit(t, sfDoc, `"kind": "count"`, `"kind": "amount"`), "#/$defs/target/properties/kind/enum"},
-		{"unknown property", sfDocument, sfEdit(t, sfDoc, `"schemaVersion": "1.0",`, `"schemaVersion": "1.0", "colour": "red",`), "promise-document.schema.json#/additionalProperties"},
+		{"unknown property", sfDocument, sfEdit(t, sfDoc, `"schemaVersion": "1.1",`, `"schemaVersion": "1.1", "colour": "red",`), "promise-document.schema.json#/additionalProperties"},
 		{"javascript url", sfDocument, sfEdit(t, sfDoc, `"https://www.strangnas.se/"`, `"javascript:alert(1)"`), "#/$defs/webUrl/pattern"},
 		{"url without host", sfDocument, sfEdit(t, sfDoc, `"https://www.strangnas.se/"`, `"https:///x"`), "#/$defs/webUrl/pattern"},
-		{"date 2019-02-30", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01"`, `"start": "2019-02-30"`), "#/$defs/date/format"},
+		{"date 2019-02-30", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01"`, `"start": "2019-02-30"`), "#/$defs/date/then/then/format"},
 		{"date with time", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01"`, `"start": "2019-01-01T00:00:00Z"`), "#/$defs/date/pattern"},
+		{"date 2019-2-8", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01"`, `"start": "2019-2-8"`), "#/$defs/date/pattern"},
+		{"date in year 0", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01"`, `"start": "0000-01-01"`), "#/$defs/date/then/pattern"},
+		{"month 13", sfDocument, sfEdit(t, sfDoc, `"start": "2019-01-01"`, `"start": "2019-13"`), "#/$defs/date/then/pattern"},
 		{"non-UUID id", sfDocument, sfEdit(t, sfDoc, `"id": "`+sfID0+`1"`, `"id": "not-a-uuid"`), "#/$defs/uuid/pattern"},
-		{"schemaVersion 2.0", sfDocument, sfEdit(t, sfDoc, `"schemaVersion": "1.0"`, `"schemaVersion": "2.0"`), "#/$defs/schemaVersion/pattern"},
+		{"schemaVersion 2.0", sfDocument, sfEdit(t, sfDoc, `"schemaVersion": "1.1"`, `"schemaVersion": "2.0"`), "#/$defs/schemaVersion/pattern"},
 		{"wrong $schema", sfDocument, sfEdit(t, sfDoc, "promise-document.schema.json", "followup-report.schema.json"), "promise-document.schema.json#/properties/$schema/const"},
 		{"text keyed by no language", sfDocument, sfEdit(t, sfDoc, `{"sv": "Strängnäs kommun"}`, `{"Svenska": "Strängnäs kommun"}`), "#/$defs/languageTag/pattern"},
 		{"empty text", sfDocument, sfEdit(t, sfDoc, `{"sv": "Strängnäs kommun"}`, `{}`), "#/$defs/shortText/minProperties"},
 		{"no parties", sfDocument, `{"$schema": "https://medborgarlofte.se/schema/1/promise-document.schema.json",
-			"schemaVersion": "1.0", "id": "` + sfID0 + `1", "parties": []}`, "promise-document.schema.json#/properties/parties/minItems"},
+			"schemaVersion": "1.1", "id": "` + sfID0 + `1", "parties": []}`, "promise-document.schema.json#/properties/parties/minItems"},
 		{"party listed twice", sfDocument, sfEdit(t, sfDoc, `"givenBy": ["`+sfID0+`3"]`, `"givenBy": ["`+sfID0+`3", "`+sfID0+`3"]`), "#/$defs/promise/properties/givenBy/uniqueItems"},
 		{"kommunkod of three digits", sfDocument, sfEdit(t, sfDoc, `"0486"`, `"486"`), "#/$defs/identifiers/properties/kommunkod/pattern"},
 		{"lineage with neither id, url nor title", sfDocument, sfEdit(t, sfDoc, `, "url": "https://www.strangnas.se/medborgarlofte-2018"`, ``), "#/$defs/lineage/anyOf/2/required"},

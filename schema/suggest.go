@@ -10,13 +10,20 @@ import (
 // out, changed, or two letters swapped), the fewer the shorter the name. It
 // reports false when none is that close.
 func closest(name string, known []string) (string, bool) {
-	if utf8.RuneCountInString(name) > 64 {
+	n := utf8.RuneCountInString(name)
+	if n > 64 {
 		return "", false
 	}
+	a := []rune(strings.ToLower(name))
+	var rows [3][]int
 	best, bestDist := "", -1
 	for _, k := range known {
-		d := editDistance(strings.ToLower(name), strings.ToLower(k))
-		if d > allowedEdits(k) {
+		allowed := allowedEdits(k)
+		if diff := n - utf8.RuneCountInString(k); diff > allowed || -diff > allowed {
+			continue // more insertions or deletions than allowed
+		}
+		d := editDistance(a, []rune(strings.ToLower(k)), &rows)
+		if d > allowed {
 			continue
 		}
 		if bestDist < 0 || d < bestDist || d == bestDist && k < best {
@@ -41,27 +48,32 @@ func allowedEdits(name string) int {
 
 // editDistance is the optimal string alignment distance between a and b:
 // the fewest insertions, deletions, substitutions and swaps of adjacent
-// runes that turn one into the other.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+// runes that turn one into the other. rows is scratch space.
+func editDistance(a, b []rune, rows *[3][]int) int {
+	for i := range rows {
+		if cap(rows[i]) < len(b)+1 {
+			rows[i] = make([]int, len(b)+1)
+		}
+		rows[i] = rows[i][:len(b)+1]
+	}
 	// Three rows of the table: two before the current one, for swaps.
-	prev2, prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1)
+	prev2, prev, cur := rows[0], rows[1], rows[2]
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= len(a); i++ {
 		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
+		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(rb)]
+	return prev[len(b)]
 }

@@ -327,7 +327,7 @@ func percent(f float64) int {
 
 // statusIcons are text glyphs beside each status's label, so that a
 // status never rests on colour alone.
-var statusIcons = [...]string{"○", "→", "!", "!!", "✓", "◐", "✗", "?", "–", "⊘"}
+var statusIcons = [...]string{"○", "→", "!", "!!", "✓", "◐", "✗", "…", "?", "–", "⊘"}
 
 // statusChip returns the status as an icon and its label, with extra
 // (a count) after; the icon is hidden from assistive technology, the
@@ -521,7 +521,10 @@ func (r renderer) details(a *promise.Activity, as *followup.ActivityStatus, key 
 }
 
 func (r renderer) result(res followup.Result) node {
-	s := formatNumber(res.Value, r.lang)
+	s := ""
+	if res.Value != nil {
+		s = formatNumber(*res.Value, r.lang)
+	}
 	if u := res.Unit.In(r.lang); u != "" {
 		s += " " + u
 	}

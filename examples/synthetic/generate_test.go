@@ -296,12 +296,14 @@ func disagrees(a, b *followup.Report) bool {
 	totals := map[uuid.UUID]float64{}
 	for _, u := range a.Updates {
 		for _, r := range u.Results {
-			totals[r.TargetID] = r.Value
+			if r.Value != nil {
+				totals[r.TargetID] = *r.Value
+			}
 		}
 	}
 	for _, u := range b.Updates {
 		for _, r := range u.Results {
-			if v, ok := totals[r.TargetID]; ok && v != r.Value {
+			if v, ok := totals[r.TargetID]; ok && r.Value != nil && v != *r.Value {
 				return true
 			}
 		}

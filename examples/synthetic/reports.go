@@ -120,7 +120,7 @@ func (b *builder) report(cs *cpState, cp *promise.CitizenPromise, p promise.Peri
 	}
 	if r.police && b.s.chance(0.2) {
 		rep.Results = append(rep.Results, followup.Result{
-			Value: float64(b.s.between(40, 400)), Unit: promise.Text{"sv": "trafikkontroller"}, Date: p.End,
+			Value: new(float64(b.s.between(40, 400))), Unit: promise.Text{"sv": "trafikkontroller"}, Date: p.End,
 			Description: promise.Text{"sv": "Trafikkontroller i kommunen under perioden, utöver medborgarlöftet"},
 		})
 	}
@@ -135,7 +135,7 @@ func (pl *plan) results(p promise.Period) []followup.Result {
 	var out []followup.Result
 	for _, m := range pl.measures {
 		if p.Contains(m.date) {
-			out = append(out, followup.Result{TargetID: pl.target.ID, Value: m.value, Unit: pl.target.Unit, Date: m.date})
+			out = append(out, followup.Result{TargetID: pl.target.ID, Value: new(m.value), Unit: pl.target.Unit, Date: m.date})
 		}
 	}
 	return out
@@ -165,7 +165,7 @@ func (b *builder) update(pl *plan, p promise.Period, r reporter, split bool) (fo
 			if split && pl.lead == rBoth && r.own && b.s.chance(0.25) {
 				total++ // the municipality counts one more than the police
 			}
-			u.Results = []followup.Result{{TargetID: t.ID, Value: float64(total), Unit: t.Unit, Date: o.End}}
+			u.Results = []followup.Result{{TargetID: t.ID, Value: new(float64(total)), Unit: t.Unit, Date: o.End}}
 		} else {
 			u.Occurrences = pl.occurrences(o)
 		}
@@ -198,7 +198,7 @@ func (b *builder) update(pl *plan, p promise.Period, r reporter, split bool) (fo
 		if len(u.Results) == 0 {
 			return followup.Update{}, false
 		}
-		sv = append(sv, fmt.Sprintf("Mätningen %d visar %v %s.", o.End.Year(), u.Results[0].Value, pl.unit))
+		sv = append(sv, fmt.Sprintf("Mätningen %d visar %v %s.", o.End.Year(), *u.Results[0].Value, pl.unit))
 	case promise.Continuous, promise.Unmeasurable:
 		u.Assessment = b.assessment(pl, t.Kind, o, w)
 	default: // no target

@@ -15,6 +15,11 @@ import (
 // build makes the view of e for the bundle b in lang.
 func build(e *followup.Evaluation, b *followup.Bundle, lang string) *view {
 	t := wordsFor(lang)
+	if e.View == followup.AsKnownView {
+		as := *t
+		as.HistoryNote = as.HistoryNoteAsKnown
+		t = &as
+	}
 	doc := &b.Document
 	v := &view{Lang: t.lang, T: t, At: longDate(e.At, t), Title: doc.Title.In(lang)}
 	if v.Title == "" {
@@ -94,7 +99,7 @@ func (bl *builder) citizenPromise(cp *promise.CitizenPromise, st *followup.Citiz
 	if !st.LastReport.IsZero() {
 		v.LastReport = longDate(st.LastReport, t)
 	}
-	reports := bl.b.Visible(cp.ID, bl.e.At)
+	reports := bl.b.Visible(cp.ID, bl.e.At, bl.e.View)
 	for _, r := range reports {
 		v.Illustrative = v.Illustrative || r.Illustrative
 		v.Reports = append(v.Reports, bl.report(r))
@@ -355,7 +360,10 @@ func link(url, text string) (linkView, bool) {
 }
 
 func result(r followup.Result, lang string) string {
-	s := number(r.Value, lang)
+	s := ""
+	if r.Value != nil {
+		s = number(*r.Value, lang)
+	}
 	if u := r.Unit.In(lang); u != "" {
 		s += " " + u
 	}

@@ -130,6 +130,7 @@ var icons = map[followup.Status]string{
 	followup.Achieved:       "✓",
 	followup.PartlyAchieved: "◐",
 	followup.NotAchieved:    "✗",
+	followup.AwaitingReport: "…",
 	followup.NotReported:    "?",
 	followup.Unassessable:   "–",
 	followup.Withdrawn:      "⊘",

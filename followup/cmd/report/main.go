@@ -3,7 +3,13 @@
 //
 // Usage:
 //
-//	go run ./followup/cmd/report -at YYYY-MM-DD [-lang sv|en] [-format text|json|markdown|html] FILE...
+//	go run ./followup/cmd/report -at YYYY-MM-DD [-view period|asKnown] [-lang sv|en] [-format text|json|markdown|html] FILE...
+//
+// -view chooses which reports count: "period" (the default) judges the
+// time up to the date with every report that covers it, whenever it was
+// published; "asKnown" uses only the reports published by the date, as an
+// archive would have shown it that day. Every format says which view it
+// used.
 //
 // The files are a bundle, or a promise document, plus any number of
 // follow-up reports ("-" reads standard input). Each file is decoded and
@@ -49,8 +55,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	atFlag := fs.String("at", "", "the date to evaluate at, YYYY-MM-DD (required)")
 	lang := fs.String("lang", "sv", "language: sv or en")
 	format := fs.String("format", "text", "output: text, json, markdown or html")
+	var view followup.View
+	fs.TextVar(&view, "view", followup.PeriodView, "which reports count: period (every report for the time up to -at) or asKnown (only those published by -at)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: report -at YYYY-MM-DD [-lang sv|en] [-format text|json|markdown|html] FILE...")
+		fmt.Fprintln(stderr, "usage: report -at YYYY-MM-DD [-view period|asKnown] [-lang sv|en] [-format text|json|markdown|html] FILE...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -79,7 +87,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if bundle == nil {
 		return status
 	}
-	ev := followup.Evaluate(bundle, at)
+	ev := followup.EvaluateWith(bundle, at, followup.Options{View: view})
 	if err := write(stdout, *format, *lang, bundle, ev); err != nil {
 		fmt.Fprintf(stderr, "report: %v\n", err)
 		return 2
@@ -216,6 +224,9 @@ func text(w io.Writer, lang string, b *followup.Bundle, ev *followup.Evaluation)
 		names[p.ID] = p.Name.In(lang)
 	}
 	label := map[string]string{"sv": "Status per %s", "en": "Status as of %s"}[lang]
+	if ev.View == followup.AsKnownView {
+		label = map[string]string{"sv": "Status per %s, så som den var känd den dagen", "en": "Status as of %s, as known that day"}[lang]
+	}
 	var out strings.Builder
 	for i := range doc.CitizenPromises {
 		cp := &doc.CitizenPromises[i]

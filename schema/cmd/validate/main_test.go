@@ -34,7 +34,7 @@ func TestExitCodesAndLines(t *testing.T) {
 		stdout []string
 	}{
 		{"valid", []string{minimal}, "", 0, nil},
-		{"invalid", []string{"-lang", "en", bad}, "", 1, []string{bad + ":36:7: /citizenPromises/0/signed: \"2019-02-30\" is not a real date: check the day and month"}},
+		{"invalid", []string{"-lang", "en", bad}, "", 1, []string{bad + ":36:7: /citizenPromises/0/signed: \"2019-02-30\" is not a real date: February 2019 has 28 days"}},
 		{"invalid in Swedish", []string{bad}, "", 1, []string{bad + ":36:7: /citizenPromises/0/signed: \"2019-02-30\" är inget riktigt datum"}},
 		{"one valid, one invalid", []string{minimal, bad}, "", 1, []string{bad + ":36:7:"}},
 		{"standard input", []string{"-lang", "en", "-"}, "[]", 1, []string{"<stdin>:1:1: (root): the file must be a JSON object"}},
