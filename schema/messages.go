@@ -34,6 +34,7 @@ type site struct {
 var (
 	mRequired   = msg{"%q is missing: add it", "%q saknas: lägg till det"}
 	mUnknown    = msg{"%q is not a known property here: check the spelling, or move your own data into \"extensions\"", "%q är ingen känd egenskap här: kontrollera stavningen, eller flytta egna uppgifter till \"extensions\""}
+	mDependent  = msg{"%q is missing: it is needed with %q; add it", "%q saknas: den behövs när %q finns; lägg till den"}
 	mDidYouMean = msg{"%q is not a known property here: did you mean %q?", "%q är ingen känd egenskap här: menar du %q?"}
 	mType       = msg{"expected %s, found %s", "väntade %s, hittade %s"}
 	mEnum       = msg{"%s is not allowed here: use one of %s", "%s är inte tillåtet här: använd något av %s"}
@@ -42,7 +43,7 @@ var (
 	mDate       = msg{"%s is not a date: write dates as YYYY-MM-DD, e.g. 2019-02-08 (or YYYY-MM or YYYY when the source gives only the month or year)", "%s är inget datum: skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2019-02-08 (eller ÅÅÅÅ-MM eller ÅÅÅÅ när källan bara anger månad eller år)"}
 	mDateRange  = msg{"%s is not a date: the year must lie in 1000–9999 and the month in 01–12", "%s är inget datum: året måste ligga mellan 1000 och 9999 och månaden mellan 01 och 12"}
 	mNoSuchDate = msg{"%s is not a real date: %s has %d days", "%s är inget riktigt datum: %s har %d dagar"}
-	mURL        = msg{"%s is not an absolute http or https address: only web links are allowed (no javascript:, mailto: or file:)", "%s är inte en fullständig http- eller https-adress: bara webblänkar är tillåtna (inte javascript:, mailto: eller file:)"}
+	mURL        = msg{"%s is not a web address: write an absolute http or https address (not javascript:, mailto: or file:), with spaces and characters such as \" < > \\ written percent-encoded (a space as %%20)", "%s är ingen webbadress: skriv en fullständig http- eller https-adress (inte javascript:, mailto: eller file:), med mellanslag och tecken som \" < > \\ skrivna med procentkod (ett mellanslag som %%20)"}
 	mLangKey    = msg{"%s is not a language code: key texts by languages such as \"sv\" and \"en\"", "%s är ingen språkkod: ange texter med språkkoder som \"sv\" och \"en\""}
 	mPattern    = msg{"%s does not have the required form", "%s har inte rätt form"}
 	mMinLength  = msg{"the text is empty or too short: write at least %s characters", "texten är tom eller för kort: skriv minst %s tecken"}
@@ -100,6 +101,7 @@ func structureProblems(ve *jsonschema.ValidationError, at site) []structural {
 	case ve.Message == "not allowed":
 		// A false schema: a property that does not apply here, such as
 		// a field of another kind of target.
+		kw = "false"
 		field := unescapeToken(ptr[strings.LastIndexByte(ptr, '/')+1:])
 		if parent, ok := lookup(at.root, ptr[:max(strings.LastIndexByte(ptr, '/'), 0)]); ok {
 			if obj, ok := parent.(map[string]any); ok {
@@ -111,6 +113,12 @@ func structureProblems(ve *jsonschema.ValidationError, at site) []structural {
 		return one(mUnknown.text(field))
 	case strings.Contains(def, "/lineage/anyOf"):
 		return one(mLineage.text())
+	case strings.Contains(ve.KeywordLocation, "/dependentRequired/") || strings.Contains(ve.KeywordLocation, "/dependencies/"):
+		// "property 'baseline' is required, if 'value' property exists"
+		if names := quoted.FindAllStringSubmatch(ve.Message, 2); len(names) == 2 {
+			need, with := unquote(names[0][1]), unquote(names[1][1])
+			return []structural{{ptr + "/" + escape(need), "dependentRequired", mDependent.text(need, with)}}
+		}
 	}
 	switch kw {
 	case "required":

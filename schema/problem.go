@@ -66,7 +66,9 @@ type Problem struct {
 	Code     Code     `json:"code"`
 	Severity Severity `json:"severity"`
 	// Keyword is the JSON Schema keyword that failed ("required",
-	// "additionalProperties", "pattern" …), for CodeStructure.
+	// "additionalProperties", "pattern" …), for CodeStructure; "false"
+	// for a property that a false schema forbids (a field that does not
+	// apply to a kind of target).
 	Keyword string       `json:"keyword,omitempty"`
 	Message promise.Text `json:"message"`
 }
