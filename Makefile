@@ -12,6 +12,8 @@ FUZZTIME    ?= 15s
 WIDGET_DIR  := $(CURDIR)/examples/demo/dist
 NODE_DIR    := $(CURDIR)/examples/tools/node
 AXE_VERSION := 4.14.1
+AJV_VERSION := 8.20.0
+AJV_FORMATS_VERSION := 3.0.1
 # The most bytes widget.wasm.gz may have. The goal is 1,000,000; the
 # widget needs about 1,480,000 today (1,080,000 with brotli): an empty
 # syscall/js program is 574,000, encoding/json adds 346,000, google/uuid,
@@ -21,10 +23,11 @@ AXE_VERSION := 4.14.1
 WIDGET_BUDGET_GZIP ?= 1500000
 
 .PHONY: test check lint unit fuzz examples generate tools \
-	toolscheck wasmvet browser node widget widget-costs wasmtest e2e loadtime
+	toolscheck wasmvet browser node widget widget-costs wasmtest e2e loadtime \
+	ajv schemacheck cost
 
 # test runs every check and test. It is the README's test command.
-test: tools check toolscheck wasmvet unit fuzz examples widget wasmtest e2e
+test: tools check toolscheck wasmvet unit fuzz examples schemacheck widget wasmtest e2e
 	@echo "make test: all checks passed"
 
 tools: $(STATICCHECK)
@@ -76,6 +79,26 @@ node: $(NODE_DIR)/node_modules/axe-core/axe.min.js
 $(NODE_DIR)/node_modules/axe-core/axe.min.js:
 	mkdir -p $(NODE_DIR)
 	npm install --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
+
+# ajv installs ajv and ajv-formats, a second JSON Schema validator, once.
+ajv: $(NODE_DIR)/node_modules/ajv-formats/package.json
+
+$(NODE_DIR)/node_modules/ajv-formats/package.json:
+	mkdir -p $(NODE_DIR)
+	npm install --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error ajv@$(AJV_VERSION) ajv-formats@$(AJV_FORMATS_VERSION)
+
+# schemacheck checks that ajv gives the verdict schema.Decode gives on every
+# example, the national synthetic data and schema/testdata/bad: the
+# published schema means the same to both validators.
+schemacheck: ajv
+	MEDBORGARLOFTE_REQUIRE_AJV=1 $(GO) -C examples/tools test -count=1 ./schemacheck
+
+# cost prints the time, peak memory and output size of the validator, the
+# report command and the widget on adversarial files of up to 16 MiB and
+# on national synthetic data of the same sizes (not part of make test: it
+# takes minutes). COSTFLAGS passes flags, e.g. COSTFLAGS='-max 4MiB'.
+cost: browser widget
+	$(GO) -C examples/tools run ./cmd/cost $(COSTFLAGS)
 
 # widget builds widget.wasm, widget.js and their .gz and .br files into
 # examples/demo/dist (where the demo serves them from), prints their sizes
