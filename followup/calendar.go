@@ -80,9 +80,10 @@ func Calendar(c *promise.CitizenPromise, until promise.Date) []promise.Reporting
 	return out
 }
 
-// MaxReportingPeriods is the most periods a [Calendar] holds: a hundred
-// years of months would be 1,200, and no real citizen promise comes near.
-const MaxReportingPeriods = 1000
+// MaxReportingPeriods is the most periods a [Calendar] holds: enough for
+// a hundred years of months (at most 1,201 of them, the longest calendar a
+// valid document can have), which no real citizen promise comes near.
+const MaxReportingPeriods = 1250
 
 func explicitPeriods(ps []promise.ReportingPeriod, within promise.Period) []promise.ReportingPeriod {
 	out := make([]promise.ReportingPeriod, 0, len(ps))
@@ -129,7 +130,7 @@ func interval(d promise.Date, c promise.Cadence) (start, end promise.Date, ok bo
 	case promise.Daily:
 		return d, d, true
 	case promise.Weekly:
-		wd := ((dayNum(d)+3)%7 + 7) % 7 // Monday = 0; 1970-01-01 was a Thursday
+		wd := (int(d.Weekday()) + 6) % 7 // Monday = 0
 		start = addDays(d, -wd)
 		return start, addDays(start, 6), true
 	case promise.Monthly:
@@ -249,52 +250,9 @@ func daysIn(p promise.Period) int {
 	return daysBetween(p.Start, p.End) + 1
 }
 
-// Day arithmetic without package time: a day number counts days from
-// 1970-01-01 (the algorithm of Howard Hinnant's "chrono-compatible
-// low-level date algorithms"). The rules do it for every interval of
-// every scene, where time.Time's conversions would dominate.
+// addDays returns d moved by n days ([promise.Date.AddDays]).
+func addDays(d promise.Date, n int) promise.Date { return d.AddDays(n) }
 
-// dayNum returns the day number of d.
-func dayNum(d promise.Date) int {
-	y, m, dd := d.Year(), int(d.Month()), d.Day()
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + dd - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
-}
-
-// fromDayNum returns the date of day number n.
-func fromDayNum(n int) promise.Date {
-	n += 719468
-	era := n / 146097
-	doe := n - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y := yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
-	if m > 12 {
-		m -= 12
-	}
-	if m <= 2 {
-		y++
-	}
-	out, err := promise.NewDate(y, time.Month(m), d)
-	if err != nil {
-		// Outside the years a Date holds: let package time clamp it.
-		return promise.DateOf(time.Unix(int64(n-719468)*86400, 0).UTC())
-	}
-	return out
-}
-
-// addDays returns d moved by n days.
-func addDays(d promise.Date, n int) promise.Date { return fromDayNum(dayNum(d) + n) }
-
-// daysBetween returns the days from d to e (negative when e is before d).
-func daysBetween(d, e promise.Date) int { return dayNum(e) - dayNum(d) }
+// daysBetween returns the days from d to e, negative when e is before d
+// ([promise.Date.DaysUntil]).
+func daysBetween(d, e promise.Date) int { return d.DaysUntil(e) }

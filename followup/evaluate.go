@@ -3,6 +3,7 @@ package followup
 import (
 	"bytes"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/google/uuid"
@@ -77,6 +78,12 @@ func EvaluateWith(b *Bundle, at promise.Date, opts Options) *Evaluation {
 	return e
 }
 
+// MaxHistory is the most reporting periods a history holds: the latest
+// ones. Each period's entry evaluates every activity anew, so an
+// unbounded history would cost the square of the periods; real citizen
+// promises have at most a few dozen.
+const MaxHistory = 100
+
 // evaluate is the evaluation of the index's citizen promise: now, and at
 // the end of each reporting period that has ended.
 func (ix *cpIndex) evaluate() CitizenPromiseStatus {
@@ -109,16 +116,17 @@ func (ix *cpIndex) evaluate() CitizenPromiseStatus {
 	for _, vr := range ix.reports {
 		out.Reports = append(out.Reports, vr.r.ID)
 		out.LastReport = later(out.LastReport, vr.date)
+		if !vr.r.Summary.IsZero() || len(vr.r.Notes) > 0 {
+			out.Texts = append(out.Texts, ReportText{ReportID: vr.r.ID, Summary: vr.r.Summary, Notes: vr.r.Notes})
+		}
 	}
 	for _, r := range ix.results {
 		out.Results = append(out.Results, r.Result)
 	}
 
 	hist := make([]outcome, len(cp.Activities))
-	for _, q := range ix.cal {
-		if !q.Period.End.Before(ix.at) {
-			break
-		}
+	ended := sort.Search(len(ix.cal), func(i int) bool { return !ix.cal[i].Period.End.Before(ix.at) })
+	for _, q := range ix.cal[max(0, ended-MaxHistory):ended] {
 		// The period's end, as reported by its due date (as known then),
 		// or with every report that covers it (the period view).
 		sc := scene{known: ix.at, cut: q.Period.End, overdue: ix.at}
@@ -258,7 +266,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 		assessedBy = &ReportedAssessment{Assessment: *la.u.Assessment, ReportID: la.vr.r.ID, Date: la.vr.date, ReportedBy: la.vr.r.ReportedBy}
 		if la == c.latest && !assessedByRule(a) {
 			switch computed.Status {
-			case NotReported, NotStarted, Withdrawn:
+			case NotReported, AwaitingReport, NotStarted, Withdrawn:
 			default:
 				shown, byAssessment = c.assessed(la, c.complete(c.window)), true
 				if shown.Status != Achieved {

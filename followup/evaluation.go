@@ -102,12 +102,24 @@ type CitizenPromiseStatus struct {
 	Reports []uuid.UUID `json:"reports,omitempty"`
 	// LastReport is the date of the latest report seen.
 	LastReport promise.Date `json:"lastReport,omitzero"`
+	// Texts are the summaries and notes of the reports seen, in the
+	// order of Reports, for those that have any: every output shows a
+	// report's own words.
+	Texts []ReportText `json:"texts,omitempty"`
 	// Results are reported figures of the citizen promise as a whole
 	// that belong to no target.
 	Results []Result `json:"results,omitempty"`
 	// History is the roll-up at the end of each reporting period that has
 	// ended, as reported by its due date.
 	History []PeriodOutcome `json:"history,omitempty"`
+}
+
+// ReportText is what a report says in its own words: its summary and its
+// notes.
+type ReportText struct {
+	ReportID uuid.UUID      `json:"reportId"`
+	Summary  promise.Text   `json:"summary,omitempty"`
+	Notes    []promise.Note `json:"notes,omitempty"`
 }
 
 // PromiseStatus is the evaluation of one promise, rolled up from the

@@ -117,31 +117,12 @@ func capStatus(s, limit Status) Status {
 // Defaults of [promise.Thresholds], used where a citizen promise sets
 // none.
 const (
-	DefaultOnTrack        = 0.9
-	DefaultAtRisk         = 0.6
-	DefaultPartlyAchieved = 0.5
+	DefaultOnTrack        = promise.DefaultOnTrack
+	DefaultAtRisk         = promise.DefaultAtRisk
+	DefaultPartlyAchieved = promise.DefaultPartlyAchieved
 )
 
 // resolveThresholds fills in the defaults; ok is false (and the defaults
 // are returned) when the result breaks 0 < atRisk ≤ onTrack ≤ 1 and
 // 0 < partlyAchieved ≤ 1.
-func resolveThresholds(t *promise.Thresholds) (promise.Thresholds, bool) {
-	def := promise.Thresholds{OnTrack: DefaultOnTrack, AtRisk: DefaultAtRisk, PartlyAchieved: DefaultPartlyAchieved}
-	if t == nil {
-		return def, true
-	}
-	out := def
-	if t.OnTrack != 0 {
-		out.OnTrack = t.OnTrack
-	}
-	if t.AtRisk != 0 {
-		out.AtRisk = t.AtRisk
-	}
-	if t.PartlyAchieved != 0 {
-		out.PartlyAchieved = t.PartlyAchieved
-	}
-	if !(0 < out.AtRisk && out.AtRisk <= out.OnTrack && out.OnTrack <= 1 && 0 < out.PartlyAchieved && out.PartlyAchieved <= 1) {
-		return def, false
-	}
-	return out, true
-}
+func resolveThresholds(t *promise.Thresholds) (promise.Thresholds, bool) { return t.Resolved() }

@@ -40,3 +40,14 @@ func TestMissingListIsSummarised(t *testing.T) {
 	assert.Equal(t, "2020-01-01–2020-01-31 (due by 2020-03-01), 2020-02-01–2020-02-29 (due by 2020-03-30) and 2020-03-01–2020-03-31 (due by 2020-04-30)",
 		string(m[:3].appendIn(nil, "en")))
 }
+
+// TestWeeksStartOnMonday checks the weekly intervals over four centuries.
+func TestWeeksStartOnMonday(t *testing.T) {
+	end := promise.MustParseDate("2301-01-10")
+	for d := promise.MustParseDate("1899-12-25"); !d.After(end); d = d.AddDays(1) {
+		s, e, ok := interval(d, promise.Weekly)
+		if !ok || s.Weekday() != 1 || s.DaysUntil(e) != 6 || d.Before(s) || d.After(e) {
+			t.Fatalf("the week of %s is %s–%s", d, s, e)
+		}
+	}
+}

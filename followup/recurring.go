@@ -2,6 +2,7 @@ package followup
 
 import (
 	"math"
+	"sort"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
@@ -25,18 +26,21 @@ func (c *actCtx) recurring(t *promise.Target, tf *targetFacts, w promise.Period)
 	if w.Open() {
 		last = c.sc.cut
 	}
+	ivs := tf.intervals(w, later(c.ix.at, w.Start), t.Every, m)
+	if ivs == nil {
+		return tres{outcome: mk(Unassessable, sayTooManyIntervals.text(MaxIntervals))}
+	}
+	// The intervals up to last, found by bisection: a scene costs what its
+	// reports cover, not the whole window.
+	total := sort.Search(len(ivs), func(i int) bool { return ivs[i].start.After(last) })
 	entries := tf.occ.dated(c.sc.known, w.Start, earlier(c.sc.cut, last))
 	d := c.dataEndIn(w)
-	var total, ended, met int
-	var missed []promise.Date
+	var ended, met int
+	var missed []promise.Date // the first few, for the reason
 	k := 0
-	for _, iv := range tf.intervals(w, later(c.ix.at, w.Start), t.Every, m) {
-		if iv.start.After(last) {
-			break
-		}
-		total++
+	for _, iv := range ivs[:total] {
 		if !c.hasUpdate || iv.end.After(d) {
-			continue
+			break
 		}
 		ended++
 		got := 0.0
@@ -47,7 +51,7 @@ func (c *actCtx) recurring(t *promise.Target, tf *targetFacts, w promise.Period)
 		}
 		if got >= iv.need-eps {
 			met++
-		} else {
+		} else if len(missed) <= 3 {
 			missed = append(missed, iv.label)
 		}
 	}
@@ -126,8 +130,15 @@ type recurInterval struct {
 	need       float64
 }
 
+// MaxIntervals is the most intervals a recurring target is judged over: a
+// hundred years of days is 36,525. A target over more (only a document
+// that breaks the invariants can have one) cannot be assessed, so that no
+// file costs more than this.
+const MaxIntervals = 40000
+
 // intervals returns the intervals of w (up to upTo for an open window),
-// computed once per target: they do not depend on the scene.
+// computed once per target: they do not depend on the scene. It returns
+// nil when there would be more than MaxIntervals.
 func (tf *targetFacts) intervals(w promise.Period, upTo promise.Date, every promise.Cadence, m float64) []recurInterval {
 	if tf.ivs != nil && tf.ivsFrom == w.Start && tf.ivsTo == w.End {
 		return tf.ivs
@@ -138,6 +149,10 @@ func (tf *targetFacts) intervals(w promise.Period, upTo promise.Date, every prom
 	}
 	tf.ivs = tf.ivs[:0]
 	for s := w.Start; !s.After(last); {
+		if len(tf.ivs) == MaxIntervals {
+			tf.ivs = nil
+			return nil
+		}
 		is, ie, _ := interval(s, every)
 		iv := recurInterval{start: later(is, w.Start), end: ie, label: is}
 		if !w.Open() && ie.After(w.End) {
@@ -153,12 +168,13 @@ func (tf *targetFacts) intervals(w promise.Period, upTo promise.Date, every prom
 }
 
 var (
-	sayNoCadence  = phrase{"Målet har inget giltigt intervall (%q).", "The target has no valid interval (%q)."}
-	sayRecur      = phrase{"%s av %s avslutade %s når målet (%s; %s).", "%s of %s ended %s meet the target (%s; %s)."}
-	sayRecurEnded = phrase{"Perioden är slut: %s av %s %s nådde målet (%s).", "The period has ended: %s of %s %s met the target (%s)."}
-	sayRecurNone  = phrase{"Inget intervall har avslutats ännu (%s); %s tillfällen rapporterade.", "No interval has ended yet (%s); %s occurrences reported."}
-	sayNoEntries  = phrase{"Inga daterade tillfällen rapporterade (mål: %s).", "No dated occurrences reported (target: %s)."}
-	sayMissed     = phrase{"Ej uppfyllt: %s.", "Missed: %s."}
+	sayNoCadence        = phrase{"Målet har inget giltigt intervall (%q).", "The target has no valid interval (%q)."}
+	sayRecur            = phrase{"%s av %s avslutade %s når målet (%s; %s).", "%s of %s ended %s meet the target (%s; %s)."}
+	sayRecurEnded       = phrase{"Perioden är slut: %s av %s %s nådde målet (%s).", "The period has ended: %s of %s %s met the target (%s)."}
+	sayRecurNone        = phrase{"Inget intervall har avslutats ännu (%s); %s tillfällen rapporterade.", "No interval has ended yet (%s); %s occurrences reported."}
+	sayNoEntries        = phrase{"Inga daterade tillfällen rapporterade (mål: %s).", "No dated occurrences reported (target: %s)."}
+	sayMissed           = phrase{"Ej uppfyllt: %s.", "Missed: %s."}
+	sayTooManyIntervals = phrase{"Målet har fler än %s intervall: det kan inte bedömas.", "The target has more than %s intervals: it cannot be assessed."}
 )
 
 // cadenceWord names a cadence's interval, singular or plural.

@@ -330,3 +330,20 @@ func TestCostIsLinearInPeriods(t *testing.T) {
 	assert.Less(t, float64(full)/float64(half), 2.3, "twice the periods must cost about twice the output, not four times")
 	assert.Less(t, full/(80*12*10), 2000, "bytes per period and activity")
 }
+
+// TestBounds: the history holds the latest MaxHistory periods, and a
+// recurring target over more than MaxIntervals intervals (a document that
+// breaks the invariants) cannot be assessed, rather than cost minutes.
+func TestBounds(t *testing.T) {
+	daily := promise.Target{Kind: promise.Recurring, Value: f(1), Every: promise.Daily}
+	b := one{period: per("1950-01-01", "2049-12-31"), reporting: &promise.Reporting{Cadence: promise.Monthly}, targets: []promise.Target{daily}}
+	a := activityOf(b.bundle(), "2060-01-01")
+	require.Len(t, a.History, followup.MaxHistory)
+	assert.Equal(t, per("2041-09-01", "2041-09-30"), a.History[0].Period, "the latest periods: 2041-09 to 2049-12")
+	assert.NotEqual(t, followup.Unassessable, a.Status, "a hundred years of days is within the bound")
+
+	b.period = per("1000-01-01", "9999-12-31")
+	a = activityOf(b.bundle(), "2060-01-01")
+	assert.Equal(t, followup.Unassessable, a.Status)
+	assert.Contains(t, a.Reason["en"], "more than 40,000 intervals")
+}

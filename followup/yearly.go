@@ -7,6 +7,8 @@ import (
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
+var sayTooManyYears = phrase{"Målet gäller varje år i mer än %s år: det kan inte bedömas.", "The target counts each year for more than %s years: it cannot be assessed."}
+
 // yearly evaluates a target that counts anew each calendar year: each
 // year of the window on its own, the current one for the status. A past
 // year that fell short caps the status while the window runs (partly
@@ -17,6 +19,11 @@ func (c *actCtx) yearly(t *promise.Target, tf *targetFacts, w promise.Period) tr
 	last := w.End
 	if w.Open() {
 		last = later(c.sc.cut, w.Start)
+	}
+	if last.Year()-w.Start.Year() >= promise.MaxPeriodYears {
+		// Only a document that breaks the invariants gets here: a year's
+		// outcome per year would cost its thousands of years.
+		return tres{outcome: mk(Unassessable, sayTooManyYears.text(promise.MaxPeriodYears))}
 	}
 	var out tres
 	cur := -1

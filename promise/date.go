@@ -284,6 +284,12 @@ func (d Date) DaysUntil(e Date) int {
 	return e.First().dayNumber() - d.First().dayNumber()
 }
 
+// Weekday returns the day of the week of d's first day.
+func (d Date) Weekday() time.Weekday {
+	// 1970-01-01, day number 0, was a Thursday.
+	return time.Weekday(((d.First().dayNumber()+4)%7 + 7) % 7)
+}
+
 // Compare returns -1, 0 or +1 as d is before, equal to or after e. A month
 // or a year sorts before its first day ("2019" < "2019-01" < "2019-01-01"),
 // so that the order is total and agrees with ==; rules that need days

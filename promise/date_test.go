@@ -195,3 +195,23 @@ func TestIsWebURL(t *testing.T) {
 		assert.Equal(t, want, IsWebURL(u), "IsWebURL(%q)", u)
 	}
 }
+
+// TestDayArithmetic checks AddDays, DaysUntil and Weekday against package
+// time over four centuries, leap days included.
+func TestDayArithmetic(t *testing.T) {
+	d := MustParseDate("1899-12-25")
+	end := MustParseDate("2301-01-10")
+	tt := d.Time()
+	for n := 0; !d.After(end); n++ {
+		if got := DateOf(tt); got != d {
+			t.Fatalf("day %d: AddDays gives %s, package time %s", n, d, got)
+		}
+		if got := MustParseDate("1899-12-25").DaysUntil(d); got != n {
+			t.Fatalf("DaysUntil(%s) = %d, want %d", d, got, n)
+		}
+		if d.Weekday() != tt.Weekday() {
+			t.Fatalf("%s.Weekday() = %s, want %s", d, d.Weekday(), tt.Weekday())
+		}
+		d, tt = d.AddDays(1), tt.AddDate(0, 0, 1)
+	}
+}

@@ -311,8 +311,41 @@ type ReportingPeriod struct {
 	Due    Date   `json:"due"`
 }
 
+// The default thresholds of the progress rules (package followup).
+const (
+	DefaultOnTrack        = 0.9
+	DefaultAtRisk         = 0.6
+	DefaultPartlyAchieved = 0.5
+)
+
+// Resolved returns the thresholds the rules use: t's, with every zero field
+// (or a nil t) taken from the defaults. ok is false when the result breaks
+// 0 < AtRisk ≤ OnTrack ≤ 1, 0 < PartlyAchieved ≤ 1; the defaults are then
+// returned.
+func (t *Thresholds) Resolved() (_ Thresholds, ok bool) {
+	def := Thresholds{OnTrack: DefaultOnTrack, AtRisk: DefaultAtRisk, PartlyAchieved: DefaultPartlyAchieved}
+	if t == nil {
+		return def, true
+	}
+	out := def
+	if t.OnTrack != 0 {
+		out.OnTrack = t.OnTrack
+	}
+	if t.AtRisk != 0 {
+		out.AtRisk = t.AtRisk
+	}
+	if t.PartlyAchieved != 0 {
+		out.PartlyAchieved = t.PartlyAchieved
+	}
+	if !(0 < out.AtRisk && out.AtRisk <= out.OnTrack && out.OnTrack <= 1 && 0 < out.PartlyAchieved && out.PartlyAchieved <= 1) {
+		return def, false
+	}
+	return out, true
+}
+
 // Thresholds tune the progress rules. A nil *Thresholds, or a zero field,
-// means the defaults documented in package followup.
+// means the defaults ([DefaultOnTrack], [DefaultAtRisk],
+// [DefaultPartlyAchieved]); see [Thresholds.Resolved].
 type Thresholds struct {
 	// OnTrack is the least share of the expected progress at a date
 	// that counts as on track (default 0.9).

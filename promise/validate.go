@@ -17,8 +17,14 @@ import (
 //     themes are themes, an activity's promises belong to its own citizen
 //     promise);
 //   - required texts are not blank, and texts are keyed by language tags;
-//   - periods start before they end, activity windows and milestone due
-//     dates lie inside their citizen promise's period;
+//   - periods start before they end and last at most [MaxPeriodYears];
+//     a missing start is named in notStated; activity windows and
+//     milestone due dates lie inside their citizen promise's (or action
+//     plan's) period;
+//   - what notStated names is not given, what it does not name is (a
+//     citizen promise's promises, an activity's leads); people, aliases,
+//     involvements, duties, bodies, context and measurements are
+//     well-formed and refer to the right things;
 //   - targets are well-formed for their kind (N > 0, a baseline that is
 //     not the target, no field that does not apply);
 //   - each promise is given by at least one party of its citizen promise,
@@ -821,11 +827,7 @@ func (v *validator) measurement(p string, m *Measurement) {
 }
 
 func (v *validator) thresholds(p string, t *Thresholds) {
-	if t == nil {
-		return
-	}
-	on, risk, partly := orDefault(t.OnTrack, 0.9), orDefault(t.AtRisk, 0.6), orDefault(t.PartlyAchieved, 0.5)
-	if !(0 < risk && risk <= on && on <= 1 && 0 < partly && partly <= 1) {
+	if _, ok := t.Resolved(); !ok {
 		v.add(p, CodeBadValue, mThreshold)
 	}
 }
@@ -854,13 +856,6 @@ func (v *validator) reporting(p string, r *Reporting, period Period) {
 			}
 		}
 	}
-}
-
-func orDefault(x, def float64) float64 {
-	if x == 0 {
-		return def
-	}
-	return x
 }
 
 func (v *validator) promise(p string, c *CitizenPromise, x *Promise) {

@@ -308,6 +308,15 @@ func (bl *builder) report(r *followup.Report) reportView {
 		By:           bl.parties(r.ReportedBy),
 		Final:        r.Final,
 		Illustrative: r.Illustrative,
+		Summary:      strings.TrimSpace(r.Summary.In(lang)),
+	}
+	for _, n := range r.Notes {
+		if s := strings.TrimSpace(n.Text.In(lang)); s != "" {
+			v.Notes = append(v.Notes, s)
+		}
+	}
+	if v.Date == "" {
+		v.Date = t.DateNotStated
 	}
 	if v.Title == "" {
 		v.Title = t.FollowUp

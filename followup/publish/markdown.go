@@ -185,6 +185,12 @@ func (m *mdWriter) citizenPromise(cp *cpView, v *view, several bool) {
 				s += " " + mdLink(l)
 			}
 			m.line(s)
+			if r.Summary != "" {
+				m.line("  ", md(r.Summary))
+			}
+			for _, n := range r.Notes {
+				m.line("  - ", md(n))
+			}
 		}
 	}
 }

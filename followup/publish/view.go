@@ -117,7 +117,10 @@ type historyRow struct {
 type reportView struct {
 	Date, Title, Period, By string
 	Final, Illustrative     bool
-	Links                   []linkView
+	// Summary and Notes are the report's own words, shown with it.
+	Summary string
+	Notes   []string
+	Links   []linkView
 }
 
 // icons mark each status, so that it is never told by colour alone; the

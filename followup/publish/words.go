@@ -25,6 +25,7 @@ type words struct {
 	Calendar, Period, Due, State         string
 	Received                             string
 	History, HistoryNote, WholePromise   string
+	DateNotStated                        string
 	HistoryNoteAsKnown                   string
 	Reports, Final, Illustrative, Source string
 	Sources, Results                     string
@@ -72,6 +73,7 @@ var swedish = &words{
 	HistoryNote:        "Status i slutet av varje rapporteringsperiod, bedömd med alla uppföljningar som gäller perioden, oavsett när de publicerades.",
 	HistoryNoteAsKnown: "Status i slutet av varje rapporteringsperiod, så som den var rapporterad när perioden skulle redovisas.",
 	WholePromise:       "Hela medborgarlöftet",
+	DateNotStated:      "datum anges inte",
 	Reports:            "Uppföljningar och källor",
 	Final:              "slutrapport",
 	Illustrative:       "illustrativt exempel",
@@ -130,6 +132,7 @@ var english = &words{
 	HistoryNote:        "The status at the end of each reporting period, judged with every follow-up that covers the period, whenever it was published.",
 	HistoryNoteAsKnown: "The status at the end of each reporting period, as reported by the period's due date.",
 	WholePromise:       "The whole citizen promise",
+	DateNotStated:      "date not stated",
 	Reports:            "Follow-ups and sources",
 	Final:              "final report",
 	Illustrative:       "illustrative example",

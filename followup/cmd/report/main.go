@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
@@ -215,74 +216,140 @@ func write(w io.Writer, format, lang string, b *followup.Bundle, ev *followup.Ev
 	return text(w, lang, b, ev)
 }
 
-// text prints the evaluation for a terminal: each citizen promise with its
-// roll-up, then each promise and its activities.
+// text prints the evaluation for a terminal: each citizen promise and
+// action plan with its roll-up, then each promise and its activities, the
+// results that belong to no activity, and what the reports say in their
+// own words.
 func text(w io.Writer, lang string, b *followup.Bundle, ev *followup.Evaluation) error {
 	doc := &b.Document
-	names := map[uuid.UUID]string{}
+	tx := &texts{lang: lang, names: map[uuid.UUID]string{}, reports: map[uuid.UUID]*followup.Report{}}
 	for _, p := range doc.Parties {
-		names[p.ID] = p.Name.In(lang)
+		tx.names[p.ID] = p.Name.In(lang)
 	}
-	label := map[string]string{"sv": "Status per %s", "en": "Status as of %s"}[lang]
+	for i := range b.Reports {
+		tx.reports[b.Reports[i].ID] = &b.Reports[i]
+	}
+	label := tx.say("Status per %s", "Status as of %s")
 	if ev.View == followup.AsKnownView {
-		label = map[string]string{"sv": "Status per %s, så som den var känd den dagen", "en": "Status as of %s, as known that day"}[lang]
+		label = tx.say("Status per %s, så som den var känd den dagen", "Status as of %s, as known that day")
 	}
 	var out strings.Builder
 	for i := range doc.CitizenPromises {
 		cp := &doc.CitizenPromises[i]
-		st := ev.CitizenPromise(cp.ID)
-		if st == nil {
-			continue
+		if st := ev.CitizenPromise(cp.ID); st != nil {
+			tx.container(&out, label, ev.At, cp.Title, cp.Period, cp.PartyIDs, cp.Promises, cp.Activities, st)
 		}
-		var parties []string
-		for _, id := range cp.PartyIDs {
-			parties = append(parties, names[id])
+	}
+	for i := range doc.ActionPlans {
+		ap := &doc.ActionPlans[i]
+		if i < len(ev.ActionPlans) {
+			tx.container(&out, label, ev.At, ap.Title, ap.Period, ap.PartyIDs, nil, ap.Activities, &ev.ActionPlans[i])
 		}
-		fmt.Fprintf(&out, "%s (%s)\n%s\n", cp.Title.In(lang), cp.Period, strings.Join(parties, ", "))
-		fmt.Fprintf(&out, label+": %s. %s\n", ev.At, st.Status.Label(lang), st.Reason.In(lang))
-		var counts []string
-		for _, c := range st.Counts {
-			counts = append(counts, fmt.Sprintf("%s %d", c.Status.Label(lang), c.Count))
-		}
-		fmt.Fprintf(&out, "  %s\n", strings.Join(counts, ", "))
-		shown := map[uuid.UUID]bool{}
-		for j := range cp.Promises {
-			p := &cp.Promises[j]
-			ps := st.Promise(p.ID)
-			if ps == nil {
-				continue
-			}
-			fmt.Fprintf(&out, "\n  [%s] %s\n", ps.Status.Label(lang), p.Text.In(lang))
-			for _, aid := range ps.Activities {
-				shown[aid] = true
-				activity(&out, cp, st, aid, lang)
-			}
-		}
-		var rest []uuid.UUID
-		for _, a := range cp.Activities {
-			if !shown[a.ID] {
-				rest = append(rest, a.ID)
-			}
-		}
-		if len(rest) > 0 {
-			fmt.Fprintf(&out, "\n  %s\n", map[string]string{"sv": "Aktiviteter utan löfte", "en": "Activities of no promise"}[lang])
-			for _, aid := range rest {
-				activity(&out, cp, st, aid, lang)
-			}
-		}
-		out.WriteString("\n")
+	}
+	for _, w := range ev.Warnings {
+		fmt.Fprintf(&out, "%s: %s\n", tx.say("Varning", "Warning"), w.Message.In(lang))
 	}
 	_, err := io.WriteString(w, out.String())
 	return err
 }
 
-func activity(out *strings.Builder, cp *promise.CitizenPromise, st *followup.CitizenPromiseStatus, id uuid.UUID, lang string) {
+type texts struct {
+	lang    string
+	names   map[uuid.UUID]string
+	reports map[uuid.UUID]*followup.Report
+}
+
+func (tx *texts) say(sv, en string) string {
+	if tx.lang == "en" {
+		return en
+	}
+	return sv
+}
+
+func (tx *texts) container(out *strings.Builder, label string, at promise.Date, title promise.Text, period promise.Period, partyIDs []uuid.UUID,
+	promises []promise.Promise, acts []promise.Activity, st *followup.CitizenPromiseStatus) {
+	lang := tx.lang
+	var parties []string
+	for _, id := range partyIDs {
+		parties = append(parties, tx.names[id])
+	}
+	fmt.Fprintf(out, "%s (%s)\n%s\n", title.In(lang), periodText(period, lang), strings.Join(parties, ", "))
+	fmt.Fprintf(out, label+": %s. %s\n", at, st.Status.Label(lang), st.Reason.In(lang))
+	var counts []string
+	for _, c := range st.Counts {
+		counts = append(counts, fmt.Sprintf("%s %d", c.Status.Label(lang), c.Count))
+	}
+	fmt.Fprintf(out, "  %s: %s\n", tx.say("Aktiviteter", "Activities"), strings.Join(counts, ", "))
+	shown := map[uuid.UUID]bool{}
+	for j := range promises {
+		p := &promises[j]
+		ps := st.Promise(p.ID)
+		if ps == nil {
+			continue
+		}
+		fmt.Fprintf(out, "\n  [%s] %s\n", ps.Status.Label(lang), p.Text.In(lang))
+		if len(ps.Activities) == 0 {
+			fmt.Fprintf(out, "    %s\n", ps.Reason.In(lang))
+		}
+		for _, aid := range ps.Activities {
+			shown[aid] = true
+			tx.activity(out, acts, st, aid)
+		}
+	}
+	var rest []uuid.UUID
+	for _, a := range acts {
+		if !shown[a.ID] {
+			rest = append(rest, a.ID)
+		}
+	}
+	if len(rest) > 0 {
+		if len(promises) > 0 {
+			fmt.Fprintf(out, "\n  %s\n", tx.say("Aktiviteter utan löfte", "Activities of no promise"))
+		} else {
+			out.WriteString("\n")
+		}
+		for _, aid := range rest {
+			tx.activity(out, acts, st, aid)
+		}
+	}
+	if len(st.Results) > 0 {
+		fmt.Fprintf(out, "\n  %s\n", tx.say("Resultat för medborgarlöftet som helhet", "Results of the whole"))
+		for _, r := range st.Results {
+			fmt.Fprintf(out, "    - %s\n", resultText(r, lang))
+		}
+	}
+	if len(st.Texts) > 0 {
+		fmt.Fprintf(out, "\n  %s\n", tx.say("Uppföljningarna säger", "The follow-ups say"))
+		for _, t := range st.Texts {
+			r := tx.reports[t.ReportID]
+			head := t.ReportID.String()
+			if r != nil {
+				head = strings.TrimSpace(r.Date.String() + " " + r.Title.In(lang))
+				if r.Date.IsZero() {
+					head = strings.TrimSpace(tx.say("(datum anges inte) ", "(date not stated) ") + r.Title.In(lang))
+				}
+			}
+			fmt.Fprintf(out, "    %s:", head)
+			if s := t.Summary.In(lang); s != "" {
+				fmt.Fprintf(out, " %s", s)
+			}
+			out.WriteString("\n")
+			for _, n := range t.Notes {
+				fmt.Fprintf(out, "      - %s\n", n.Text.In(lang))
+			}
+		}
+	}
+	out.WriteString("\n")
+}
+
+func (tx *texts) activity(out *strings.Builder, acts []promise.Activity, st *followup.CitizenPromiseStatus, id uuid.UUID) {
+	lang := tx.lang
 	as := st.Activity(id)
 	if as == nil {
 		return
 	}
 	txt := ""
-	for _, a := range cp.Activities {
+	for _, a := range acts {
 		if a.ID == id {
 			txt = a.Text.In(lang)
 		}
@@ -292,4 +359,73 @@ func activity(out *strings.Builder, cp *promise.CitizenPromise, st *followup.Cit
 		fmt.Fprintf(out, "        %s\n", n)
 	}
 	fmt.Fprintf(out, "        %s\n", as.Reason.In(lang))
+	for _, r := range as.Results {
+		fmt.Fprintf(out, "        %s %s\n", tx.say("Rapporterat:", "Reported:"), resultText(r, lang))
+	}
+	if len(as.Leads) > 0 {
+		var ls []string
+		for _, l := range as.Leads {
+			var who []string
+			for _, p := range l.LeadIDs {
+				who = append(who, tx.names[p])
+			}
+			ls = append(ls, strings.Join(who, tx.say(" och ", " and ")))
+		}
+		fmt.Fprintf(out, "        %s %s\n", tx.say("Källorna anger olika ansvariga:", "The sources name different leads:"), strings.Join(ls, "; "))
+	}
+}
+
+// resultText is a reported result in words: "drygt 300 trafikkontroller
+// (2018-05-01–2018-12-31): description", or its stated outcome.
+func resultText(r followup.Result, lang string) string {
+	var parts []string
+	if r.Value != nil {
+		q := map[promise.Qualifier][2]string{
+			promise.AtLeastQualifier: {"minst ", "at least "}, promise.OverQualifier: {"drygt ", "over "},
+			promise.AboutQualifier: {"cirka ", "about "}, promise.UnderQualifier: {"knappt ", "almost "}, promise.AtMostQualifier: {"högst ", "at most "},
+		}[r.Qualifier]
+		i := 0
+		if lang == "en" {
+			i = 1
+		}
+		parts = append(parts, strings.TrimSpace(q[i]+strconv.FormatFloat(*r.Value, 'f', -1, 64)+" "+r.Unit.In(lang)))
+	}
+	if r.Outcome != "" {
+		o := map[followup.StatedOutcome][2]string{followup.Done: {"genomfört", "done"}, followup.PartlyDone: {"delvis genomfört", "partly done"}, followup.NotDone: {"ej genomfört", "not done"}}[r.Outcome]
+		if lang == "en" {
+			parts = append(parts, o[1])
+		} else {
+			parts = append(parts, o[0])
+		}
+	}
+	s := strings.Join(parts, ", ")
+	if r.Period != nil {
+		s += " (" + periodText(*r.Period, lang) + ")"
+	} else if !r.Date.IsZero() {
+		s += " (" + r.Date.String() + ")"
+	}
+	if d := strings.TrimSpace(r.Description.In(lang)); d != "" {
+		s += ": " + d
+	}
+	return s
+}
+
+// periodText is a period as dates, with "tills vidare" for an open end and
+// "okänt" for one the source does not state.
+func periodText(p promise.Period, lang string) string {
+	bound := func(d promise.Date, unknown, open bool) string {
+		switch {
+		case !d.IsZero():
+			return d.String()
+		case unknown:
+			return map[bool]string{false: "okänt", true: "unknown"}[lang == "en"]
+		case open:
+			return map[bool]string{false: "tills vidare", true: "until further notice"}[lang == "en"]
+		}
+		return ""
+	}
+	if p.IsZero() {
+		return map[bool]string{false: "period anges inte", true: "period not stated"}[lang == "en"]
+	}
+	return bound(p.Start, p.StartUnknown(), false) + "–" + bound(p.End, p.EndUnknown(), p.Open())
 }
