@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -319,6 +320,7 @@ func (d *decoder) result() Problems {
 	offsets := make([]int, len(fs))
 	for i := range fs {
 		ps[i] = fs[i].Problem
+		ps[i].Pointer = shortPointer(ps[i].Pointer)
 		offsets[i] = ps[i].Offset
 	}
 	lines, cols := jsonscan.Positions(d.data, offsets)
@@ -406,7 +408,7 @@ func (d *decoder) kind(root map[string]any) Kind {
 			return k
 		}
 	}
-	d.addAt(phaseFile, "/$schema", CodeSchemaUnknown, "", mBadSchema.text(s, known))
+	d.addAt(phaseFile, "/$schema", CodeSchemaUnknown, "", mBadSchema.text(clip(s), known))
 	return Unknown
 }
 
@@ -422,14 +424,14 @@ func (d *decoder) version(root map[string]any) bool {
 		if supportedVersion(v) {
 			return true
 		}
-		d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersion.text(v))
+		d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersion.text(clip(v)))
 	case json.Number:
 		lit := string(v)
 		if lit == "1" {
 			lit = "1.0"
 		}
 		if !supportedVersion(lit) {
-			d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersion.text(string(v)))
+			d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersion.text(clip(string(v))))
 			return false
 		}
 		d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersionQuote.text(string(v), lit))
@@ -561,4 +563,33 @@ func Source(k Kind) []byte {
 	}
 	b, _ := files.ReadFile(name)
 	return b
+}
+
+// maxToken is the longest reference token of a problem's pointer: the
+// names of properties in real files are short, and a name of megabytes
+// repeated in the pointers of two hundred problems would make an output of
+// gigabytes.
+const maxToken = 256
+
+// shortPointer shortens the reference tokens of ptr longer than maxToken
+// to their first and last 100 bytes (whole characters) around "…".
+func shortPointer(ptr string) string {
+	if len(ptr) <= maxToken {
+		return ptr
+	}
+	toks := strings.Split(ptr, "/")
+	for i, t := range toks {
+		if len(t) <= maxToken {
+			continue
+		}
+		head, tail := 100, len(t)-100
+		for head > 0 && !utf8.RuneStart(t[head]) {
+			head--
+		}
+		for tail < len(t) && !utf8.RuneStart(t[tail]) {
+			tail++
+		}
+		toks[i] = t[:head] + "…" + t[tail:]
+	}
+	return strings.Join(toks, "/")
 }

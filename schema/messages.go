@@ -106,18 +106,18 @@ func structureProblems(ve *jsonschema.ValidationError, at site) []structural {
 		if parent, ok := lookup(at.root, ptr[:max(strings.LastIndexByte(ptr, '/'), 0)]); ok {
 			if obj, ok := parent.(map[string]any); ok {
 				if k, ok := obj["kind"].(string); ok {
-					return one(mNotApplies.text(field, k))
+					return one(mNotApplies.text(clip(field), clip(k)))
 				}
 			}
 		}
-		return one(mUnknown.text(field))
+		return one(mUnknown.text(clip(field)))
 	case strings.Contains(def, "/lineage/anyOf"):
 		return one(mLineage.text())
 	case strings.Contains(ve.KeywordLocation, "/dependentRequired/") || strings.Contains(ve.KeywordLocation, "/dependencies/"):
 		// "property 'baseline' is required, if 'value' property exists"
 		if names := quoted.FindAllStringSubmatch(ve.Message, 2); len(names) == 2 {
 			need, with := unquote(names[0][1]), unquote(names[1][1])
-			return []structural{{ptr + "/" + escape(need), "dependentRequired", mDependent.text(need, with)}}
+			return []structural{{ptr + "/" + escape(need), "dependentRequired", mDependent.text(clip(need), clip(with))}}
 		}
 	}
 	switch kw {
@@ -125,7 +125,7 @@ func structureProblems(ve *jsonschema.ValidationError, at site) []structural {
 		var out []structural
 		for _, m := range quoted.FindAllStringSubmatch(ve.Message, -1) {
 			name := unquote(m[1])
-			out = append(out, structural{ptr + "/" + escape(name), kw, mRequired.text(name)})
+			out = append(out, structural{ptr + "/" + escape(name), kw, mRequired.text(clip(name))})
 		}
 		return out
 	case "additionalProperties", "unevaluatedProperties":
@@ -153,7 +153,7 @@ func structureProblems(ve *jsonschema.ValidationError, at site) []structural {
 		case at.name || strings.Contains(ve.KeywordLocation, "/propertyNames/"):
 			// A key that fails the key pattern: name the key, not its value.
 			key := ptr[strings.LastIndexByte(ptr, '/')+1:]
-			return one(mLangKey.text(strconv.Quote(unescapeToken(key))))
+			return one(mLangKey.text(strconv.Quote(clip(unescapeToken(key)))))
 		case strings.Contains(def, "/uuid/"):
 			return one(mUUID.text(shown))
 		case strings.Contains(def, "/date/") && kw == "format":
@@ -276,10 +276,10 @@ func unknownProperty(name string, s *jsonschema.Schema) promise.Text {
 			known = append(known, k)
 		}
 		if best, ok := closest(name, known); ok {
-			return mDidYouMean.text(name, best)
+			return mDidYouMean.text(clip(name), best)
 		}
 	}
-	return mUnknown.text(name)
+	return mUnknown.text(clip(name))
 }
 
 // lookup returns the value at ptr in tree.
@@ -326,16 +326,28 @@ func typeOf(v any) string {
 	return "number"
 }
 
+// clip cuts a text from the file for a message at 60 characters: a name
+// or value of megabytes must not make a message of megabytes.
+func clip(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == 57 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
 // show returns a short rendering of a value for a message: strings quoted
 // and cut at 60 characters.
 func show(v any) string {
 	switch v := v.(type) {
 	case string:
-		r := []rune(v)
-		if len(r) > 60 {
-			return strconv.Quote(string(r[:57]) + "…")
-		}
-		return strconv.Quote(v)
+		return strconv.Quote(clip(v))
 	case map[string]any:
 		return "{…}"
 	case []any:
@@ -369,7 +381,7 @@ func syntaxMessage(e *jsonscan.Error) promise.Text {
 			first = m[1] + ":" + m[2]
 		}
 		return msg{"the property %q appears twice in this object (first at %s): remove or rename one",
-			"egenskapen %q förekommer två gånger i objektet (första gången på %s): ta bort eller byt namn på den ena"}.text(key, first)
+			"egenskapen %q förekommer två gånger i objektet (första gången på %s): ta bort eller byt namn på den ena"}.text(clip(key), first)
 	case jsonscan.CodeTooDeep:
 		return msg{"lists and objects are nested more than %s levels deep: this cannot be a file of this format", "listor och objekt är nästlade i mer än %s nivåer: detta kan inte vara en fil i detta format"}.text(lastNumber(e.Detail, 0))
 	case jsonscan.CodeTrailingData:

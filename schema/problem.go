@@ -61,7 +61,10 @@ type Problem struct {
 	Column int `json:"column"`
 	Offset int `json:"offset"`
 	// Pointer is the RFC 6901 JSON pointer of the value concerned; "" is
-	// the whole file.
+	// the whole file. A reference token longer than 256 bytes (a property
+	// name no real file has) is shortened to its first and last 100 bytes
+	// around "…", so that the pointer no longer names the value: Offset
+	// still places it.
 	Pointer  string   `json:"pointer"`
 	Code     Code     `json:"code"`
 	Severity Severity `json:"severity"`

@@ -309,7 +309,7 @@ func (w *walker) local(s *jsonschema.Schema, v any, ptr string) {
 	case map[string]any:
 		for _, name := range s.Required {
 			if _, ok := v[name]; !ok {
-				w.d.addStructural(ptr+"/"+escape(name), "required", mRequired.text(name))
+				w.d.addStructural(ptr+"/"+escape(name), "required", mRequired.text(clip(name)))
 			}
 		}
 		for name, needs := range s.DependentRequired {
@@ -318,7 +318,7 @@ func (w *walker) local(s *jsonschema.Schema, v any, ptr string) {
 			}
 			for _, need := range needs {
 				if _, ok := v[need]; !ok {
-					w.d.addStructural(ptr+"/"+escape(need), "dependentRequired", mDependent.text(need, name))
+					w.d.addStructural(ptr+"/"+escape(need), "dependentRequired", mDependent.text(clip(need), clip(name)))
 				}
 			}
 		}

@@ -199,3 +199,27 @@ func TestDecodeNamesAsWritten(t *testing.T) {
 	off := strings.Index(in, `"s v%41å"`)
 	assert.Equal(t, off, problems[0].Offset)
 }
+
+// A name or value of megabytes makes no message or pointer of megabytes:
+// the output stays bounded whatever the file holds.
+func TestDecodeLongNames(t *testing.T) {
+	long := strings.Repeat("å", 1<<20)
+	in := replace(`"signed": "2019-02-08",`, `"signed": "2019-02-08", "`+long+`": {"sv": "x"},`)(minimal(t))
+	in = replace(`"kind": "site"`, `"kind": "`+long+`"`)(in)
+	in = replace(`"$schema": "https://medborgarlofte.se/schema/1/promise-document.schema.json",`,
+		`"$schema": "https://medborgarlofte.se/schema/1/promise-document.schema.json", "schemaVersion": "1.0`+long+`",`)(in)
+	in = replace(`"schemaVersion": "1.0",`, ``)(in)
+	_, problems := schema.Decode([]byte(in), schema.Options{})
+	require.NotEmpty(t, problems)
+	for _, p := range problems {
+		assert.Less(t, len(p.Pointer), 1024, p.Code)
+		assert.Less(t, len(p.Message["en"])+len(p.Message["sv"]), 2048, p.Code)
+	}
+	in = replace(`"schemaVersion": "1.0`+long+`",`, `"schemaVersion": "1.0",`)(in)
+	_, problems = schema.Decode([]byte(in), schema.Options{})
+	require.Len(t, problems, 2, dump(problems))
+	for _, p := range problems {
+		assert.Less(t, len(p.Pointer), 1024, p.Code)
+		assert.Less(t, len(p.Message["en"])+len(p.Message["sv"]), 2048, p.Code)
+	}
+}

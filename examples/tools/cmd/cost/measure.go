@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/medborgarlofte/medborgarlofte/examples/synthetic"
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
 	"github.com/medborgarlofte/medborgarlofte/schema"
@@ -168,11 +169,20 @@ func child(mode, file string, at promise.Date) error {
 		res.Seconds, res.CPUSeconds, res.AllocatedMB = measured(decode)
 	case "evaluate":
 		res.DecodeSeconds, _, _ = measured(decode)
-		if f == nil || f.Bundle == nil {
-			res.EvaluatedErrors = "not a valid bundle"
+		var b *followup.Bundle
+		switch {
+		case f == nil:
+		case f.Bundle != nil:
+			b = f.Bundle
+		case f.Document != nil:
+			// A promise document alone, as the report command takes it.
+			b = &followup.Bundle{Schema: synthetic.BundleSchema, SchemaVersion: f.Document.SchemaVersion, Document: *f.Document}
+		}
+		if b == nil {
+			res.EvaluatedErrors = "not a valid bundle or promise document"
 			break
 		}
-		res.Seconds, res.CPUSeconds, res.AllocatedMB = measured(func() { followup.Evaluate(f.Bundle, at) })
+		res.Seconds, res.CPUSeconds, res.AllocatedMB = measured(func() { followup.Evaluate(b, at) })
 	default:
 		return fmt.Errorf("unknown child mode %q", mode)
 	}
