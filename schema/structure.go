@@ -38,6 +38,102 @@ var smallTree = 256
 type walker struct {
 	d     *decoder
 	valid map[any]bool // scalar elements known to be valid under the items schemas of the array being walked
+	names map[*jsonschema.Schema]*names
+}
+
+// view returns what of v the library needs to judge v against s (an if,
+// or the anyOf, oneOf, not … of a large value): an object of a flood of
+// members that s never names would cost the library a map of all of them
+// for each of these schemas. When s and what it applies in place look only
+// at named members (properties, required …), the object of those members
+// is enough; when they look at every member (additionalProperties,
+// propertyNames, minProperties, enum …), the whole object is given.
+func (w *walker) view(v any, s *jsonschema.Schema) any {
+	obj, ok := v.(map[string]any)
+	if !ok || len(obj) <= smallTree {
+		return v
+	}
+	n := w.namesOf(s)
+	if n.all {
+		return v
+	}
+	out := make(map[string]any, len(n.keys))
+	for k := range n.keys {
+		if x, ok := obj[k]; ok {
+			out[k] = x
+		}
+	}
+	return out
+}
+
+// names is what a schema, with what it applies in place, looks at in an
+// object: the members it names, or all of them.
+type names struct {
+	keys map[string]bool
+	all  bool
+}
+
+func (w *walker) namesOf(s *jsonschema.Schema) *names {
+	if n := w.names[s]; n != nil {
+		return n
+	}
+	n := &names{keys: map[string]bool{}}
+	seen := map[*jsonschema.Schema]bool{}
+	var visit func(s *jsonschema.Schema)
+	visit = func(s *jsonschema.Schema) {
+		if s == nil || seen[s] || n.all {
+			return
+		}
+		seen[s] = true
+		if s.AdditionalProperties != nil || len(s.PatternProperties) > 0 || s.PropertyNames != nil ||
+			s.MinProperties >= 0 || s.MaxProperties >= 0 || s.UnevaluatedProperties != nil ||
+			len(s.Constant) > 0 || len(s.Enum) > 0 || s.RecursiveRef != nil || s.DynamicRef != nil || len(s.Extensions) > 0 {
+			n.all = true
+			return
+		}
+		for k := range s.Properties {
+			n.keys[k] = true
+		}
+		for _, k := range s.Required {
+			n.keys[k] = true
+		}
+		for k, ks := range s.DependentRequired {
+			n.keys[k] = true
+			for _, x := range ks {
+				n.keys[x] = true
+			}
+		}
+		for k, dep := range s.Dependencies {
+			n.keys[k] = true
+			if ks, ok := dep.([]string); ok {
+				for _, x := range ks {
+					n.keys[x] = true
+				}
+			} else if ds, ok := dep.(*jsonschema.Schema); ok {
+				visit(ds)
+			}
+		}
+		for k, ds := range s.DependentSchemas {
+			n.keys[k] = true
+			visit(ds)
+		}
+		visit(s.Ref)
+		visit(s.Not)
+		visit(s.If)
+		visit(s.Then)
+		visit(s.Else)
+		for _, list := range [][]*jsonschema.Schema{s.AllOf, s.AnyOf, s.OneOf} {
+			for _, c := range list {
+				visit(c)
+			}
+		}
+	}
+	visit(s)
+	if w.names == nil {
+		w.names = map[*jsonschema.Schema]*names{}
+	}
+	w.names[s] = n
+	return n
 }
 
 func (d *decoder) structure(kind Kind) {
@@ -75,7 +171,7 @@ func (w *walker) node(v any, ptr string, off int, set []*jsonschema.Schema) {
 		}
 		return
 	}
-	flat, ok := expand(set, v)
+	flat, ok := w.expand(set, v)
 	if !ok {
 		// A keyword this walk does not follow: the library validates
 		// the value whole, at its own cost.
@@ -213,7 +309,7 @@ func (w *walker) library(s *jsonschema.Schema, v any, at site) {
 // takes, dependentSchemas), each once. It reports false when one of them
 // uses a keyword that needs the library to see the whole value
 // (unevaluatedProperties, unevaluatedItems, contains, $dynamicRef …).
-func expand(set []*jsonschema.Schema, v any) ([]*jsonschema.Schema, bool) {
+func (w *walker) expand(set []*jsonschema.Schema, v any) ([]*jsonschema.Schema, bool) {
 	var flat []*jsonschema.Schema
 	seen := map[*jsonschema.Schema]bool{}
 	queue := append([]*jsonschema.Schema(nil), set...)
@@ -233,7 +329,7 @@ func expand(set []*jsonschema.Schema, v any) ([]*jsonschema.Schema, bool) {
 		queue = append(queue, s.Ref)
 		queue = append(queue, s.AllOf...)
 		if s.If != nil {
-			if s.If.Validate(v) == nil {
+			if s.If.Validate(w.view(v, s.If)) == nil {
 				queue = append(queue, s.Then)
 			} else {
 				queue = append(queue, s.Else)
@@ -287,7 +383,7 @@ func (w *walker) local(s *jsonschema.Schema, v any, ptr string) {
 			l.PrefixItems, l.Items2020, l.Required, l.DependentRequired = nil, nil, nil, nil
 			l.MinProperties, l.MaxProperties, l.MinItems, l.MaxItems, l.UniqueItems = -1, -1, -1, -1, false
 		}
-		w.library(&l, v, site{base: ptr})
+		w.library(&l, w.view(v, &l), site{base: ptr})
 	}
 	switch v := v.(type) {
 	case []any:
@@ -332,19 +428,32 @@ func (w *walker) local(s *jsonschema.Schema, v any, ptr string) {
 }
 
 // firstDuplicate finds the first element of arr equal to an earlier one,
-// as the library's uniqueItems does, and returns both indexes.
+// as the library's uniqueItems does, and returns both indexes. Scalars are
+// their own keys (numbers are normalized, and a number and a string differ
+// by type); arrays and objects are keyed by their canonical text.
 func firstDuplicate(arr []any) (j, i int, ok bool) {
-	seen := make(map[string]int, len(arr))
+	seen := make(map[any]int, len(arr))
 	var b []byte
 	for i, v := range arr {
-		b = canonical(b[:0], v)
-		if j, dup := seen[string(b)]; dup {
+		key := v
+		if !isScalar(v) {
+			b = canonical(b[:0], v)
+			key = string(b)
+			// A string key of a container cannot meet a scalar string:
+			// canonical texts of containers start with [ or {, and
+			// scalars keep their own type.
+			key = containerKey(key.(string))
+		}
+		if j, dup := seen[key]; dup {
 			return j, i, true
 		}
-		seen[string(b)] = i
+		seen[key] = i
 	}
 	return 0, 0, false
 }
+
+// containerKey is the map key of an array or object in firstDuplicate.
+type containerKey string
 
 // canonical appends the text of v with its keys sorted: two JSON values are
 // equal exactly when their canonical texts are. Numbers are normalized.
@@ -461,6 +570,9 @@ func normalizeNumbers(tree any) {
 }
 
 func normalNumber(n json.Number) json.Number {
+	if plainInteger(string(n)) {
+		return n // already the shortest text of a double
+	}
 	f, err := strconv.ParseFloat(string(n), 64)
 	if err != nil {
 		return n // jsonscan refuses numbers out of range: not reached
@@ -491,4 +603,19 @@ func leaves(ve *jsonschema.ValidationError, out []*jsonschema.ValidationError) [
 		out = leaves(c, out)
 	}
 	return out
+}
+
+// plainInteger reports whether s is an integer of at most 15 digits
+// without a sign or leading zero: a double holds it exactly and prints it
+// the same.
+func plainInteger(s string) bool {
+	if s == "" || len(s) > 15 || s[0] == '0' && len(s) > 1 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
