@@ -80,7 +80,10 @@
 //     1.3 KB for each violation they find, all of which they return. A
 //     file of 16 MiB can hold about 400,000 broken references (40 bytes
 //     each): about 2 s and 500 MB, the most any file costs. Only the first
-//     MaxProblems of them are kept.
+//     MaxProblems of them are kept. Each report of a bundle is checked
+//     against the part of the document it mentions, not the whole: checked
+//     against the whole, 10,000 small reports on a document of 90,000
+//     places took a minute.
 //   - Placing problems on lines: one pass over the file for all of them.
 //   - Output: at most MaxProblems+1 problems; values in messages are cut at
 //     60 characters. The validate command writes at most about 80 KB per

@@ -380,8 +380,8 @@ func (d *decoder) semantic(f *File) {
 		add("", f.Report.Validate(nil))
 	case Bundle:
 		add("/document", f.Bundle.Document.Validate())
-		for i := range f.Bundle.Reports {
-			add(fmt.Sprintf("/reports/%d", i), f.Bundle.Reports[i].Validate(&f.Bundle.Document))
+		for i, err := range d.validateReports(&f.Bundle.Document, f.Bundle.Reports) {
+			add(fmt.Sprintf("/reports/%d", i), err)
 		}
 	}
 }

@@ -46,6 +46,7 @@ var shapes = []shape{
 	{"many-activities", "one citizen promise with as many activities as fit", true, true, manyActivities},
 	{"many-reports", "one citizen promise, 20 activities, as many monthly reports as fit", true, true, manyReports},
 	{"many-occurrences", "one report with as many dated occurrences as fit", true, true, manyOccurrences},
+	{"places-and-reports", "half the file places, half small reports", true, true, placesAndReports},
 	{"bad-ids", "partyIds holding strings that are not UUIDs", false, true, textShape(`"x%d"`)},
 	{"nulls", "partyIds holding nulls", false, true, textShape(`null`)},
 	{"unknown-properties", "a citizen promise with as many unknown properties as fit", false, true, unknownProperties},
@@ -256,6 +257,30 @@ func manyOccurrences(size int) ([]byte, promise.Date) {
 		}
 		r.Updates = []followup.Update{u}
 		return bundle(d, []followup.Report{r})
+	}
+	return grow(size, build), end.AddMonths(6)
+}
+
+// placesAndReports is a document with many places and a bundle of many
+// small reports: each report's references are checked against the
+// document.
+func placesAndReports(size int) ([]byte, promise.Date) {
+	start, _ := month(2024, time.January)
+	_, end := month(2024, time.December)
+	d := doc(8, promise.Period{Start: start, End: end}, promise.Monthly)
+	cp := &d.CitizenPromises[0]
+	build := func(n int) []byte {
+		dd := *d
+		dd.Places = append([]promise.Place(nil), d.Places...)
+		for i := range n {
+			dd.Places = append(dd.Places, promise.Place{ID: id(20_000_000 + i), Kind: promise.PlaceSite, Name: text(fmt.Sprintf("Plats %d", i))})
+		}
+		reports := make([]followup.Report, n/8)
+		for i := range reports {
+			s, e := month(2024, time.Month(1+i%12))
+			reports[i] = report(i, cp, s, e, cp.Activities[:1])
+		}
+		return bundle(&dd, reports)
 	}
 	return grow(size, build), end.AddMonths(6)
 }
