@@ -2,6 +2,7 @@ package followup
 
 import (
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // continuous: an assessment in every reporting period; the status is the
@@ -67,11 +68,11 @@ func (c *actCtx) unmeasurable(w promise.Period) tres {
 }
 
 var (
-	sayNoAssessment    = phrase{"Ingen bedömning för %s.", "No assessment for %s."}
-	sayNoAssessmentYet = phrase{"Ingen bedömning ännu.", "No assessment yet."}
-	sayUnmeasurable    = phrase{"Inget mätbart utlovades och ingen bedömning är gjord.", "Nothing measurable was promised and no assessment was made."}
-	sayAssessed        = phrase{"Bedömning (%s, %s): %s.", "Assessment (%s, %s): %s."}
-	sayAssessedEnd     = phrase{"Perioden är slut; den sista bedömningen (%s, %s) var %s.", "The period has ended; the last assessment (%s, %s) was %s."}
+	sayNoAssessment    = phrase("followup.noAssessment")
+	sayNoAssessmentYet = phrase("followup.noAssessmentYet")
+	sayUnmeasurable    = phrase("followup.unmeasurable")
+	sayAssessed        = phrase("followup.assessed")
+	sayAssessedEnd     = phrase("followup.assessedEnd")
 )
 
 // assessed is the outcome that an assessment gives. When the window has
@@ -105,13 +106,8 @@ func (c *actCtx) assessed(u *updRef, ended bool) outcome {
 // quoted is a status label in quotation marks: ”Enligt plan”.
 type quoted struct{ s Status }
 
-func (q quoted) appendIn(b []byte, lang string) []byte {
-	if lang == "en" {
-		b = append(b, "“"...)
-		b = append(b, q.s.Label(lang)...)
-		return append(b, "”"...)
-	}
-	b = append(b, "”"...)
+func (q quoted) AppendIn(b []byte, lang string) []byte {
+	b = words.Key("fmt.quoteOpen").AppendIn(b, lang)
 	b = append(b, q.s.Label(lang)...)
-	return append(b, "”"...)
+	return words.Key("fmt.quoteClose").AppendIn(b, lang)
 }

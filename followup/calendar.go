@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // Calendar returns the reporting periods of c with their due dates, in
@@ -158,47 +159,28 @@ type intervalName struct {
 	c promise.Cadence
 }
 
-func (n intervalName) appendIn(b []byte, lang string) []byte {
-	y := n.s.Year()
+func (n intervalName) AppendIn(b []byte, lang string) []byte {
+	y := itoa(n.s.Year())
 	m := int(n.s.Month())
-	en := lang == "en"
 	switch n.c {
 	case promise.Weekly:
 		_, w := n.s.Time().ISOWeek()
-		if en {
-			b = append(b, "week "...)
-		} else {
-			b = append(b, "v. "...)
-		}
-		b = strconv.AppendInt(b, int64(w), 10)
-		b = append(b, ' ')
-		return strconv.AppendInt(b, int64(y), 10)
+		return words.M("interval.week", itoa(w), y).AppendIn(b, lang)
 	case promise.Monthly:
 		if out := appendDate(b, n.s); len(out) == len(b)+10 {
 			return out[:len(b)+7]
 		}
 		return b
 	case promise.Yearly:
-		return strconv.AppendInt(b, int64(y), 10)
-	}
-	var letter byte
-	var k int
-	switch n.c {
+		return append(b, y...)
 	case promise.Quarterly:
-		letter, k = 'K', (m-1)/3+1
-		if en {
-			letter = 'Q'
-		}
+		return words.M("interval.quarter", y, itoa((m-1)/3+1)).AppendIn(b, lang)
 	case promise.Tertially:
-		letter, k = 'T', (m-1)/4+1
+		return words.M("interval.tertial", y, itoa((m-1)/4+1)).AppendIn(b, lang)
 	case promise.HalfYear:
-		letter, k = 'H', (m-1)/6+1
-	default:
-		return appendDate(b, n.s)
+		return words.M("interval.halfYear", y, itoa((m-1)/6+1)).AppendIn(b, lang)
 	}
-	b = strconv.AppendInt(b, int64(y), 10)
-	b = append(b, ' ', letter)
-	return strconv.AppendInt(b, int64(k), 10)
+	return appendDate(b, n.s)
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -2,9 +2,9 @@ package followup
 
 import (
 	"slices"
-	"strconv"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // scene is one point of evaluation: reports dated on or before known are
@@ -221,54 +221,26 @@ type missingList []promise.ReportingPeriod
 // evaluation's, stays linear in the number of periods.
 const maxListed = 3
 
-func (m missingList) appendIn(b []byte, lang string) []byte {
-	and, due := " och ", " (senast "
-	if lang == "en" {
-		and, due = " and ", " (due by "
-	}
+func (m missingList) AppendIn(b []byte, lang string) []byte {
 	if len(m) > maxListed {
 		first, last := m[0], m[len(m)-1]
-		if lang == "en" {
-			b = strconv.AppendInt(b, int64(len(m)), 10)
-			b = append(b, " periods, from "...)
-		} else {
-			b = strconv.AppendInt(b, int64(len(m)), 10)
-			b = append(b, " perioder, från "...)
-		}
-		b = appendPeriod(b, first.Period)
-		if lang == "en" {
-			b = append(b, " to "...)
-		} else {
-			b = append(b, " till "...)
-		}
-		b = appendPeriod(b, last.Period)
-		b = append(b, due...)
-		b = appendDate(b, last.Due)
-		return append(b, ')')
+		b = words.M("followup.periodsSummary", len(m), periodArg(first.Period), periodArg(last.Period)).AppendIn(b, lang)
+		return words.M("followup.byDate", dateArg(last.Due)).AppendIn(b, lang)
 	}
+	l := make(words.List, len(m))
 	for i, q := range m {
-		switch {
-		case i == 0:
-		case i == len(m)-1:
-			b = append(b, and...)
-		default:
-			b = append(b, ", "...)
-		}
-		b = appendPeriod(b, q.Period)
-		b = append(b, due...)
-		b = appendDate(b, q.Due)
-		b = append(b, ')')
+		l[i] = words.M("followup.periodDue", periodArg(q.Period), dateArg(q.Due))
 	}
-	return b
+	return l.AppendIn(b, lang)
 }
 
 var (
-	sayStarts        = phrase{"Börjar %s.", "Starts on %s."}
-	sayNoFollowUp    = phrase{"Uppföljning saknas för %s.", "No follow-up for %s."}
-	sayLastKnown     = phrase{"Senast rapporterat: %s per %s.", "Last reported: %s by %s."}
-	sayNothingYet    = phrase{"Inget rapporterat ännu.", "Nothing reported yet."}
-	sayNextDue       = phrase{"Nästa uppföljning ska lämnas senast %s.", "The next follow-up is due by %s."}
-	sayNoPeriod      = phrase{"Aktiviteten har ingen period att bedöma.", "The activity has no period to assess."}
-	sayEndedAwaiting = phrase{"Perioden slutade %s; slutrapporten har inte kommit.", "The period ended on %s; the final report has not come."}
-	sayFinalDue      = phrase{"Den ska lämnas senast %s.", "It is due by %s."}
+	sayStarts        = phrase("followup.starts")
+	sayNoFollowUp    = phrase("followup.noFollowUp")
+	sayLastKnown     = phrase("followup.lastKnown")
+	sayNothingYet    = phrase("followup.nothingYet")
+	sayNextDue       = phrase("followup.nextDue")
+	sayNoPeriod      = phrase("followup.noPeriod")
+	sayEndedAwaiting = phrase("followup.endedAwaiting")
+	sayFinalDue      = phrase("followup.finalDue")
 )

@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // ofTarget is "20 av minst 8 områden" / "20 of at least 8 areas".
@@ -15,14 +16,8 @@ type ofTarget struct {
 	unit      promise.Text
 }
 
-func (o ofTarget) appendIn(b []byte, lang string) []byte {
-	b = appendNumber(b, o.got, 2, lang)
-	if lang == "en" {
-		b = append(b, " of "...)
-	} else {
-		b = append(b, " av "...)
-	}
-	return goalOf{o.want, o.atLeast, o.unit}.appendIn(b, lang)
+func (o ofTarget) AppendIn(b []byte, lang string) []byte {
+	return words.M("followup.ofTarget", num{o.got, 2}, goalOf{o.want, o.atLeast, o.unit}).AppendIn(b, lang)
 }
 
 // goalOf is "minst 8 områden" / "at least 8 areas".
@@ -32,15 +27,12 @@ type goalOf struct {
 	unit    promise.Text
 }
 
-func (g goalOf) appendIn(b []byte, lang string) []byte {
+func (g goalOf) AppendIn(b []byte, lang string) []byte {
+	q := quantity{g.want, g.unit, 2}
 	if g.atLeast {
-		if lang == "en" {
-			b = append(b, "at least "...)
-		} else {
-			b = append(b, "minst "...)
-		}
+		return words.M("followup.atLeast", q).AppendIn(b, lang)
 	}
-	return quantity{g.want, g.unit, 2}.appendIn(b, lang)
+	return q.AppendIn(b, lang)
 }
 
 func (c *actCtx) count(t *promise.Target, tf *targetFacts, w promise.Period) tres {
@@ -68,8 +60,8 @@ func (c *actCtx) count(t *promise.Target, tf *targetFacts, w promise.Period) tre
 }
 
 var (
-	sayNoValue  = phrase{"Målet saknar ett antal att mäta mot.", "The target has no number to measure against."}
-	sayConflict = phrase{"Uppgifterna går isär: %s; det lägsta värdet, %s, används.", "The sources disagree: %s; the lowest value, %s, is used."}
+	sayNoValue  = phrase("followup.noValue")
+	sayConflict = phrase("followup.conflict")
 )
 
 // total is what a count or coverage target has reached by the cut within
@@ -148,31 +140,16 @@ type conflictFigs struct {
 	c  *Conflict
 }
 
-func (cf conflictFigs) appendIn(b []byte, lang string) []byte {
-	and := " och "
-	if lang == "en" {
-		and = " and "
-	}
+func (cf conflictFigs) AppendIn(b []byte, lang string) []byte {
+	l := make(words.List, len(cf.c.Figures))
 	for i, f := range cf.c.Figures {
-		switch {
-		case i == 0:
-		case i == len(cf.c.Figures)-1:
-			b = append(b, and...)
-		default:
-			b = append(b, ", "...)
-		}
 		if f.Entries {
-			b = phrase{"summan av daterade poster, %s", "the dated entries adding up to %s"}.appendIn(b, lang, []any{num{f.Value, 2}})
+			l[i] = words.M("followup.entriesAddingUp", num{f.Value, 2})
 			continue
 		}
-		b = appendNumber(b, f.Value, 2, lang)
-		b = append(b, " ("...)
-		b = partyNames{cf.ix, f.ReportedBy}.appendIn(b, lang)
-		b = append(b, ", "...)
-		b = appendDate(b, f.ReportDate)
-		b = append(b, ')')
+		l[i] = words.M("followup.figureBy", num{f.Value, 2}, partyNames{cf.ix, f.ReportedBy}, dateArg(f.ReportDate))
 	}
-	return b
+	return l.AppendIn(b, lang)
 }
 
 // split counts a count target's shares by place: each share counts at
@@ -192,11 +169,11 @@ func (c *actCtx) split(t *promise.Target, tf *targetFacts, w promise.Period, tot
 		claimed += s.Value
 		inShares += got
 		eff += min(got, s.Value)
-		parts = append(parts, phrase{"%s %s av %s", "%s %s of %s"}.text(c.ix.placeName(s.PlaceID), num{got, 2}, num{s.Value, 2})...)
+		parts = append(parts, phrase("followup.placeShare").text(c.ix.placeName(s.PlaceID), num{got, 2}, num{s.Value, 2})...)
 	}
 	rest := max(total-inShares, 0)
 	eff += min(rest, max(want-claimed, 0))
 	return eff, saySplit.text(listOf(parts))
 }
 
-var saySplit = phrase{"Per plats: %s.", "By place: %s."}
+var saySplit = phrase("followup.split")

@@ -179,9 +179,12 @@
 // activity without targets. When the target's rule measured nothing, the
 // latest stated outcome decides: done is achieved whenever stated; at or
 // after the window's end partly done is partly achieved and not done not
-// achieved; stated while the window runs they are on track and behind. A
-// rule that measured a figure keeps its outcome, and names the stated one
-// in its reason.
+// achieved; stated while the window runs they are on track and behind.
+// Words are not numbers: for a target of a number greater than one (a
+// count, a rate, a recurring target, an indicator), done and partly done
+// say nothing about how many, so only not done at the end is a verdict.
+// A rule that measured a figure keeps its outcome. The stated outcome is
+// named in the reason either way.
 //
 // A target that counts anew each year (scope "year"; count, coverage and
 // milestone) is evaluated per calendar year of its window, each with the

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // Options choose how [EvaluateWith] evaluates. The zero value means the
@@ -198,9 +199,9 @@ func (ix *cpIndex) promise(p *promise.Promise, acts []int, outcomes []outcome, s
 
 func withdrawnReason(w *promise.Withdrawal) reason {
 	if w.Date.IsZero() {
-		return concat(phrase{"Återkallat.", "Withdrawn."}.text(), raw(w.Reason))
+		return concat(phrase("followup.withdrawn").text(), raw(w.Reason))
 	}
-	return concat(phrase{"Återkallat %s.", "Withdrawn on %s."}.text(w.Date), raw(w.Reason))
+	return concat(phrase("followup.withdrawnOn").text(w.Date), raw(w.Reason))
 }
 
 // activity evaluates one activity in a scene and returns its outcome.
@@ -227,7 +228,7 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 	var computed outcome
 	switch len(a.Targets) {
 	case 0:
-		computed = c.stated(af.stated, c.window, c.unmeasurable(c.window)).outcome
+		computed = c.stated(nil, af.stated, c.window, c.unmeasurable(c.window)).outcome
 	case 1:
 		t := &a.Targets[0]
 		r := c.target(t, ix.targets[t.ID])
@@ -301,8 +302,8 @@ func (ix *cpIndex) activity(af *actFacts, sc scene, as *ActivityStatus) outcome 
 }
 
 var (
-	sayReported = phrase{"Rapporterat: %s.", "Reported: %s."}
-	sayComputed = phrase{"Beräknad status: %s.", "Computed status: %s."}
+	sayReported = phrase("followup.reported")
+	sayComputed = phrase("followup.computed")
 )
 
 // assessedByRule reports whether the activity's rules already rest on
@@ -362,22 +363,22 @@ func (af *actFacts) otherWork(sc scene) []Occurrence {
 // mopeder)".
 type resultList []Result
 
-func (rl resultList) appendIn(b []byte, lang string) []byte {
-	and := " och "
-	if lang == "en" {
-		and = " and "
-	}
+func (rl resultList) AppendIn(b []byte, lang string) []byte {
+	l := make(words.List, len(rl))
 	for i, r := range rl {
-		switch {
-		case i == 0:
-		case i == len(rl)-1:
-			b = append(b, and...)
-		default:
-			b = append(b, ", "...)
-		}
+		l[i] = resultText(r)
+	}
+	return l.AppendIn(b, lang)
+}
+
+// resultText is one result of a resultList.
+type resultText Result
+
+func (r resultText) AppendIn(b []byte, lang string) []byte {
+	{
 		start := len(b)
 		if r.Value != nil {
-			b = quantity{*r.Value, r.Unit, 2}.appendIn(b, lang)
+			b = qualified{*r.Value, r.Qualifier, r.Unit}.AppendIn(b, lang)
 		}
 		d := strings.TrimSuffix(strings.TrimSpace(r.Description.In(lang)), ".")
 		switch {

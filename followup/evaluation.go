@@ -30,8 +30,14 @@ type Evaluation struct {
 // Outcome is a status with its reason and the numbers behind it.
 type Outcome struct {
 	Status Status `json:"status"`
-	// Reason says why, in Swedish and English, with the numbers.
+	// Reason says why, in every language of the catalog (package
+	// promise/words), with the numbers.
 	Reason promise.Text `json:"reason"`
+	// Codes are the reason as data: the catalog keys of its parts, in
+	// order ("followup.pace", "followup.conflict"), for tools that branch
+	// on why rather than read it. The numbers are Achieved, Target and
+	// Expected.
+	Codes []string `json:"codes,omitempty"`
 	// Numbers is the achieved and target values as a short phrase ("20 av
 	// minst 8 områden" / "20 of at least 8 areas"); nil when there is no
 	// number.

@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // cpIndex holds what the reports seen at the date evaluated say about one
@@ -116,19 +117,19 @@ type resultKey struct {
 }
 
 var (
-	sayNoDate        = phrase{"rapporten har varken datum eller period: den bortses från", "the report has neither a date nor a period: it is ignored"}
-	sayDupReport     = phrase{"rapporten %s förekommer två gånger: versionen daterad %s används, den daterad %s bortses från", "report %s occurs twice: the copy dated %s is used, the one dated %s is ignored"}
-	sayUnknownCP     = phrase{"rapporten gäller medborgarlöftet %s, som inte finns i dokumentet", "the report is about citizen promise %s, which is not in the document"}
-	sayUnknownAct    = phrase{"rapporten har en uppdatering för aktiviteten %s, som inte finns i medborgarlöftet", "the report updates activity %s, which is not in the citizen promise"}
-	sayUnknownTarget = phrase{"%s hänvisar till målet %s, som inte finns i medborgarlöftet: uppgiften räknas inte mot något mål", "%s refers to target %s, which is not in the citizen promise: it counts towards no target"}
-	sayOutsideWindow = phrase{"%s daterad %s ligger utanför aktivitetens period %s: den räknas inte mot något mål", "%s dated %s lies outside the activity's period %s: it counts towards no target"}
-	sayKindUnused    = phrase{"%s för ett mål av typen %s används inte av regeln för den typen: det visas, men räknas inte", "%s for a target of kind %s is not used by that kind's rule: it is shown, but does not count"}
-	sayNotANumber    = phrase{"ett resultat har värdet %s, som inte är ett tal: det bortses från", "a result has the value %s, which is not a number: it is ignored"}
-	sayNegativeCount = phrase{"en post har antalet %s: negativa antal bortses från", "an entry has the count %s: negative counts are ignored"}
-	sayBadAssessment = phrase{"en bedömning har statusen %s, som inte kan vara en bedömning: den bortses från", "an assessment has the status %s, which cannot be an assessment: it is ignored"}
-	sayBadThresholds = phrase{"gränsvärdena är ogiltiga: standardvärdena används", "the thresholds are invalid: the defaults are used"}
-	wordOccurrence   = promise.Text{"sv": "en post", "en": "an entry"}
-	wordResult       = promise.Text{"sv": "ett resultat", "en": "a result"}
+	sayNoDate        = phrase("followup.noDate")
+	sayDupReport     = phrase("followup.dupReport")
+	sayUnknownCP     = phrase("followup.unknownCP")
+	sayUnknownAct    = phrase("followup.unknownAct")
+	sayUnknownTarget = phrase("followup.unknownTarget")
+	sayOutsideWindow = phrase("followup.outsideWindow")
+	sayKindUnused    = phrase("followup.kindUnused")
+	sayNotANumber    = phrase("followup.notANumber")
+	sayNegativeCount = phrase("followup.negativeCount")
+	sayBadAssessment = phrase("followup.badAssessment")
+	sayBadThresholds = phrase("followup.badThresholds")
+	wordOccurrence   = words.Key("followup.entry")
+	wordResult       = words.Key("followup.result")
 	assessableKinds  = [numStatuses]bool{NotStarted: true, OnTrack: true, AtRisk: true, Behind: true, Achieved: true, PartlyAchieved: true, NotAchieved: true, Unassessable: true}
 )
 
@@ -273,8 +274,7 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 		for j := range a.Targets {
 			t := &a.Targets[j]
 			ix.targets[t.ID] = &targetFacts{t: t, act: af, occ: &occGroups{}}
-			switch t.Kind {
-			case promise.Count, promise.Recurring, promise.Coverage, promise.Rate:
+			if t.Kind != promise.Milestone && ruleOf(t.Kind).entries {
 				countable++
 				af.single = t
 			}
@@ -366,7 +366,7 @@ func (ix *cpIndex) update(u *Update, vr *vreport, af *actFacts) {
 		switch {
 		case o.TargetID != uuid.Nil:
 			if tf := ix.targets[o.TargetID]; tf != nil {
-				if !countsEntries(tf.t.Kind) {
+				if !ruleOf(tf.t.Kind).entries {
 					ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayKindUnused.now(wordOccurrence, string(tf.t.Kind))})
 					af.other.add(o, d, vr)
 					continue
@@ -401,7 +401,7 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 		value = *r.Value
 	}
 	if math.IsNaN(value) || math.IsInf(value, 0) {
-		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayNotANumber.now(formatNumber(value, 0, "en"))})
+		ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayNotANumber.now(num{value, 0})})
 		return
 	}
 	d := r.Date.Last()
@@ -420,7 +420,7 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 		target = af.a.Targets[0].ID
 	}
 	if target != uuid.Nil {
-		if tf := ix.targets[target]; tf != nil && r.Value != nil && r.Outcome == "" && !usesFigures(tf.t.Kind) {
+		if tf := ix.targets[target]; tf != nil && r.Value != nil && r.Outcome == "" && !ruleOf(tf.t.Kind).figures {
 			ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayKindUnused.now(wordResult, string(tf.t.Kind))})
 		}
 		if tf := ix.targets[target]; tf != nil {
@@ -484,26 +484,6 @@ func (ix *cpIndex) within(p, q uuid.UUID) bool {
 			return false
 		}
 		p = pl.ParentID
-	}
-	return false
-}
-
-// countsEntries reports whether the rule of a target kind counts dated
-// entries (occurrences).
-func countsEntries(k promise.TargetKind) bool {
-	switch k {
-	case promise.Count, promise.Recurring, promise.Coverage, promise.Rate, promise.Milestone:
-		return true
-	}
-	return false
-}
-
-// usesFigures reports whether the rule of a target kind uses reported
-// figures (results with a value).
-func usesFigures(k promise.TargetKind) bool {
-	switch k {
-	case promise.Count, promise.Coverage, promise.Rate, promise.Indicator:
-		return true
 	}
 	return false
 }

@@ -74,7 +74,7 @@ func (c *actCtx) indicator(t *promise.Target, tf *targetFacts, w promise.Period)
 	p := (v - b) / (goal - b)
 	out.Achieved = c.ix.num(v)
 	out.Progress = clamp01(p)
-	out.nums = phrase{"%s (mål %s)", "%s (target %s)"}.text(quantity{v, t.Unit, 2}, target)
+	out.nums = phrase("followup.valueOfTarget").text(quantity{v, t.Unit, 2}, target)
 	now := sayMeasured.text(quantity{v, t.Unit, 2}, last, base, from, target)
 	switch {
 	case p >= 1-eps:
@@ -172,9 +172,9 @@ func (c *actCtx) direction(t *promise.Target, tf *targetFacts, w promise.Period)
 		from = w.Start
 	}
 	vals, last := c.latestMeasured(tf, from)
-	way := phrase{"färre", "fewer"}
+	way := phrase("followup.fewer")
 	if up {
-		way = phrase{"fler", "more"}
+		way = phrase("followup.more")
 	}
 	if len(vals) == 0 || last == refDate && t.Baseline == nil {
 		why := sayNoSecondMeasurement.text(way.text())
@@ -200,7 +200,7 @@ func (c *actCtx) direction(t *promise.Target, tf *targetFacts, w promise.Period)
 	out.Achieved = c.ix.num(v)
 	moved := (up && v > ref+eps) || (!up && v < ref-eps)
 	now := sayDirection.text(quantity{v, t.Unit, 2}, last, quantity{ref, t.Unit, 2}, refDate, way.text())
-	out.nums = phrase{"%s (från %s)", "%s (from %s)"}.text(quantity{v, t.Unit, 2}, quantity{ref, t.Unit, 2})
+	out.nums = phrase("followup.valueFrom").text(quantity{v, t.Unit, 2}, quantity{ref, t.Unit, 2})
 	if moved {
 		out.Progress = 1
 	}
@@ -227,15 +227,15 @@ func (c *actCtx) direction(t *promise.Target, tf *targetFacts, w promise.Period)
 }
 
 var (
-	sayNoSecondMeasurement = phrase{"Målet är %s; det behövs ett utgångsvärde och en senare mätning för att se riktningen.", "The target is %s; a baseline and a later measurement are needed to see the direction."}
-	sayDirection           = phrase{"Senaste mätning %s (%s) mot %s (%s); målet är %s.", "Latest measurement %s (%s) against %s (%s); the target is %s."}
-	sayNoBaseline          = phrase{"Indikatorn saknar utgångsvärde eller målvärde.", "The indicator has no baseline or no target value."}
-	sayNoMeasurement       = phrase{"Ingen mätning rapporterad (utgångsvärde %s %s; mål %s).", "No measurement reported (baseline %s on %s; target %s)."}
-	sayNoMeasurementYet    = phrase{"Ingen mätning rapporterad ännu (utgångsvärde %s %s; mål %s).", "No measurement reported yet (baseline %s on %s; target %s)."}
-	sayMeasured            = phrase{"Senaste mätning %s (%s); utgångsvärde %s (%s), mål %s.", "Latest measurement %s (%s); baseline %s (%s), target %s."}
-	sayIndicatorReached    = phrase{"Målet nått.", "Target reached."}
-	sayIndicatorEnded      = phrase{"Perioden är slut med %s av förändringen mot målet.", "The period ended with %s of the change towards the target."}
-	sayIndicatorPace       = phrase{"Väntat per %s: %s (%s av förändringen nådd, %s av tiden gången).", "Expected by %s: %s (%s of the change reached, %s of the time gone)."}
-	sayActionThreshold     = phrase{"Åtgärdsgränsen %s är passerad: parterna har lovat att agera.", "The action threshold %s has been crossed: the parties have agreed to act."}
-	sayConflictIndicator   = phrase{"Uppgifterna går isär: %s; det minst gynnsamma värdet, %s, används.", "The sources disagree: %s; the least favourable value, %s, is used."}
+	sayNoSecondMeasurement = phrase("followup.noSecondMeasurement")
+	sayDirection           = phrase("followup.direction")
+	sayNoBaseline          = phrase("followup.noBaseline")
+	sayNoMeasurement       = phrase("followup.noMeasurement")
+	sayNoMeasurementYet    = phrase("followup.noMeasurementYet")
+	sayMeasured            = phrase("followup.measured")
+	sayIndicatorReached    = phrase("followup.indicatorReached")
+	sayIndicatorEnded      = phrase("followup.indicatorEnded")
+	sayIndicatorPace       = phrase("followup.indicatorPace")
+	sayActionThreshold     = phrase("followup.actionThreshold")
+	sayConflictIndicator   = phrase("followup.conflictIndicator")
 )

@@ -1,39 +1,19 @@
 package followup
 
-import "strings"
+import "github.com/medborgarlofte/medborgarlofte/promise/words"
 
-// statusLabels are the statuses' names for people, in the order of the
-// constants: Swedish first, then English.
-var statusLabels = [numStatuses][2]string{
-	{"Ej påbörjat", "Not started"},
-	{"Enligt plan", "On track"},
-	{"Risk för förseningar", "At risk"},
-	{"Försenat", "Behind"},
-	{"Uppfyllt", "Achieved"},
-	{"Delvis uppfyllt", "Partly achieved"},
-	{"Ej uppfyllt", "Not achieved"},
-	{"Inväntar rapport", "Awaiting report"},
-	{"Ej rapporterat", "Not reported"},
-	{"Kan inte bedömas", "Cannot be assessed"},
-	{"Återkallat", "Withdrawn"},
-}
-
-// Label returns the status's name for people in lang: English for "en"
-// and its variants ("en-GB"), Swedish otherwise. A value that is no status
-// gets its [Status.String] form.
+// Label returns the status's name for people in lang, from the catalog
+// (key "status." and the token; Swedish for a language without a
+// catalog). A value that is no status gets its [Status.String] form.
 func (s Status) Label(lang string) string {
 	if s >= numStatuses {
 		return s.String()
 	}
-	if isEnglish(lang) {
-		return statusLabels[s][1]
-	}
-	return statusLabels[s][0]
+	return s.Key().In(lang)
 }
 
-func isEnglish(lang string) bool {
-	return lang == "en" || strings.HasPrefix(lang, "en-")
-}
+// Key returns the catalog key of the status's label: "status.achieved".
+func (s Status) Key() words.Key { return words.Key("status." + s.String()) }
 
 // OGP completion levels, the scale the Open Government Partnership's
 // Independent Reporting Mechanism uses for commitments. See [Status.OGP].

@@ -23,6 +23,7 @@ func mk(s Status, why reason) outcome { return outcome{Outcome: Outcome{Status: 
 func (o outcome) render(buf *[]byte) Outcome {
 	out := o.Outcome
 	out.Reason = o.why.render(buf)
+	out.Codes = o.why.codes()
 	out.Numbers = o.nums.render(buf)
 	return out
 }
@@ -32,6 +33,7 @@ func (o outcome) render(buf *[]byte) Outcome {
 func (o outcome) renderReason(buf *[]byte) Outcome {
 	out := o.Outcome
 	out.Reason = o.why.render(buf)
+	out.Codes = o.why.codes()
 	return out
 }
 

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // daysPer is the mean length in days of one interval of each cadence, for
@@ -94,7 +95,7 @@ func (c *actCtx) rate(t *promise.Target, tf *targetFacts, w promise.Period) tres
 		got = rateOf{r, t.Every, false, t.Unit}
 		out.Achieved = c.ix.num(r)
 		out.Progress = clamp01(r / want)
-		out.nums = phrase{"%s (mål: %s)", "%s (target: %s)"}.text(got, goal)
+		out.nums = phrase("followup.rateOfTarget").text(got, goal)
 		why = sayRate.text(qualified{total, qual, t.Unit}, span, got, goal)
 	}
 	th := c.ix.th
@@ -134,8 +135,8 @@ func (c *actCtx) rate(t *promise.Target, tf *targetFacts, w promise.Period) tres
 }
 
 var (
-	sayRate        = phrase{"%s under %s: %s; målet är %s.", "%s in %s: %s; the target is %s."}
-	sayNoRateTotal = phrase{"Inget antal rapporterat (mål: %s).", "No figure reported (target: %s)."}
+	sayRate        = phrase("followup.rate")
+	sayNoRateTotal = phrase("followup.noRateTotal")
 )
 
 // rateOf is "0,78 per dygn" / "at least 1 a day".
@@ -146,21 +147,12 @@ type rateOf struct {
 	unit    promise.Text
 }
 
-func (r rateOf) appendIn(b []byte, lang string) []byte {
+func (r rateOf) AppendIn(b []byte, lang string) []byte {
+	m := words.M("followup.perInterval", quantity{r.v, r.unit, 2}, cadenceWord{r.every, false})
 	if r.atLeast {
-		if lang == "en" {
-			b = append(b, "at least "...)
-		} else {
-			b = append(b, "minst "...)
-		}
+		return words.M("followup.atLeast", m).AppendIn(b, lang)
 	}
-	b = quantity{r.v, r.unit, 2}.appendIn(b, lang)
-	if lang == "en" {
-		b = append(b, " a "...)
-	} else {
-		b = append(b, " per "...)
-	}
-	return cadenceWord{r.every, false}.appendIn(b, lang)
+	return m.AppendIn(b, lang)
 }
 
 // qualified is a reported figure with its qualifier: "drygt 300
@@ -171,34 +163,26 @@ type qualified struct {
 	unit promise.Text
 }
 
-var qualifierWords = map[promise.Qualifier][2]string{
-	promise.AtLeastQualifier: {"minst ", "at least "},
-	promise.OverQualifier:    {"drygt ", "over "},
-	promise.AboutQualifier:   {"cirka ", "about "},
-	promise.UnderQualifier:   {"knappt ", "almost "},
-	promise.AtMostQualifier:  {"högst ", "at most "},
-}
-
-func (q qualified) appendIn(b []byte, lang string) []byte {
-	if w, ok := qualifierWords[q.q]; ok {
-		if lang == "en" {
-			b = append(b, w[1]...)
-		} else {
-			b = append(b, w[0]...)
-		}
+func (q qualified) AppendIn(b []byte, lang string) []byte {
+	if q.q == "" {
+		return quantity{q.v, q.unit, 2}.AppendIn(b, lang)
 	}
-	return quantity{q.v, q.unit, 2}.appendIn(b, lang)
+	return words.M("qualified", words.Key("qualifier."+string(q.q)), quantity{q.v, q.unit, 2}).AppendIn(b, lang)
 }
 
 // stated applies what the reports state in words ("genomfört", "delvis",
-// "ej genomfört") to a target whose rule found no figure to judge by: the
-// latest stated outcome seen. Done is achieved whenever it is stated. At
-// or after the end of the window (the report speaks for its end, or the
-// reports cover the window) partly done is partly achieved and not done
-// not achieved; stated while the window runs they are on track and behind.
-// A rule that measured something keeps its own outcome, and the stated
-// outcome is named in its reason.
-func (c *actCtx) stated(fs []fig, w promise.Period, r tres) tres {
+// "ej genomfört") to a target whose rule found no figure to judge by (t is
+// nil for an activity without targets): the latest stated outcome seen.
+// Done is achieved whenever it is stated. At or after the end of the
+// window (the report speaks for its end, or the reports cover the window)
+// partly done is partly achieved and not done not achieved; stated while
+// the window runs they are on track and behind. A number is not a word,
+// though: for a target of a number greater than one (a count, a rate, a
+// recurring target, an indicator), done and partly done say nothing about
+// how many, and only not done at the end is a verdict. A rule that
+// measured something keeps its own outcome; the stated outcome is named in
+// the reason either way.
+func (c *actCtx) stated(t *promise.Target, fs []fig, w promise.Period, r tres) tres {
 	var last *fig
 	for i := range fs {
 		f := &fs[i]
@@ -214,11 +198,12 @@ func (c *actCtx) stated(fs []fig, w promise.Period, r tres) tres {
 	if d := last.res.Description; !d.IsZero() {
 		said = concat(said, raw(d))
 	}
-	if r.measured || r.Status == Withdrawn || r.Status == NotStarted {
+	end := (!w.End.IsZero() && !last.vr.cover.End.Before(w.End)) || c.complete(w)
+	numeric := t != nil && ruleOf(t.Kind).numeric(t)
+	if r.measured || r.Status == Withdrawn || r.Status == NotStarted || numeric && !(last.stated == NotDone && end) {
 		r.why = concat(r.why, said)
 		return r
 	}
-	end := (!w.End.IsZero() && !last.vr.cover.End.Before(w.End)) || c.complete(w)
 	var s Status
 	switch last.stated {
 	case Done:
@@ -247,19 +232,11 @@ func (c *actCtx) stated(fs []fig, w promise.Period, r tres) tres {
 	return out
 }
 
-var sayStated = phrase{"Rapporterat (%s, %s): %s.", "Reported (%s, %s): %s."}
+var sayStated = phrase("followup.stated")
 
 // statedWord is a stated outcome in words.
 type statedWord StatedOutcome
 
-func (s statedWord) appendIn(b []byte, lang string) []byte {
-	w := map[StatedOutcome][2]string{
-		Done:       {"genomfört", "done"},
-		PartlyDone: {"delvis genomfört", "partly done"},
-		NotDone:    {"ej genomfört", "not done"},
-	}[StatedOutcome(s)]
-	if lang == "en" {
-		return append(b, w[1]...)
-	}
-	return append(b, w[0]...)
+func (s statedWord) AppendIn(b []byte, lang string) []byte {
+	return words.Key("outcome."+string(s)).AppendIn(b, lang)
 }

@@ -2,33 +2,29 @@ package followup
 
 import (
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
-// Reasons are written in Swedish and English at once. A phrase is a pair
-// of patterns with %s verbs only; its arguments are values that know how
-// to print themselves in either language (numbers with a decimal comma in
-// Swedish, labels, texts), so that the two sentences always carry the same
-// numbers.
-//
-// The rules build a reason as a list of unrendered parts, and the
-// evaluation renders only the reasons that reach its output (the reasons
-// of the targets inside an activity's history are never printed). Parts
-// append to one byte buffer, so that a rendered reason costs its two
-// strings and its map.
+// A reason is a list of parts, each a text of the catalog (package
+// promise/words) with its arguments, or a text of the document as it is
+// (a justification, a withdrawal's reason). The rules build reasons as
+// data: the key of each part is its code ([Outcome.Codes]), and the
+// arguments are values that know how to print themselves in each language
+// (numbers, dates, labels, texts), so that every language carries the
+// same numbers. The evaluation renders only the reasons that reach its
+// output, into every language of the catalog; parts append to one byte
+// buffer, so that a rendered reason costs its strings and its map.
 
 // loc is an argument of a phrase that prints differently per language.
-type loc interface {
-	appendIn(b []byte, lang string) []byte
-}
+type loc = words.Arg
 
-// phrase is a message in Swedish and English with the same arguments.
-type phrase struct{ sv, en string }
+// phrase is a text of the catalog.
+type phrase words.Key
 
 // text returns the phrase with its arguments as an unrendered reason.
 func (m phrase) text(args ...any) reason { return reason{{p: m, args: args}} }
@@ -36,27 +32,39 @@ func (m phrase) text(args ...any) reason { return reason{{p: m, args: args}} }
 // now returns the phrase rendered.
 func (m phrase) now(args ...any) promise.Text { return m.text(args...).render(nil) }
 
-// appendIn writes the phrase in lang, replacing each %s (or %q, quoted)
-// with the next argument.
+// appendIn writes the phrase in lang with its arguments.
 func (m phrase) appendIn(b []byte, lang string, args []any) []byte {
-	pattern := m.sv
-	if lang == "en" {
-		pattern = m.en
-	}
-	for {
-		i := strings.IndexByte(pattern, '%')
-		if i < 0 || i == len(pattern)-1 || len(args) == 0 {
-			return append(b, pattern...)
-		}
-		b = append(b, pattern[:i]...)
-		if pattern[i+1] == 'q' {
-			b = strconv.AppendQuote(b, string(appendArg(nil, args[0], lang)))
-		} else {
-			b = appendArg(b, args[0], lang)
-		}
-		args, pattern = args[1:], pattern[i+2:]
-	}
+	return words.Fill(b, words.Template(words.Key(m), lang), lang, argsOf(args))
 }
+
+// AppendIn lets a phrase without arguments be the argument of another.
+func (m phrase) AppendIn(b []byte, lang string) []byte { return m.appendIn(b, lang, nil) }
+
+// argsOf adapts the arguments of the rules to package words: dates,
+// periods and statuses print as the rules print them.
+func argsOf(args []any) []any {
+	for i, a := range args {
+		switch v := a.(type) {
+		case promise.Date:
+			args[i] = dateArg(v)
+		case promise.Period:
+			args[i] = periodArg(v)
+		case Status:
+			args[i] = words.Key("status." + v.String())
+		case promise.Text:
+			args[i] = map[string]string(v)
+		}
+	}
+	return args
+}
+
+type dateArg promise.Date
+
+func (d dateArg) AppendIn(b []byte, _ string) []byte { return appendDate(b, promise.Date(d)) }
+
+type periodArg promise.Period
+
+func (p periodArg) AppendIn(b []byte, _ string) []byte { return appendPeriod(b, promise.Period(p)) }
 
 // reason is an unrendered text: parts joined with spaces.
 type reason []part
@@ -90,8 +98,8 @@ func raw(t promise.Text) reason {
 	return reason{{raw: t}}
 }
 
-// render writes the reason in Swedish and English, using buf (which may
-// be nil) as scratch space; nil for no reason.
+// render writes the reason in every language of the catalog, using buf
+// (which may be nil) as scratch space; nil for no reason.
 func (r reason) render(buf *[]byte) promise.Text {
 	if len(r) == 0 {
 		return nil
@@ -100,11 +108,31 @@ func (r reason) render(buf *[]byte) promise.Text {
 	if buf == nil {
 		buf = &scratch
 	}
-	*buf = r.appendIn((*buf)[:0], "sv")
-	sv := string(*buf)
-	*buf = r.appendIn((*buf)[:0], "en")
-	return promise.Text{"sv": sv, "en": string(*buf)}
+	out := make(promise.Text, len(langs))
+	for _, l := range langs {
+		*buf = r.appendIn((*buf)[:0], l)
+		out[l] = string(*buf)
+	}
+	return out
 }
+
+// langs are the languages reasons are rendered in.
+var langs = words.Languages()
+
+// codes returns the keys of the reason's parts, in order: the reason as
+// data.
+func (r reason) codes() []string {
+	var out []string
+	for _, p := range r {
+		if p.raw == nil && p.p != "" {
+			out = append(out, string(p.p))
+		}
+	}
+	return out
+}
+
+// AppendIn lets a reason be the argument of a phrase.
+func (r reason) AppendIn(b []byte, lang string) []byte { return r.appendIn(b, lang) }
 
 func (r reason) appendIn(b []byte, lang string) []byte {
 	start := len(b)
@@ -128,74 +156,38 @@ func (r reason) appendIn(b []byte, lang string) []byte {
 	return b
 }
 
-func appendArg(b []byte, a any, lang string) []byte {
-	switch v := a.(type) {
-	case string:
-		return append(b, v...)
-	case loc:
-		return v.appendIn(b, lang)
-	case promise.Text:
-		return append(b, v.In(lang)...)
-	case promise.Date:
-		return appendDate(b, v)
-	case promise.Period:
-		return appendPeriod(b, v)
-	case Status:
-		return append(b, v.Label(lang)...)
-	case int:
-		return appendNumber(b, float64(v), 0, lang)
-	case float64:
-		return appendNumber(b, v, 2, lang)
-	}
-	return append(b, '?')
-}
-
 // num is a number printed with at most dec decimals.
 type num struct {
 	v   float64
 	dec int
 }
 
-func (n num) appendIn(b []byte, lang string) []byte { return appendNumber(b, n.v, n.dec, lang) }
+func (n num) AppendIn(b []byte, lang string) []byte { return words.AppendNumber(b, n.v, n.dec, lang) }
 
 // pct is a share printed as a whole percentage: "83 %" in Swedish, "83%"
 // in English.
 type pct float64
 
-func (p pct) appendIn(b []byte, lang string) []byte {
-	b = appendNumber(b, math.Round(float64(p)*100), 0, lang)
-	if lang == "en" {
-		return append(b, '%')
-	}
-	return append(b, "\u00a0%"...)
+func (p pct) AppendIn(b []byte, lang string) []byte {
+	return words.AppendShare(b, math.Round(float64(p)*100)/100, lang)
 }
 
 // joined is a list of texts joined with commas and a final "och"/"and".
 type joined []promise.Text
 
-func (j joined) appendIn(b []byte, lang string) []byte {
-	and := " och "
-	if lang == "en" {
-		and = " and "
-	}
+func (j joined) AppendIn(b []byte, lang string) []byte {
+	l := make(words.List, len(j))
 	for i, t := range j {
-		switch {
-		case i == 0:
-		case i == len(j)-1:
-			b = append(b, and...)
-		default:
-			b = append(b, ", "...)
-		}
-		b = append(b, t.In(lang)...)
+		l[i] = map[string]string(t)
 	}
-	return b
+	return l.AppendIn(b, lang)
 }
 
 // listOf joins the parts of a reason with commas: "Mariefred 2 av 1,
 // Stallarholmen 0 av 1".
 type listOf reason
 
-func (l listOf) appendIn(b []byte, lang string) []byte {
+func (l listOf) AppendIn(b []byte, lang string) []byte {
 	for i, p := range l {
 		if i > 0 {
 			b = append(b, ", "...)
@@ -205,83 +197,15 @@ func (l listOf) appendIn(b []byte, lang string) []byte {
 	return b
 }
 
-// formatNumber prints v as appendNumber does.
+// formatNumber prints v as words.AppendNumber does.
 func formatNumber(v float64, dec int, lang string) string {
-	return string(appendNumber(nil, v, dec, lang))
+	return string(words.AppendNumber(nil, v, dec, lang))
 }
 
-// appendNumber prints v rounded to at most dec decimals, without trailing
-// zeros: "2,7" and "12 000" in Swedish (a no-break space groups numbers of
-// five digits or more, as Språkrådet recommends), "2.7" and "12,000" in
-// English.
-func appendNumber(b []byte, v float64, dec int, lang string) []byte {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return strconv.AppendFloat(b, v, 'f', -1, 64)
-	}
-	// Rounding to dec decimals multiplies by 10^dec first, which would
-	// overflow near the largest floats (1e308 printed as +Inf); from
-	// 2^53 on every float is a whole number anyway.
-	if math.Abs(v) < 1<<53 {
-		p := math.Pow(10, float64(dec))
-		v = math.Round(v*p) / p
-	} else {
-		dec = 0
-	}
-	var arr [40]byte
-	s := strconv.AppendFloat(arr[:0], math.Abs(v), 'f', dec, 64)
-	if dec > 0 {
-		for s[len(s)-1] == '0' {
-			s = s[:len(s)-1]
-		}
-		if s[len(s)-1] == '.' {
-			s = s[:len(s)-1]
-		}
-	}
-	intPart, frac := s, []byte(nil)
-	if i := indexByte(s, '.'); i >= 0 {
-		intPart, frac = s[:i], s[i+1:]
-	}
-	sep, point, groupFrom := "\u00a0", byte(','), 5
-	if lang == "en" {
-		sep, point, groupFrom = ",", '.', 4
-	}
-	if v < 0 {
-		b = append(b, '-')
-	}
-	if len(intPart) >= groupFrom {
-		for i, c := range intPart {
-			if i > 0 && (len(intPart)-i)%3 == 0 {
-				b = append(b, sep...)
-			}
-			b = append(b, c)
-		}
-	} else {
-		b = append(b, intPart...)
-	}
-	if frac != nil {
-		b = append(b, point)
-		b = append(b, frac...)
-	}
-	return b
-}
-
-func indexByte(s []byte, c byte) int {
-	for i, x := range s {
-		if x == c {
-			return i
-		}
-	}
-	return -1
-}
-
-// appendDate writes d as YYYY-MM-DD.
+// appendDate writes d as YYYY-MM-DD, or as precise as it is (YYYY-MM,
+// YYYY).
 func appendDate(b []byte, d promise.Date) []byte {
-	if d.IsZero() {
-		return b
-	}
-	y, m, dd := d.Year(), int(d.Month()), d.Day()
-	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10))
+	return append(b, d.String()...)
 }
 
 // appendPeriod writes p as "2019-01-01–2019-04-30".
@@ -298,16 +222,14 @@ type quantity struct {
 	dec  int
 }
 
-func (q quantity) appendIn(b []byte, lang string) []byte {
-	b = appendNumber(b, q.v, q.dec, lang)
-	switch u := q.unit.In(lang); {
-	case u == "":
-		return b
-	case u == "%" && lang == "en":
-		return append(b, '%')
-	case u == "%":
-		return append(b, "\u00a0%"...)
+func (q quantity) AppendIn(b []byte, lang string) []byte {
+	switch u := q.unit.In(lang); u {
+	case "":
+		return words.AppendNumber(b, q.v, q.dec, lang)
+	case "%":
+		return words.Fill(b, words.Template("fmt.percent", lang), lang, []any{words.Number{V: q.v, Dec: q.dec}})
 	default:
+		b = words.AppendNumber(b, q.v, q.dec, lang)
 		b = append(b, ' ')
 		return append(b, u...)
 	}
@@ -319,16 +241,13 @@ type partyNames struct {
 	ids []uuid.UUID
 }
 
-func (p partyNames) appendIn(b []byte, lang string) []byte {
+func (p partyNames) AppendIn(b []byte, lang string) []byte {
 	if len(p.ids) == 0 {
-		if lang == "en" {
-			return append(b, "unknown party"...)
-		}
-		return append(b, "okänd part"...)
+		return words.Key("followup.unknownParty").AppendIn(b, lang)
 	}
 	names := make(joined, 0, len(p.ids))
 	for _, id := range p.ids {
 		names = append(names, p.ix.partyName(id))
 	}
-	return names.appendIn(b, lang)
+	return names.AppendIn(b, lang)
 }

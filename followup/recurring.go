@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // recurring: at least M entries in every interval of the cadence that has
@@ -57,7 +58,7 @@ func (c *actCtx) recurring(t *promise.Target, tf *targetFacts, w promise.Period)
 	}
 	measured := len(entries) > 0
 	every := cadenceWord{t.Every, false}
-	rate := phrase{"minst %s per %s", "at least %s per %s"}.text(num{m, 2}, every)
+	rate := phrase("followup.atLeastPer").text(num{m, 2}, every)
 	out := tres{measured: measured}
 	denom := total
 	if w.Open() {
@@ -71,7 +72,7 @@ func (c *actCtx) recurring(t *promise.Target, tf *targetFacts, w promise.Period)
 	}
 	if denom > 0 {
 		out.Progress = float64(met) / float64(denom)
-		out.nums = phrase{"%s av %s %s", "%s of %s %s"}.text(met, denom, cadenceWord{t.Every, true})
+		out.nums = phrase("followup.intervalsMet").text(met, denom, cadenceWord{t.Every, true})
 	}
 	missing := func() reason {
 		if len(missed) == 0 {
@@ -168,13 +169,13 @@ func (tf *targetFacts) intervals(w promise.Period, upTo promise.Date, every prom
 }
 
 var (
-	sayNoCadence        = phrase{"Målet har inget giltigt intervall (%q).", "The target has no valid interval (%q)."}
-	sayRecur            = phrase{"%s av %s avslutade %s når målet (%s; %s).", "%s of %s ended %s meet the target (%s; %s)."}
-	sayRecurEnded       = phrase{"Perioden är slut: %s av %s %s nådde målet (%s).", "The period has ended: %s of %s %s met the target (%s)."}
-	sayRecurNone        = phrase{"Inget intervall har avslutats ännu (%s); %s tillfällen rapporterade.", "No interval has ended yet (%s); %s occurrences reported."}
-	sayNoEntries        = phrase{"Inga daterade tillfällen rapporterade (mål: %s).", "No dated occurrences reported (target: %s)."}
-	sayMissed           = phrase{"Ej uppfyllt: %s.", "Missed: %s."}
-	sayTooManyIntervals = phrase{"Målet har fler än %s intervall: det kan inte bedömas.", "The target has more than %s intervals: it cannot be assessed."}
+	sayNoCadence        = phrase("followup.noCadence")
+	sayRecur            = phrase("followup.recur")
+	sayRecurEnded       = phrase("followup.recurEnded")
+	sayRecurNone        = phrase("followup.recurNone")
+	sayNoEntries        = phrase("followup.noEntries")
+	sayMissed           = phrase("followup.missed")
+	sayTooManyIntervals = phrase("followup.tooManyIntervals")
 )
 
 // cadenceWord names a cadence's interval, singular or plural.
@@ -183,29 +184,11 @@ type cadenceWord struct {
 	plural bool
 }
 
-var cadenceWords = map[promise.Cadence][4]string{
-	promise.Daily:     {"dag", "dagar", "day", "days"},
-	promise.Weekly:    {"vecka", "veckor", "week", "weeks"},
-	promise.Monthly:   {"månad", "månader", "month", "months"},
-	promise.Quarterly: {"kvartal", "kvartal", "quarter", "quarters"},
-	promise.Tertially: {"tertial", "tertial", "four-month period", "four-month periods"},
-	promise.HalfYear:  {"halvår", "halvår", "half-year", "half-years"},
-	promise.Yearly:    {"år", "år", "year", "years"},
-}
-
-func (cw cadenceWord) appendIn(b []byte, lang string) []byte {
-	ws, ok := cadenceWords[cw.c]
-	if !ok {
+func (cw cadenceWord) AppendIn(b []byte, lang string) []byte {
+	if _, ok := daysPer[cw.c]; !ok {
 		return append(b, cw.c...)
 	}
-	i := 0
-	if cw.plural {
-		i = 1
-	}
-	if lang == "en" {
-		i += 2
-	}
-	return append(b, ws[i]...)
+	return append(b, words.Noun(words.Key("cadence."+string(cw.c)), cw.plural, lang)...)
 }
 
 // intervals names the intervals of a cadence that start on the given
@@ -216,18 +199,15 @@ type intervals struct {
 	n      int
 }
 
-func (iv intervals) appendIn(b []byte, lang string) []byte {
+func (iv intervals) AppendIn(b []byte, lang string) []byte {
 	for i, s := range iv.starts {
 		if i == iv.n {
-			if lang == "en" {
-				return append(b, " and more"...)
-			}
-			return append(b, " med flera"...)
+			return words.Key("fmt.andMore").AppendIn(b, lang)
 		}
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = intervalName{s, iv.c}.appendIn(b, lang)
+		b = intervalName{s, iv.c}.AppendIn(b, lang)
 	}
 	return b
 }

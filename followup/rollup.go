@@ -4,37 +4,30 @@ import (
 	"strconv"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
-// noun names what a roll-up is over, in Swedish and English, singular and
-// plural.
-type noun [4]string
+// noun names what a roll-up is over: the key of its singular in the
+// catalog, and its token in [Rollup.Counted].
+type noun struct {
+	key   words.Key
+	token string
+}
 
 var (
-	nounActivities = noun{"aktivitet", "aktiviteter", "activity", "activities"}
-	nounTargets    = noun{"mål", "mål", "target", "targets"}
+	nounActivities = noun{"noun.activity", "activities"}
+	nounTargets    = noun{"noun.target", "targets"}
 )
 
 // pluralOf is the plural of a noun.
-func pluralOf(w noun) promise.Text { return promise.Text{"sv": w[1], "en": w[3]} }
+type pluralOf noun
 
-type counted struct {
-	n    int
-	noun noun
+func (p pluralOf) AppendIn(b []byte, lang string) []byte {
+	return append(b, words.Noun(p.key, true, lang)...)
 }
 
-func (c counted) appendIn(b []byte, lang string) []byte {
-	i := 1
-	if c.n == 1 {
-		i = 0
-	}
-	if lang == "en" {
-		i += 2
-	}
-	b = appendNumber(b, float64(c.n), 0, lang)
-	b = append(b, ' ')
-	return append(b, c.noun[i]...)
-}
+// counted is "3 aktiviteter".
+func counted(n int, w noun) words.Count { return words.Count{N: n, Noun: w.key} }
 
 // rollup combines the outcomes of activities (or of one activity's
 // targets). The rules, documented in the package documentation:
@@ -92,9 +85,9 @@ func rollup(children []outcome, th promise.Thresholds, ended bool, what noun) ro
 			r.Counts = append(r.Counts, StatusCount{Status: Status(s), Count: k})
 		}
 	}
-	r.Assessed, r.Total, r.Counted = assessable, len(children), what.token()
+	r.Assessed, r.Total, r.Counted = assessable, len(children), what.token
 	tally := countsText{r.Counts}
-	total := counted{len(children), what}
+	total := counted(len(children), what)
 	switch {
 	case len(children) == 0:
 		r.Status, r.why = Unassessable, sayRollupEmpty.text(pluralOf(what))
@@ -164,20 +157,20 @@ func rollup(children []outcome, th promise.Thresholds, ended bool, what noun) ro
 }
 
 var (
-	sayRollupAssessed    = phrase{"%s av %s bedömda.", "%s of %s assessed."}
-	sayRollupCapped      = phrase{"De som kan bedömas är %s, men inte alla kan bedömas än.", "Those that can be assessed are %s, but not all can be assessed yet."}
-	sayRollupAwaiting    = phrase{"%s: %s. Rapport inväntas.", "%s: %s. A report is awaited."}
-	sayRollupEmpty       = phrase{"Inga %s att bedöma.", "No %s to assess."}
-	sayRollupWithdrawn   = phrase{"%s, alla återkallade.", "%s, all withdrawn."}
-	sayRollupNone        = phrase{"%s: %s. Inget kan bedömas.", "%s: %s. None can be assessed."}
-	sayRollupOne         = phrase{"%s: %s. Den som kan bedömas är uppfylld.", "%s: %s. The one that can be assessed is achieved."}
-	sayRollupAll         = phrase{"%s: %s. Alla %s som kan bedömas är uppfyllda.", "%s: %s. All %s that can be assessed are achieved."}
-	sayRollupNotStarted  = phrase{"%s: %s. Inget har påbörjats.", "%s: %s. None has started."}
-	sayRollupNotReported = phrase{"%s: %s. Inget är rapporterat.", "%s: %s. None is reported."}
-	sayRollupVerdict     = phrase{"%s: %s. %s av %s som kan bedömas uppfyllda; måluppfyllelse %s (%s krävs för delvis uppfyllt).", "%s: %s. %s of %s that can be assessed achieved; %s done (%s needed for partly achieved)."}
-	sayRollupOnTrack     = phrase{"%s: %s. %s av %s som kan bedömas är uppfyllda, enligt plan eller inte påbörjade (%s); måluppfyllelse %s.", "%s: %s. %s of %s that can be assessed are achieved, on track or not yet started (%s); %s done."}
-	sayRollupAtRisk      = phrase{"%s: %s. %s av %s som kan bedömas är uppfyllda, enligt plan eller inte påbörjade (%s; %s krävs för enligt plan); måluppfyllelse %s.", "%s: %s. %s of %s that can be assessed are achieved, on track or not yet started (%s; %s needed for on track); %s done."}
-	sayRollupBehind      = phrase{"%s: %s. %s av %s som kan bedömas är försenade, ej uppfyllda eller ej rapporterade (%s); måluppfyllelse %s.", "%s: %s. %s of %s that can be assessed are behind, not achieved or not reported (%s); %s done."}
+	sayRollupAssessed    = phrase("followup.rollupAssessed")
+	sayRollupCapped      = phrase("followup.rollupCapped")
+	sayRollupAwaiting    = phrase("followup.rollupAwaiting")
+	sayRollupEmpty       = phrase("followup.rollupEmpty")
+	sayRollupWithdrawn   = phrase("followup.rollupWithdrawn")
+	sayRollupNone        = phrase("followup.rollupNone")
+	sayRollupOne         = phrase("followup.rollupOne")
+	sayRollupAll         = phrase("followup.rollupAll")
+	sayRollupNotStarted  = phrase("followup.rollupNotStarted")
+	sayRollupNotReported = phrase("followup.rollupNotReported")
+	sayRollupVerdict     = phrase("followup.rollupVerdict")
+	sayRollupOnTrack     = phrase("followup.rollupOnTrack")
+	sayRollupAtRisk      = phrase("followup.rollupAtRisk")
+	sayRollupBehind      = phrase("followup.rollupBehind")
 )
 
 // rolled is a roll-up whose reason is not yet rendered.
@@ -192,13 +185,10 @@ func (r rolled) render(buf *[]byte) Rollup {
 	return Rollup{Outcome: r.outcome.render(buf), Counts: r.Counts, Assessed: r.Assessed, Total: r.Total, Counted: r.Counted}
 }
 
-// token is the noun's English plural, the token of [Rollup.Counted].
-func (w noun) token() string { return w[3] }
-
 // countsText is "Uppfyllt 5, Kan inte bedömas 1".
 type countsText struct{ counts []StatusCount }
 
-func (c countsText) appendIn(b []byte, lang string) []byte {
+func (c countsText) AppendIn(b []byte, lang string) []byte {
 	for i, sc := range c.counts {
 		if i > 0 {
 			b = append(b, ", "...)

@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // target evaluates one target in the activity's window, year by year for
@@ -16,35 +17,19 @@ func (c *actCtx) target(t *promise.Target, tf *targetFacts) tres {
 		return tres{outcome: mk(Unassessable, sayNoPeriod.text())}
 	}
 	var r tres
-	if t.Scope == promise.EachYear && (t.Kind == promise.Count || t.Kind == promise.Coverage || t.Kind == promise.Milestone) {
+	if t.Scope == promise.EachYear && ruleOf(t.Kind).yearly {
 		r = c.yearly(t, tf, w)
 	} else {
 		r = c.rule(t, tf, w)
 	}
 	if tf != nil {
-		r = c.stated(tf.stated, w, r)
+		r = c.stated(t, tf.stated, w, r)
 	}
 	return r
 }
 
 func (c *actCtx) rule(t *promise.Target, tf *targetFacts, w promise.Period) tres {
-	switch t.Kind {
-	case promise.Count:
-		return c.count(t, tf, w)
-	case promise.Coverage:
-		return c.coverage(t, tf, w)
-	case promise.Milestone:
-		return c.milestone(t, tf, w)
-	case promise.Recurring:
-		return c.recurring(t, tf, w)
-	case promise.Rate:
-		return c.rate(t, tf, w)
-	case promise.Continuous:
-		return c.continuous(w)
-	case promise.Indicator:
-		return c.indicator(t, tf, w)
-	}
-	return c.unmeasurable(w)
+	return ruleOf(t.Kind).judge(c, t, tf, w)
 }
 
 // amountRule is the rule shared by counts and coverage: got of want,
@@ -121,22 +106,22 @@ func (c *actCtx) amountRule(w promise.Period, got, want, progressGot float64, me
 }
 
 var (
-	sayOf              = phrase{"%s", "%s"}
-	sayReached         = phrase{"Målet nått: %s.", "Target reached: %s."}
-	sayEndedWith       = phrase{"Perioden är slut med %s (%s av målet; %s krävs för delvis uppfyllt).", "The period ended with %s (%s of the target; %s needed for partly achieved)."}
-	sayNoFigure        = phrase{"Inget antal rapporterat (mål: %s).", "No figure reported (target: %s)."}
-	sayNoPlaceReached  = phrase{"Inga nådda platser rapporterade (mål: %s).", "No places reached reported (target: %s)."}
-	sayNoEnd           = phrase{"%s genomförda; ingen slutdag, så ingen takt kan beräknas.", "%s done; there is no end date, so no pace can be computed."}
-	sayNothingExpected = phrase{"%s genomförda; inget väntat ännu per %s.", "%s done; nothing expected yet by %s."}
-	sayPace            = phrase{"%s genomförda; %s väntade per %s (%s av väntat).", "%s done; %s expected by %s (%s of expected)."}
+	sayOf              = phrase("followup.of")
+	sayReached         = phrase("followup.reached")
+	sayEndedWith       = phrase("followup.endedWith")
+	sayNoFigure        = phrase("followup.noFigure")
+	sayNoPlaceReached  = phrase("followup.noPlaceReached")
+	sayNoEnd           = phrase("followup.noEnd")
+	sayNothingExpected = phrase("followup.nothingExpected")
+	sayPace            = phrase("followup.pace")
 )
 
 func (c *actCtx) coverage(t *promise.Target, tf *targetFacts, w promise.Period) tres {
 	unit := t.Unit
 	if unit.IsZero() {
-		unit = promise.Text{"sv": "platser", "en": "places"}
+		unit = nounText("noun.place", true)
 		if len(t.PlaceIDs) == 1 || (t.Value != nil && *t.Value == 1) {
-			unit = promise.Text{"sv": "plats", "en": "place"}
+			unit = nounText("noun.place", false)
 		}
 	}
 	cut := c.sc.cut
@@ -225,7 +210,7 @@ func (c *actCtx) coverage(t *promise.Target, tf *targetFacts, w promise.Period) 
 	return out
 }
 
-var sayNotReached = phrase{"Ej nådda: %s.", "Not reached: %s."}
+var sayNotReached = phrase("followup.notReached")
 
 // unknownSet is a coverage target of a set whose size the source does not
 // give ("alla skolor"): the places reached are counted and shown, but
@@ -273,7 +258,7 @@ func (c *actCtx) unknownSet(tf *targetFacts, w promise.Period, unit promise.Text
 	return out
 }
 
-var sayUnknownSet = phrase{"%s nådda; hur många %s som ska nås anges inte, så det kan inte bedömas utan en bedömning.", "%s reached; how many %s are to be reached is not given, so it cannot be judged without an assessment."}
+var sayUnknownSet = phrase("followup.unknownSet")
 
 func hasFigs(tf *targetFacts, sc scene, w promise.Period) bool {
 	for _, f := range tf.figs {
@@ -345,10 +330,19 @@ func (c *actCtx) milestone(t *promise.Target, tf *targetFacts, w promise.Period)
 }
 
 var (
-	sayDone         = phrase{"Klart %s.", "Done on %s."}
-	sayDoneLate     = phrase{"Sista dag var %s.", "It was due by %s."}
-	sayNotDone      = phrase{"Inte klart per sista dag %s.", "Not done by the due date %s."}
-	sayOverdue      = phrase{"Sista dag %s har passerat och det är inte rapporterat klart.", "The due date %s has passed and it is not reported done."}
-	sayUnderWay     = phrase{"Pågår; ska vara klart senast %s.", "Under way; due by %s."}
-	sayUnderWayOpen = phrase{"Pågår; inget slutdatum.", "Under way; no due date."}
+	sayDone         = phrase("followup.done")
+	sayDoneLate     = phrase("followup.doneLate")
+	sayNotDone      = phrase("followup.notDone")
+	sayOverdue      = phrase("followup.overdue")
+	sayUnderWay     = phrase("followup.underWay")
+	sayUnderWayOpen = phrase("followup.underWayOpen")
 )
+
+// nounText is a noun of the catalog as a text in every language.
+func nounText(k words.Key, many bool) promise.Text {
+	out := make(promise.Text, len(langs))
+	for _, l := range langs {
+		out[l] = words.Noun(k, many, l)
+	}
+	return out
+}

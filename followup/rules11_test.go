@@ -32,6 +32,10 @@ func TestRateLulea(t *testing.T) {
 		rep("maj-jul", "2018-08-15", "2018-05-01", "2018-07-31", periodTotal(71, "2018-05-01", "2018-07-31")),
 		rep("maj-dec", "2019-03-15", "2018-05-01", "2018-12-31", periodTotal(301, "2018-05-01", "2018-12-31")),
 	}}
+	a := activityOf(b.bundle(), "2018-07-31")
+	assert.Equal(t, []string{"followup.rate"}, a.Codes, "the reason as data")
+	assert.InDelta(t, 71.0/92, *a.Achieved, 1e-9)
+	assert.Equal(t, 1.0, *a.Target)
 	runRules(t, []ruleCase{
 		{name: "71 in May–July is 0.77 a day: behind", b: b, at: "2018-07-31", want: followup.Behind,
 			achieved: new(71.0 / 92), sv: []string{"71 trafikkontroller under 2018-05-01–2018-07-31: 0,77 trafikkontroller per dag"}},
@@ -116,10 +120,13 @@ func TestStatedOutcomes(t *testing.T) {
 	runRules(t, []ruleCase{
 		{name: "genomfört: a milestone achieved", b: one{targets: milestone, reports: final(followup.Done, true)}, at: "2020-02-01",
 			want: followup.Achieved, sv: []string{"Rapporterat (Kommunen, 2020-01-20): genomfört.", "Genomfört enligt plan."}},
-		{name: "genomfört about an activity of one target", b: one{targets: walks, reports: final(followup.Done, false)}, at: "2020-02-01", want: followup.Achieved},
-		{name: "delvis at the end: partly achieved", b: one{targets: walks, reports: final(followup.PartlyDone, true)}, at: "2020-02-01", want: followup.PartlyAchieved},
-		{name: "ej genomfört at the end: not achieved", b: one{targets: walks, reports: final(followup.NotDone, true)}, at: "2020-02-01", want: followup.NotAchieved},
-		{name: "ej genomfört while it runs: behind", b: one{targets: walks, reports: []followup.Report{
+		{name: "genomfört about an activity of one thing", b: one{targets: []promise.Target{countTarget(1, promise.AtLeast)}, reports: final(followup.Done, false)},
+			at: "2020-02-01", want: followup.Achieved},
+		{name: "genomfört says nothing of how many of four", b: one{targets: walks, reports: final(followup.Done, false)}, at: "2020-02-01",
+			want: followup.Unassessable, sv: []string{"Inget antal rapporterat", "genomfört"}},
+		{name: "delvis at the end: partly achieved", b: one{targets: milestone, reports: final(followup.PartlyDone, true)}, at: "2020-02-01", want: followup.PartlyAchieved},
+		{name: "ej genomfört at the end: not achieved, whatever the number", b: one{targets: walks, reports: final(followup.NotDone, true)}, at: "2020-02-01", want: followup.NotAchieved},
+		{name: "ej genomfört while it runs: behind", b: one{targets: milestone, reports: []followup.Report{
 			rep("t1", "2019-05-20", "2019-01-01", "2019-04-30", statedUpdate(followup.NotDone, true)),
 		}}, at: "2019-06-01", want: followup.Behind},
 		{name: "an activity without targets", b: one{reports: final(followup.Done, false)}, at: "2020-02-01", want: followup.Achieved},

@@ -1,7 +1,6 @@
 package followup
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // Validate checks the report's invariants and returns every violation as
@@ -49,38 +49,39 @@ type reportValidator struct {
 	places  map[uuid.UUID]bool
 }
 
-type msg struct{ en, sv string }
+// msg is a message of the catalog (package promise/words).
+type msg words.Key
 
 func (m msg) text(args ...any) promise.Text {
-	return promise.Text{"en": fmt.Sprintf(m.en, args...), "sv": fmt.Sprintf(m.sv, args...)}
+	return promise.Text(words.M(words.Key(m), argsOf(args)...).Text())
 }
 
 var (
-	mMissing    = msg{"%s is missing: fill it in", "%s saknas: fyll i det"}
-	mUnstated   = msg{"%s is missing: fill it in, or, if the source does not give it, say so with \"notStated\": [\"%s\"]", "%s saknas: fyll i det, eller, om källan inte anger det, säg det med \"notStated\": [\"%s\"]"}
-	mStatedToo  = msg{"notStated says the source does not give %s, but it is given: remove one of them", "notStated säger att källan inte anger %s, men det anges: ta bort det ena"}
-	mSubject    = msg{"give exactly one of citizenPromiseId, actionPlanId and agreementId: what the report follows up", "ange exakt ett av citizenPromiseId, actionPlanId och agreementId: vad rapporten följer upp"}
-	mNoCP       = msg{"citizenPromiseId %s names no citizen promise of the document", "citizenPromiseId %s är inget medborgarlöfte i dokumentet"}
-	mNoPlan     = msg{"actionPlanId %s names no action plan of the document", "actionPlanId %s är ingen åtgärdsplan i dokumentet"}
-	mNoAgr      = msg{"agreementId %s names no agreement of the document", "agreementId %s är ingen samverkansöverenskommelse i dokumentet"}
-	mNoParty    = msg{"%s names no party of the document", "%s är ingen part i dokumentet"}
-	mNoActivity = msg{"%s %s names no activity of what the report follows up", "%s %s är ingen aktivitet i det som rapporten följer upp"}
-	mNoTarget   = msg{"targetId %s names no target of activity %s", "targetId %s är inget mål för aktivitet %s"}
-	mNoPlace    = msg{"placeId %s names no place of the document", "placeId %s är ingen plats i dokumentet"}
-	mEndBefore  = msg{"the period ends (%s) before it starts (%s)", "perioden slutar (%s) innan den börjar (%s)"}
-	mOutside    = msg{"%s is outside the report's period %s: report it in the report for its own period", "%s ligger utanför rapportens period %s: rapportera det i rapporten för dess period"}
-	mAfterDate  = msg{"%s is after the report's date %s: a report cannot tell what has not happened yet", "%s ligger efter rapportens datum %s: en rapport kan inte berätta om det som inte har hänt än"}
-	mNegative   = msg{"%s must not be negative (is %v)", "%s får inte vara negativt (är %v)"}
-	mFraction   = msg{"%v is not a whole number, but a %s target counts whole things: report a whole number", "%v är inget heltal, men ett mål av typen %s räknar hela saker: rapportera ett heltal"}
-	mNoValue    = msg{"a result needs a value or an outcome (done, partlyDone, notDone)", "ett resultat behöver ett värde eller ett utfall (done, partlyDone, notDone)"}
-	mBadEnum    = msg{"%s is %q, which is not one of: %s", "%s är %q, som inte är något av: %s"}
-	mActsHere   = msg{"activityIds belong on a report's own results; a result of an update is about its activity", "activityIds hör till rapportens egna resultat; ett resultat i en uppdatering gäller dess aktivitet"}
-	mTwice      = msg{"activity %s is updated twice in this report: merge the two updates", "aktivitet %s uppdateras två gånger i rapporten: slå ihop uppdateringarna"}
-	mLink       = msg{"%q is not an absolute http or https address: only web links are allowed", "%q är inte en fullständig http- eller https-adress: bara webblänkar är tillåtna"}
-	mEmptyText  = msg{"%s is empty: write the text in at least Swedish (\"sv\")", "%s är tom: skriv texten på åtminstone svenska (\"sv\")"}
-	mNoCPTarget = msg{"targetId %s names no target of what the report follows up", "targetId %s är inget mål i det som rapporten följer upp"}
-	mTooMany    = msg{"count is %d, more than the largest allowed, %d", "antalet är %d, mer än det största tillåtna, %d"}
-	mBadStatus  = msg{"the status of an assessment cannot be %s", "en bedömning kan inte ha statusen %s"}
+	mMissing    = msg("report.missing")
+	mUnstated   = msg("report.unstated")
+	mStatedToo  = msg("report.statedToo")
+	mSubject    = msg("report.subject")
+	mNoCP       = msg("report.noCP")
+	mNoPlan     = msg("report.noPlan")
+	mNoAgr      = msg("report.noAgr")
+	mNoParty    = msg("report.noParty")
+	mNoActivity = msg("report.noActivity")
+	mNoTarget   = msg("report.noTarget")
+	mNoPlace    = msg("report.noPlace")
+	mEndBefore  = msg("report.endBefore")
+	mOutside    = msg("report.outside")
+	mAfterDate  = msg("report.afterDate")
+	mNegative   = msg("report.negative")
+	mFraction   = msg("report.fraction")
+	mNoValue    = msg("report.noValue")
+	mBadEnum    = msg("report.badEnum")
+	mActsHere   = msg("report.actsHere")
+	mTwice      = msg("report.twice")
+	mLink       = msg("report.link")
+	mEmptyText  = msg("report.emptyText")
+	mNoCPTarget = msg("report.noCPTarget")
+	mTooMany    = msg("report.tooMany")
+	mBadStatus  = msg("report.badStatus")
 )
 
 func (v *reportValidator) add(ptr string, code promise.Code, m msg, args ...any) {

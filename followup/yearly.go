@@ -7,7 +7,7 @@ import (
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
-var sayTooManyYears = phrase{"Målet gäller varje år i mer än %s år: det kan inte bedömas.", "The target counts each year for more than %s years: it cannot be assessed."}
+var sayTooManyYears = phrase("followup.tooManyYears")
 
 // yearly evaluates a target that counts anew each calendar year: each
 // year of the window on its own, the current one for the status. A past
@@ -52,11 +52,11 @@ func (c *actCtx) yearly(t *promise.Target, tf *targetFacts, w promise.Period) tr
 	}
 	now := out.years[cur]
 	out.outcome = withProgress(now.outcome, out.Progress)
-	out.why = concat(phrase{"%s:", "%s:"}.text(itoa(now.year)), now.why)
+	out.why = concat(phrase("followup.yearColon").text(itoa(now.year)), now.why)
 	var past reason
 	worst := Achieved
 	for _, y := range out.years[:cur] {
-		past = append(past, phrase{"%s %s", "%s %s"}.text(itoa(y.year), lower{y.Status})...)
+		past = append(past, phrase("followup.yearStatus").text(itoa(y.year), lower{y.Status})...)
 		if y.Status != Achieved && worst != Behind {
 			worst = Behind
 			if y.Status == PartlyAchieved {
@@ -84,7 +84,7 @@ func (c *actCtx) yearly(t *promise.Target, tf *targetFacts, w promise.Period) tr
 	return out
 }
 
-var sayEarlierYears = phrase{"Tidigare år: %s.", "Earlier years: %s."}
+var sayEarlierYears = phrase("followup.earlierYears")
 
 func allFinal(ys []yearOutcome) bool {
 	for _, y := range ys {
@@ -98,7 +98,7 @@ func allFinal(ys []yearOutcome) bool {
 // lower is a status label in lower case, for use inside a sentence.
 type lower struct{ s Status }
 
-func (l lower) appendIn(b []byte, lang string) []byte {
+func (l lower) AppendIn(b []byte, lang string) []byte {
 	s := l.s.Label(lang)
 	r, n := utf8.DecodeRuneInString(s)
 	b = utf8.AppendRune(b, unicode.ToLower(r))

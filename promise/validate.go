@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // Validate checks the document's invariants and returns every violation
@@ -61,20 +63,22 @@ const (
 	kBody
 )
 
-var kindNames = [...]struct{ en, sv string }{
-	kParty:          {"party", "part"},
-	kPlace:          {"place", "plats"},
-	kTheme:          {"theme", "fokusområde"},
-	kSource:         {"source", "källa"},
-	kAgreement:      {"agreement", "samverkansöverenskommelse"},
-	kCitizenPromise: {"citizen promise", "medborgarlöfte"},
-	kBasis:          {"basis", "underlag"},
-	kPromise:        {"promise", "löfte"},
-	kActivity:       {"activity", "aktivitet"},
-	kTarget:         {"target", "mål"},
-	kPerson:         {"person", "person"},
-	kActionPlan:     {"action plan", "åtgärdsplan"},
-	kBody:           {"body", "organ"},
+// kindNames are the catalog keys of the names of each kind of entity.
+var kindNames = [...]words.Key{
+	0:               "entity.document",
+	kParty:          "entity.party",
+	kPlace:          "entity.place",
+	kTheme:          "entity.theme",
+	kSource:         "entity.source",
+	kAgreement:      "entity.agreement",
+	kCitizenPromise: "entity.citizenPromise",
+	kBasis:          "entity.basis",
+	kPromise:        "entity.promise",
+	kActivity:       "entity.activity",
+	kTarget:         "entity.target",
+	kPerson:         "entity.person",
+	kActionPlan:     "entity.actionPlan",
+	kBody:           "entity.body",
 }
 
 type entity struct {
@@ -94,47 +98,47 @@ type validator struct {
 }
 
 var (
-	mNoID         = msg{"the id is missing or is the nil UUID (all zeros): give the entity a UUID of its own", "id saknas eller är noll-UUID:t (bara nollor): ge posten ett eget UUID"}
-	mNilRef       = msg{"%s holds the nil UUID (all zeros), which names nothing: use the id of the entity meant", "%s innehåller noll-UUID:t (bara nollor), som inte pekar på något: använd id:t för den post som avses"}
-	mTooLong      = msg{"a period from %s to %s is longer than %d years: check the years (for a period without end, leave out end)", "en period från %s till %s är längre än %d år: kontrollera årtalen (för en period utan slut, utelämna end)"}
-	mTooBig       = msg{"%s is %d, more than the largest allowed, %d", "%s är %d, mer än det största tillåtna, %d"}
-	mMissing      = msg{"%s is missing: fill it in", "%s saknas: fyll i det"}
-	mBlank        = msg{"%s is empty: write the text in at least Swedish (\"sv\")", "%s är tom: skriv texten på åtminstone svenska (\"sv\")"}
-	mDupID        = msg{"id %s is used twice: first by the %s at %s; give each entity its own UUID", "id %s används två gånger: först av %s på %s; ge varje post ett eget UUID"}
-	mDangling     = msg{"%s refers to %s, which is not in the document: add it or correct the id", "%s hänvisar till %s, som inte finns i dokumentet: lägg till den eller rätta id:t"}
-	mWrongKind    = msg{"%s refers to %s, which is a %s, not a %s", "%s hänvisar till %s, som är en %s, inte en %s"}
-	mOtherCP      = msg{"%s refers to %s of another citizen promise: refer only to this citizen promise's own", "%s hänvisar till %s i ett annat medborgarlöfte: hänvisa bara till detta medborgarlöftes egna"}
-	mDupRef       = msg{"%s lists %s twice: remove one", "%s tar upp %s två gånger: ta bort den ena"}
-	mEmpty        = msg{"%s is empty: it needs at least one entry", "%s är tom: den behöver minst en post"}
-	mBadEnum      = msg{"%s is %q, which is not one of: %s", "%s är %q, som inte är något av: %s"}
-	mEndBefore    = msg{"the period ends (%s) before it starts (%s): swap or correct the dates", "perioden slutar (%s) innan den börjar (%s): byt plats på eller rätta datumen"}
-	mOutside      = msg{"%s (%s) lies outside the citizen promise's period (%s): correct the dates", "%s (%s) ligger utanför medborgarlöftets period (%s): rätta datumen"}
-	mNotParty     = msg{"the promise is given by none of the citizen promise's parties: add at least one of them to givenBy", "löftet ges inte av någon av medborgarlöftets parter: lägg till minst en av dem i givenBy"}
-	mSignatory    = msg{"the signatory signs for %s, which does not stand behind this: add the party to partyIds or correct partyId", "undertecknaren skriver under för %s, som inte står bakom detta: lägg till parten i partyIds eller rätta partyId"}
-	mCycle        = msg{"parentId loops back to %s: a parent chain must end", "parentId leder tillbaka till %s: en kedja av överordnade måste ta slut"}
-	mBadLink      = msg{"%q is not an absolute http or https address: only web links are allowed", "%q är inte en fullständig http- eller https-adress: bara webblänkar är tillåtna"}
-	mVersion      = msg{"schemaVersion %q is not supported: this program reads version %s.x; use a newer program or convert the file", "schemaVersion %q stöds inte: programmet läser version %s.x; använd ett nyare program eller konvertera filen"}
-	mLang         = msg{"%q is not a language tag: key texts by languages such as \"sv\" and \"en\"", "%q är ingen språkkod: ange texter med språkkoder som \"sv\" och \"en\""}
-	mNotApplies   = msg{"%s does not apply to a %s target: remove it or change the kind", "%s gäller inte för ett mål av typen %s: ta bort det eller ändra typ"}
-	mNeeds        = msg{"a %s target needs %s", "ett mål av typen %s behöver %s"}
-	mPositive     = msg{"%s must be greater than zero (is %v)", "%s måste vara större än noll (är %v)"}
-	mWhole        = msg{"%s must be a whole number (is %v)", "%s måste vara ett heltal (är %v)"}
-	mSameBaseline = msg{"the target value equals the baseline (%v): an indicator must aim for a change", "målvärdet är lika med utgångsvärdet (%v): en indikator måste sikta på en förändring"}
-	mNotIncrease  = msg{"the target value %v is below the baseline %v, but direction is increase: correct the value or the direction", "målvärdet %v är lägre än utgångsvärdet %v, men riktningen är increase (öka): rätta värdet eller riktningen"}
-	mNotDecrease  = msg{"the target value %v is above the baseline %v, but direction is decrease: correct the value or the direction", "målvärdet %v är högre än utgångsvärdet %v, men riktningen är decrease (minska): rätta värdet eller riktningen"}
-	mSplitSum     = msg{"the split by place adds up to %v, more than the target %v", "fördelningen per plats blir %v, mer än målet %v"}
-	mIdent        = msg{"%s %q is not of the form %s", "%s %q har inte formen %s"}
-	mThreshold    = msg{"thresholds must satisfy 0 < atRisk ≤ onTrack ≤ 1 and 0 < partlyAchieved ≤ 1", "gränsvärdena måste uppfylla 0 < atRisk ≤ onTrack ≤ 1 och 0 < partlyAchieved ≤ 1"}
-	mDueBefore    = msg{"the due date %s is before the period ends (%s)", "förfallodagen %s ligger före periodens slut (%s)"}
-	mNegative     = msg{"%s must not be negative (is %d)", "%s får inte vara negativt (är %d)"}
-	mLineage      = msg{"say which entity this one follows: give its id (in this document), its url, or at least its title", "ange vilken post denna följer på: dess id (i detta dokument), dess url, eller åtminstone dess titel"}
-	mSelf         = msg{"lineage refers to the entity itself", "härstamningen hänvisar till posten själv"}
-	mStatedToo    = msg{"notStated says the source does not give %s, but it is given: remove one of them", "notStated säger att källan inte anger %s, men det anges: ta bort det ena"}
-	mUnstated     = msg{"%s is missing: fill it in, or, if the source does not give it, say so with \"notStated\": [\"%s\"]", "%s saknas: fyll i det, eller, om källan inte anger det, säg det med \"notStated\": [\"%s\"]"}
-	mRefNeeds     = msg{"say which entity is meant: give its id (in this document), its url, or at least its title", "ange vilken post som avses: dess id (i detta dokument), dess url, eller åtminstone dess titel"}
-	mDutyParty    = msg{"the duty falls on %s, which does not stand behind the agreement: add the party to partyIds or correct partyId", "åtagandet gäller %s, som inte står bakom överenskommelsen: lägg till parten i partyIds eller rätta partyId"}
-	mDutyLaw      = msg{"legalBasis %q is not among the agreement's legalBasis: add the law there or correct the number", "legalBasis %q finns inte bland överenskommelsens legalBasis: lägg till lagen där eller rätta numret"}
-	mNoPromisesIn = msg{"an action plan has no promises: an activity of an action plan cannot serve one", "en åtgärdsplan har inga löften: en aktivitet i en åtgärdsplan kan inte tjäna ett löfte"}
+	mNoID         = msg("promise.noID")
+	mNilRef       = msg("promise.nilRef")
+	mTooLong      = msg("promise.tooLong")
+	mTooBig       = msg("promise.tooBig")
+	mMissing      = msg("promise.missing")
+	mBlank        = msg("promise.blank")
+	mDupID        = msg("promise.dupID")
+	mDangling     = msg("promise.dangling")
+	mWrongKind    = msg("promise.wrongKind")
+	mOtherCP      = msg("promise.otherCP")
+	mDupRef       = msg("promise.dupRef")
+	mEmpty        = msg("promise.empty")
+	mBadEnum      = msg("promise.badEnum")
+	mEndBefore    = msg("promise.endBefore")
+	mOutside      = msg("promise.outside")
+	mNotParty     = msg("promise.notParty")
+	mSignatory    = msg("promise.signatory")
+	mCycle        = msg("promise.cycle")
+	mBadLink      = msg("promise.badLink")
+	mVersion      = msg("promise.version")
+	mLang         = msg("promise.lang")
+	mNotApplies   = msg("promise.notApplies")
+	mNeeds        = msg("promise.needs")
+	mPositive     = msg("promise.positive")
+	mWhole        = msg("promise.whole")
+	mSameBaseline = msg("promise.sameBaseline")
+	mNotIncrease  = msg("promise.notIncrease")
+	mNotDecrease  = msg("promise.notDecrease")
+	mSplitSum     = msg("promise.splitSum")
+	mIdent        = msg("promise.ident")
+	mThreshold    = msg("promise.threshold")
+	mDueBefore    = msg("promise.dueBefore")
+	mNegative     = msg("promise.negative")
+	mLineage      = msg("promise.lineage")
+	mSelf         = msg("promise.self")
+	mStatedToo    = msg("promise.statedToo")
+	mUnstated     = msg("promise.unstated")
+	mRefNeeds     = msg("promise.refNeeds")
+	mDutyParty    = msg("promise.dutyParty")
+	mDutyLaw      = msg("promise.dutyLaw")
+	mNoPromisesIn = msg("promise.noPromisesIn")
 )
 
 func (v *validator) add(ptr string, code Code, m msg, args ...any) {
@@ -229,10 +233,7 @@ func (v *validator) register() {
 			return
 		}
 		if first, ok := v.ids[id]; ok {
-			v.addText(ptr+"/id", CodeDuplicateID, Text{
-				"en": mDupID.text(id, kindName(first.kind, "en"), first.ptr)["en"],
-				"sv": mDupID.text(id, kindName(first.kind, "sv"), first.ptr)["sv"],
-			})
+			v.add(ptr+"/id", CodeDuplicateID, mDupID, id, kindName(first.kind), first.ptr)
 			return
 		}
 		v.ids[id] = entity{kind: k, cp: cp, i: i, ptr: ptr}
@@ -298,17 +299,11 @@ func (v *validator) register() {
 	}
 }
 
-func kindName(k kind, lang string) string {
-	if int(k) >= len(kindNames) || k == 0 {
-		if lang == "sv" {
-			return "dokumentet"
-		}
-		return "document"
+func kindName(k kind) words.Key {
+	if int(k) >= len(kindNames) {
+		return kindNames[0]
 	}
-	if lang == "sv" {
-		return kindNames[k].sv
-	}
-	return kindNames[k].en
+	return kindNames[k]
 }
 
 // ref checks that id names an entity of kind want. A zero id is reported
@@ -326,10 +321,7 @@ func (v *validator) ref(ptr string, id uuid.UUID, want kind, required bool) {
 		return
 	}
 	if e.kind != want {
-		v.addText(ptr, CodeDanglingRef, Text{
-			"en": mWrongKind.text(lastSegment(ptr), id, kindName(e.kind, "en"), kindName(want, "en"))["en"],
-			"sv": mWrongKind.text(lastSegment(ptr), id, kindName(e.kind, "sv"), kindName(want, "sv"))["sv"],
-		})
+		v.add(ptr, CodeDanglingRef, mWrongKind, lastSegment(ptr), id, kindName(e.kind), kindName(want))
 		return
 	}
 	if e.cp >= 0 && e.cp != v.cp {
@@ -937,120 +929,27 @@ func (v *validator) activity(p string, period Period, a *Activity) {
 	v.withdrawal(p+"/withdrawn", a.Withdrawn)
 }
 
-// targetFields says which optional fields apply to which kinds of target,
-// in the order of the present array in target.
-var targetFields = [...]struct {
-	name  string
-	kinds map[TargetKind]bool
-}{
-	{"value", kinds(Count, Recurring, Rate, Coverage, Indicator)},
-	{"comparison", kinds(Count)},
-	{"unit", kinds(Count, Recurring, Rate, Coverage, Indicator)},
-	{"scope", kinds(Count, Coverage, Milestone)},
-	{"every", kinds(Recurring, Rate)},
-	{"due", kinds(Milestone)},
-	{"placeIds", kinds(Coverage, Count)},
-	{"split", kinds(Count)},
-	{"baseline", kinds(Indicator)},
-	{"direction", kinds(Indicator)},
-	{"actionThreshold", kinds(Indicator)},
-}
-
-func kinds(ks ...TargetKind) map[TargetKind]bool {
-	m := make(map[TargetKind]bool, len(ks))
-	for _, k := range ks {
-		m[k] = true
-	}
-	return m
-}
-
-var targetKinds = []string{string(Count), string(Milestone), string(Recurring), string(Rate), string(Coverage), string(Continuous), string(Indicator), string(Unmeasurable)}
-
 func (v *validator) target(p string, window Period, t *Target) {
-	v.enum(p+"/kind", string(t.Kind), targetKinds, true)
+	v.enum(p+"/kind", string(t.Kind), targetKindNames, true)
 	v.text(p+"/description", t.Description, false)
 	v.text(p+"/unit", t.Unit, false)
-	if slices.Contains(targetKinds, string(t.Kind)) {
-		present := [...]bool{t.Value != nil, t.Comparison != "", len(t.Unit) > 0, t.Scope != "", t.Every != "",
-			!t.Due.IsZero(), len(t.PlaceIDs) > 0, len(t.Split) > 0, t.Baseline != nil, t.Direction != "", t.ActionThreshold != nil}
-		for i, f := range targetFields {
-			if present[i] && !f.kinds[t.Kind] {
+	spec := kindSpecOf(t.Kind)
+	if spec != nil {
+		for _, f := range targetFields {
+			switch set := f.present(t); {
+			case set && !slices.Contains(spec.fields, f.name):
 				v.add(p+"/"+f.name, CodeNotApplicable, mNotApplies, f.name, t.Kind)
+			case !set && slices.Contains(spec.needs, f.name):
+				v.add(p+"/"+f.name, CodeMissing, mNeeds, t.Kind, f.name)
 			}
 		}
 	}
 	v.enum(p+"/comparison", string(t.Comparison), []string{string(AtLeast), string(Exactly)}, false)
 	v.enum(p+"/scope", string(t.Scope), []string{string(WholePeriod), string(EachYear)}, false)
 	v.enum(p+"/direction", string(t.Direction), []string{string(Increase), string(Decrease)}, false)
-	v.enum(p+"/every", string(t.Every), cadences, t.Kind == Recurring || t.Kind == Rate)
+	v.enum(p+"/every", string(t.Every), cadences, false)
 	v.refs(p+"/placeIds", t.PlaceIDs, kPlace, false)
-	count := func(required bool) {
-		if t.Value == nil {
-			if required {
-				v.add(p+"/value", CodeMissing, mNeeds, t.Kind, "value")
-			}
-			return
-		}
-		n := *t.Value
-		switch {
-		case !(n > 0) || math.IsInf(n, 0):
-			v.add(p+"/value", CodeTargetValue, mPositive, "value", n)
-		case n != math.Trunc(n):
-			v.add(p+"/value", CodeTargetValue, mWhole, "value", n)
-		}
-	}
-	switch t.Kind {
-	case Count:
-		count(true)
-		sum := 0.0
-		for i, s := range t.Split {
-			sp := idx(p+"/split", i)
-			v.ref(sp+"/placeId", s.PlaceID, kPlace, true)
-			if !(s.Value > 0) {
-				v.add(sp+"/value", CodeTargetValue, mPositive, "value", s.Value)
-			}
-			sum += s.Value
-		}
-		if t.Value != nil && sum > *t.Value {
-			v.add(p+"/split", CodeTargetValue, mSplitSum, sum, *t.Value)
-		}
-	case Recurring:
-		count(true)
-	case Rate:
-		if t.Value == nil {
-			v.add(p+"/value", CodeMissing, mNeeds, t.Kind, "value")
-		} else if n := *t.Value; !(n > 0) || math.IsInf(n, 0) {
-			v.add(p+"/value", CodeTargetValue, mPositive, "value", n)
-		}
-	case Coverage:
-		count(false)
-		if t.Value == nil && len(t.PlaceIDs) == 0 && t.Unit.IsZero() {
-			v.add(p, CodeMissing, mNeeds, t.Kind, "placeIds, value or unit")
-		}
-	case Milestone:
-		if !t.Due.IsZero() && !window.Contains(t.Due.Last()) {
-			v.add(p+"/due", CodeOutsidePeriod, mOutside, "due", t.Due, window)
-		}
-	case Indicator:
-		if t.Baseline == nil && t.Value != nil {
-			v.add(p+"/baseline", CodeMissing, mNeeds, t.Kind, "baseline")
-		}
-		if t.Direction == "" {
-			v.add(p+"/direction", CodeMissing, mNeeds, t.Kind, "direction")
-		}
-		if t.Baseline != nil {
-			v.measurement(p+"/baseline", t.Baseline)
-		}
-		if t.Baseline != nil && t.Value != nil {
-			b, n := t.Baseline.Value, *t.Value
-			switch {
-			case b == n:
-				v.add(p+"/value", CodeTargetValue, mSameBaseline, n)
-			case t.Direction == Increase && n < b:
-				v.add(p+"/value", CodeTargetValue, mNotIncrease, n, b)
-			case t.Direction == Decrease && n > b:
-				v.add(p+"/value", CodeTargetValue, mNotDecrease, n, b)
-			}
-		}
+	if spec != nil && spec.check != nil {
+		spec.check(v, p, window, t)
 	}
 }

@@ -1,8 +1,9 @@
 package promise
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // Code is the stable, machine-readable name of a kind of [Violation]. Codes
@@ -60,9 +61,7 @@ func (vs Violations) Error() string {
 	return b.String()
 }
 
-// msg is a message in English and Swedish with the same arguments.
-type msg struct{ en, sv string }
+// msg is a message of the catalog (package promise/words).
+type msg words.Key
 
-func (m msg) text(args ...any) Text {
-	return Text{"en": fmt.Sprintf(m.en, args...), "sv": fmt.Sprintf(m.sv, args...)}
-}
+func (m msg) text(args ...any) Text { return Text(words.M(words.Key(m), args...).Text()) }

@@ -142,6 +142,45 @@ func sfWalk(t *testing.T, file, ptr string, s any, declared bool) {
 // TestTargetRulesDescribed checks that the description of each kind's rule
 // names what the rule requires and what it does not allow, since the
 // reference shows the description rather than the rule.
+// TestTargetRulesMatchGo checks that the schema's rule for each kind of
+// target forbids exactly the fields that package promise's table of kinds
+// does not apply to it, and requires those it needs: a kind is described
+// once in Go and the schema must agree.
+func TestTargetRulesMatchGo(t *testing.T) {
+	_, doc := sfRead(t, sfDocument)
+	target := sfAt(t, doc, "/$defs/target")
+	optional := sfKeys(target["properties"])
+	optional = slices.DeleteFunc(optional, func(s string) bool { return s == "id" || s == "kind" || s == "description" })
+	rules := target["allOf"].([]any)
+	for _, k := range promise.TargetKinds() {
+		var rule map[string]any
+		for _, r := range rules {
+			if sfAt(t, r.(map[string]any), "/if/properties/kind")["const"] == string(k) {
+				rule = r.(map[string]any)
+			}
+		}
+		require.NotNil(t, rule, "no schema rule for kind %s", k)
+		apply, needs := k.Fields()
+		then := rule["then"].(map[string]any)
+		props, _ := then["properties"].(map[string]any)
+		var forbidden []string
+		for name, p := range props {
+			if p == false {
+				forbidden = append(forbidden, name)
+			}
+		}
+		slices.Sort(forbidden)
+		want := slices.DeleteFunc(slices.Clone(optional), func(s string) bool { return slices.Contains(apply, s) })
+		assert.Equal(t, want, forbidden, "kind %s: fields the schema forbids", k)
+		required := sfKeys(then["required"])
+		slices.Sort(needs)
+		if len(needs) == 0 {
+			needs = nil
+		}
+		assert.Equal(t, needs, required, "kind %s: fields the schema requires", k)
+	}
+}
+
 func TestTargetRulesDescribed(t *testing.T) {
 	_, doc := sfRead(t, sfDocument)
 	rules := sfAt(t, doc, "/$defs/target")["allOf"].([]any)
@@ -333,8 +372,13 @@ func TestSchemaFilesEnumsMatchGo(t *testing.T) {
 		{sfCommon, "/$defs/relation", str(promise.Renews, promise.Extends, promise.CarriesOver, promise.Replaces, promise.SucceededBy)},
 		{sfCommon, "/$defs/qualifier", str(promise.AtLeastQualifier, promise.OverQualifier, promise.AboutQualifier,
 			promise.UnderQualifier, promise.AtMostQualifier)},
-		{sfDocument, "/$defs/target/properties/kind", str(promise.Count, promise.Milestone, promise.Recurring, promise.Rate, promise.Coverage,
-			promise.Continuous, promise.Indicator, promise.Unmeasurable)},
+		{sfDocument, "/$defs/target/properties/kind", func() []string {
+			var out []string
+			for _, k := range promise.TargetKinds() {
+				out = append(out, string(k))
+			}
+			return out
+		}()},
 		{sfDocument, "/$defs/alias/properties/kind", str(promise.OtherName, promise.FormerName, promise.Spelling)},
 		{sfDocument, "/$defs/involvement/properties/roles/items", str(promise.Pictured, promise.Quoted, promise.Present, promise.Contact)},
 		{sfDocument, "/$defs/body/properties/kind", str(promise.CrimePreventionCouncil, promise.SteeringGroup, promise.WorkingGroup,

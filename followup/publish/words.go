@@ -25,7 +25,7 @@ type words struct {
 	Calendar, Period, Due, State         string
 	Received                             string
 	History, HistoryNote, WholePromise   string
-	DateNotStated                        string
+	DateNotStated, Unknown               string
 	HistoryNoteAsKnown                   string
 	Reports, Final, Illustrative, Source string
 	Sources, Results                     string
@@ -74,6 +74,7 @@ var swedish = &words{
 	HistoryNoteAsKnown: "Status i slutet av varje rapporteringsperiod, så som den var rapporterad när perioden skulle redovisas.",
 	WholePromise:       "Hela medborgarlöftet",
 	DateNotStated:      "datum anges inte",
+	Unknown:            "okänt",
 	Reports:            "Uppföljningar och källor",
 	Final:              "slutrapport",
 	Illustrative:       "illustrativt exempel",
@@ -133,6 +134,7 @@ var english = &words{
 	HistoryNoteAsKnown: "The status at the end of each reporting period, as reported by the period's due date.",
 	WholePromise:       "The whole citizen promise",
 	DateNotStated:      "date not stated",
+	Unknown:            "unknown",
 	Reports:            "Follow-ups and sources",
 	Final:              "final report",
 	Illustrative:       "illustrative example",
@@ -169,27 +171,45 @@ func (t *words) state(s followup.CalendarState) string {
 	return string(s)
 }
 
-// longDate is "8 februari 2019" / "8 February 2019".
+// longDate is "8 februari 2019" / "8 February 2019", "februari 2019" for a
+// month and "2019" for a year: as precise as the source.
 func longDate(d promise.Date, t *words) string {
-	if d.IsZero() {
-		return ""
+	switch d.Precision() {
+	case promise.YearPrecision:
+		if d.IsZero() {
+			return ""
+		}
+		return strconv.Itoa(d.Year())
+	case promise.MonthPrecision:
+		return t.months[d.Month()-1] + " " + strconv.Itoa(d.Year())
 	}
 	return strconv.Itoa(d.Day()) + " " + t.months[d.Month()-1] + " " + strconv.Itoa(d.Year())
 }
 
-// longPeriod is "1 januari–31 december 2019", or "från 1 januari 2024"
-// for an open period.
+// longPeriod is "1 januari–31 december 2019", "2019", "oktober 2018–2019",
+// "från 1 januari 2024" for an open period, and "okänt" for a bound the
+// source does not state.
 func longPeriod(p promise.Period, t *words) string {
-	if p.Open() {
-		if t.lang == "en" {
-			return "from " + longDate(p.Start, t)
+	bound := func(d promise.Date, unknown bool) string {
+		if d.IsZero() && unknown {
+			return t.Unknown
 		}
-		return "från " + longDate(p.Start, t)
+		return longDate(d, t)
 	}
-	if p.Start.Year() == p.End.Year() {
+	switch {
+	case p.IsZero():
+		return t.Unknown
+	case p.Open():
+		if t.lang == "en" {
+			return "from " + bound(p.Start, p.StartUnknown())
+		}
+		return "från " + bound(p.Start, p.StartUnknown())
+	case p.Start == p.End:
+		return longDate(p.Start, t)
+	case p.Start.Precision() == promise.DayPrecision && p.End.Precision() == promise.DayPrecision && p.Start.Year() == p.End.Year():
 		return strconv.Itoa(p.Start.Day()) + " " + t.months[p.Start.Month()-1] + "–" + longDate(p.End, t)
 	}
-	return longDate(p.Start, t) + "–" + longDate(p.End, t)
+	return bound(p.Start, p.StartUnknown()) + "–" + bound(p.End, p.EndUnknown())
 }
 
 // shortPeriod is "2019-01-01–2019-04-30".
