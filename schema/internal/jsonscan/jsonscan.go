@@ -58,6 +58,8 @@ func (e *Error) Error() string {
 // true/false bool, null nil. A leading UTF-8 byte order mark is NOT handled
 // here (the caller strips it).
 //
+// Every empty object of the document is the same map: do not add to it.
+//
 // On failure Parse returns a nil value and an *Error. The document is always
 // checked for well-formedness first: the first problem that makes it malformed
 // (CodeSyntax, CodeInvalidUTF8, CodeTooDeep, CodeTrailingData, CodeEmpty) is
@@ -122,6 +124,9 @@ type parser struct {
 
 	buf  []byte            // unescaped string contents, reused
 	keys map[string]string // interned object keys
+	// empty is the one empty object of the document: a file of millions
+	// of {} must not cost millions of maps.
+	empty map[string]any
 
 	err      *Error // the problem that stopped the parse
 	deferred *Error // the first duplicate key or out-of-range number
@@ -245,7 +250,10 @@ func (p *parser) object(start int) (any, int) {
 	i := skipSpace(data, start+1)
 	if i < len(data) && data[i] == '}' {
 		p.leave()
-		return map[string]any{}, i + 1
+		if p.empty == nil {
+			p.empty = map[string]any{}
+		}
+		return p.empty, i + 1
 	}
 	for {
 		if i >= len(data) {
