@@ -24,7 +24,7 @@ WIDGET_BUDGET_GZIP ?= 1500000
 
 .PHONY: test check lint unit fuzz examples generate tools \
 	toolscheck wasmvet browser node widget widget-costs wasmtest e2e loadtime \
-	ajv schemacheck cost
+	ajv schemacheck cost editor editor-e2e editor-measure
 
 # test runs every check and test. It is the README's test command.
 test: tools check toolscheck wasmvet unit fuzz examples schemacheck widget wasmtest e2e
@@ -60,6 +60,8 @@ unit:
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./schema/internal/jsonscan
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./schema
+	$(GO) test -run='^$$' -fuzz='^FuzzMerge$$' -fuzztime=$(FUZZTIME) ./schema
+	$(GO) test -run='^$$' -fuzz='^FuzzImport$$' -fuzztime=$(FUZZTIME) ./followup/sheet
 
 # examples validates every example file with the validator command.
 examples:
@@ -119,6 +121,21 @@ wasmtest: browser
 # e2e runs the nested module's tests: the demo page in headless Chromium.
 e2e: browser node widget
 	$(GO) -C examples/tools test -count=1 ./...
+
+# editor builds the editor (wasm/editor) into examples/demo/dist/editor,
+# where the demo serves it at /redigera, and prints its sizes.
+editor:
+	$(GO) -C examples/tools run ./cmd/buildeditor -out $(WIDGET_DIR)/editor
+
+# editor-e2e runs only the editor's end-to-end tests (examples/tools/editore2e,
+# which make e2e runs with the others) in headless Chromium, with axe-core.
+editor-e2e: browser node widget
+	$(GO) -C examples/tools test -count=1 -timeout 30m ./editore2e
+
+# editor-measure prints the editor's sizes and its time to interactive,
+# cold and warm.
+editor-measure: browser
+	$(GO) -C examples/tools run ./cmd/buildeditor -out $(WIDGET_DIR)/editor -measure
 
 # loadtime prints how fast the demo page shows its widgets, cold and warm.
 loadtime: browser widget

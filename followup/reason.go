@@ -197,11 +197,6 @@ func (l listOf) AppendIn(b []byte, lang string) []byte {
 	return b
 }
 
-// formatNumber prints v as words.AppendNumber does.
-func formatNumber(v float64, dec int, lang string) string {
-	return string(words.AppendNumber(nil, v, dec, lang))
-}
-
 // appendDate writes d as YYYY-MM-DD, or as precise as it is (YYYY-MM,
 // YYYY).
 func appendDate(b []byte, d promise.Date) []byte {

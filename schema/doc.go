@@ -80,8 +80,8 @@
 //     1.3 KB for each violation they find, all of which they return. A
 //     file of 16 MiB can hold about 400,000 broken references (40 bytes
 //     each): about 4 s of CPU and 480 MB, the most any file costs (the
-//     national synthetic data of 16 MiB, valid: 3.4 s and 220 MB). Only the first
-//     MaxProblems of them are kept. Each report of a bundle is checked
+//     national synthetic data of 16 MiB, valid: 3.4 s and 220 MB). Only
+//     the first MaxProblems of them are kept. Each report of a bundle is checked
 //     against the part of the document it mentions, not the whole: checked
 //     against the whole, 10,000 small reports on a document of 90,000
 //     places took a minute.
@@ -95,6 +95,17 @@
 // on adversarial files of up to 16 MiB and on national synthetic data of
 // the same sizes, and prints time, peak memory and output size.
 //
+// # Bundles
+//
+// [Merge] merges one promise document and any number of follow-up reports
+// (or an existing bundle plus new reports) into the bundle that the widget
+// reads. It decodes each input, checks that the files belong together
+// (every report about a citizen promise, activity, target, party and
+// place of the document), refuses two different documents and two
+// different reports with one id, keeps one copy of anything given twice
+// (with a warning), and validates the merged bundle. Its problems are
+// [FileProblems]: each a [Problem] placed in the file it concerns.
+//
 // # The validator
 //
 // The command schema/cmd/validate prints the problems of files as
@@ -102,4 +113,10 @@
 // any is invalid and 2 on a usage or I/O error:
 //
 //	go run ./schema/cmd/validate [-lang sv|en] [-json] FILE...
+//
+// The command schema/cmd/bundle writes the bundle of [Merge] atomically (a
+// temporary file renamed over the target, never a half-written file),
+// only when every input is valid, with the same exit statuses:
+//
+//	go run ./schema/cmd/bundle [-lang sv|en] -o OUT FILE...
 package schema

@@ -39,6 +39,7 @@ func newServer(dataDir, widgetDir string) http.Handler {
 	s.mux.HandleFunc("GET /page.css", s.css)
 	s.mux.HandleFunc("GET /widget/{file}", s.widgetFile)
 	s.mux.HandleFunc("GET /data/{file}", s.dataFile)
+	registerEditor(s.mux, dataDir, widgetDir) // the editor at /redigera (editor.go)
 	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 	})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // build makes the view of e for the bundle b in lang.
@@ -41,7 +42,7 @@ func build(e *followup.Evaluation, b *followup.Bundle, lang string) *view {
 type builder struct {
 	doc  *promise.Document
 	lang string
-	t    *words
+	t    *texts
 	e    *followup.Evaluation
 	b    *followup.Bundle
 }
@@ -384,16 +385,12 @@ func result(r followup.Result, lang string) string {
 
 func percent(p float64) int { return int(math.Round(p * 100)) }
 
-// number prints v with a decimal comma in Swedish.
+// number prints v as the catalog's language writes numbers.
 func number(v float64, lang string) string {
-	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	if lang != "en" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
+	return string(words.AppendNumber(nil, v, 2, lang))
 }
 
-func andList(items []string, t *words) string {
+func andList(items []string, t *texts) string {
 	switch len(items) {
 	case 0:
 		return ""

@@ -14,7 +14,7 @@ import (
 var templates embed.FS
 
 var page = template.Must(template.New("report.html").Funcs(template.FuncMap{
-	"pct": pctSign,
+	"share": share,
 	"dict": func(kv ...any) map[string]any {
 		m := make(map[string]any, len(kv)/2)
 		for i := 0; i+1 < len(kv); i += 2 {

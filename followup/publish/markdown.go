@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // Markdown writes the evaluation e of bundle b as a Markdown (CommonMark
@@ -77,7 +78,7 @@ func (m *mdWriter) citizenPromise(cp *cpView, v *view, several bool) {
 	m.line()
 	m.line(h, " ", md(t.Summary))
 	m.line()
-	m.line("**", statusText(cp.Status), "** – ", strconv.Itoa(cp.Progress), pctSign(t), " ", md(t.Done), ".")
+	m.line("**", statusText(cp.Status), "** – ", share(cp.Progress, t), " ", md(t.Done), ".")
 	m.line()
 	m.line(md(cp.Reason))
 	m.line()
@@ -195,7 +196,7 @@ func (m *mdWriter) citizenPromise(cp *cpView, v *view, several bool) {
 	}
 }
 
-func (m *mdWriter) activity(a *activityView, t *words) {
+func (m *mdWriter) activity(a *activityView, t *texts) {
 	head := "- **" + md(a.Text) + "**  "
 	m.line(head)
 	status := "  " + statusText(a.Status)
@@ -245,11 +246,9 @@ func (m *mdWriter) activity(a *activityView, t *words) {
 
 func statusText(s statusView) string { return s.Icon + " " + md(s.Label) }
 
-func pctSign(t *words) string {
-	if t.lang == "en" {
-		return "%"
-	}
-	return "\u00a0%"
+// share writes a whole percentage as t's language does: "83 %", "83%".
+func share(percent int, t *texts) string {
+	return string(words.AppendShare(nil, float64(percent)/100, t.lang))
 }
 
 // mdEscaper escapes what Markdown would take for formatting, links or

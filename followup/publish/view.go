@@ -10,7 +10,7 @@ import (
 
 type view struct {
 	Lang  string
-	T     *words
+	T     *texts
 	Title string
 	At    string
 	CPs   []cpView

@@ -35,7 +35,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
@@ -43,6 +42,7 @@ import (
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/followup/publish"
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -229,9 +229,9 @@ func text(w io.Writer, lang string, b *followup.Bundle, ev *followup.Evaluation)
 	for i := range b.Reports {
 		tx.reports[b.Reports[i].ID] = &b.Reports[i]
 	}
-	label := tx.say("Status per %s", "Status as of %s")
+	label := tx.say("report.statusAt")
 	if ev.View == followup.AsKnownView {
-		label = tx.say("Status per %s, så som den var känd den dagen", "Status as of %s, as known that day")
+		label = tx.say("report.statusAsKnown")
 	}
 	var out strings.Builder
 	for i := range doc.CitizenPromises {
@@ -247,7 +247,7 @@ func text(w io.Writer, lang string, b *followup.Bundle, ev *followup.Evaluation)
 		}
 	}
 	for _, w := range ev.Warnings {
-		fmt.Fprintf(&out, "%s: %s\n", tx.say("Varning", "Warning"), w.Message.In(lang))
+		fmt.Fprintf(&out, "%s: %s\n", tx.say("report.warning"), w.Message.In(lang))
 	}
 	_, err := io.WriteString(w, out.String())
 	return err
@@ -259,12 +259,7 @@ type texts struct {
 	reports map[uuid.UUID]*followup.Report
 }
 
-func (tx *texts) say(sv, en string) string {
-	if tx.lang == "en" {
-		return en
-	}
-	return sv
-}
+func (tx *texts) say(k words.Key) string { return k.In(tx.lang) }
 
 func (tx *texts) container(out *strings.Builder, label string, at promise.Date, title promise.Text, period promise.Period, partyIDs []uuid.UUID,
 	promises []promise.Promise, acts []promise.Activity, st *followup.CitizenPromiseStatus) {
@@ -279,7 +274,7 @@ func (tx *texts) container(out *strings.Builder, label string, at promise.Date, 
 	for _, c := range st.Counts {
 		counts = append(counts, fmt.Sprintf("%s %d", c.Status.Label(lang), c.Count))
 	}
-	fmt.Fprintf(out, "  %s: %s\n", tx.say("Aktiviteter", "Activities"), strings.Join(counts, ", "))
+	fmt.Fprintf(out, "  %s: %s\n", tx.say("report.activities"), strings.Join(counts, ", "))
 	shown := map[uuid.UUID]bool{}
 	for j := range promises {
 		p := &promises[j]
@@ -304,7 +299,7 @@ func (tx *texts) container(out *strings.Builder, label string, at promise.Date, 
 	}
 	if len(rest) > 0 {
 		if len(promises) > 0 {
-			fmt.Fprintf(out, "\n  %s\n", tx.say("Aktiviteter utan löfte", "Activities of no promise"))
+			fmt.Fprintf(out, "\n  %s\n", tx.say("report.activitiesOfNoPromise"))
 		} else {
 			out.WriteString("\n")
 		}
@@ -313,20 +308,20 @@ func (tx *texts) container(out *strings.Builder, label string, at promise.Date, 
 		}
 	}
 	if len(st.Results) > 0 {
-		fmt.Fprintf(out, "\n  %s\n", tx.say("Resultat för medborgarlöftet som helhet", "Results of the whole"))
+		fmt.Fprintf(out, "\n  %s\n", tx.say("report.resultsOfTheWhole"))
 		for _, r := range st.Results {
 			fmt.Fprintf(out, "    - %s\n", resultText(r, lang))
 		}
 	}
 	if len(st.Texts) > 0 {
-		fmt.Fprintf(out, "\n  %s\n", tx.say("Uppföljningarna säger", "The follow-ups say"))
+		fmt.Fprintf(out, "\n  %s\n", tx.say("report.followUpsSay"))
 		for _, t := range st.Texts {
 			r := tx.reports[t.ReportID]
 			head := t.ReportID.String()
 			if r != nil {
 				head = strings.TrimSpace(r.Date.String() + " " + r.Title.In(lang))
 				if r.Date.IsZero() {
-					head = strings.TrimSpace(tx.say("(datum anges inte) ", "(date not stated) ") + r.Title.In(lang))
+					head = strings.TrimSpace(tx.say("report.dateNotStated") + r.Title.In(lang))
 				}
 			}
 			fmt.Fprintf(out, "    %s:", head)
@@ -360,7 +355,7 @@ func (tx *texts) activity(out *strings.Builder, acts []promise.Activity, st *fol
 	}
 	fmt.Fprintf(out, "        %s\n", as.Reason.In(lang))
 	for _, r := range as.Results {
-		fmt.Fprintf(out, "        %s %s\n", tx.say("Rapporterat:", "Reported:"), resultText(r, lang))
+		fmt.Fprintf(out, "        %s %s\n", tx.say("report.reported"), resultText(r, lang))
 	}
 	if len(as.Leads) > 0 {
 		var ls []string
@@ -369,9 +364,9 @@ func (tx *texts) activity(out *strings.Builder, acts []promise.Activity, st *fol
 			for _, p := range l.LeadIDs {
 				who = append(who, tx.names[p])
 			}
-			ls = append(ls, strings.Join(who, tx.say(" och ", " and ")))
+			ls = append(ls, strings.Join(who, words.Template("fmt.and", tx.lang)))
 		}
-		fmt.Fprintf(out, "        %s %s\n", tx.say("Källorna anger olika ansvariga:", "The sources name different leads:"), strings.Join(ls, "; "))
+		fmt.Fprintf(out, "        %s %s\n", tx.say("report.leadsDiffer"), strings.Join(ls, "; "))
 	}
 }
 
@@ -380,23 +375,14 @@ func (tx *texts) activity(out *strings.Builder, acts []promise.Activity, st *fol
 func resultText(r followup.Result, lang string) string {
 	var parts []string
 	if r.Value != nil {
-		q := map[promise.Qualifier][2]string{
-			promise.AtLeastQualifier: {"minst ", "at least "}, promise.OverQualifier: {"drygt ", "over "},
-			promise.AboutQualifier: {"cirka ", "about "}, promise.UnderQualifier: {"knappt ", "almost "}, promise.AtMostQualifier: {"högst ", "at most "},
-		}[r.Qualifier]
-		i := 0
-		if lang == "en" {
-			i = 1
+		v := strings.TrimSpace(string(words.AppendNumber(nil, *r.Value, 2, lang)) + " " + r.Unit.In(lang))
+		if r.Qualifier != "" {
+			v = words.M("qualified", words.Key("qualifier."+string(r.Qualifier)), v).In(lang)
 		}
-		parts = append(parts, strings.TrimSpace(q[i]+strconv.FormatFloat(*r.Value, 'f', -1, 64)+" "+r.Unit.In(lang)))
+		parts = append(parts, v)
 	}
 	if r.Outcome != "" {
-		o := map[followup.StatedOutcome][2]string{followup.Done: {"genomfört", "done"}, followup.PartlyDone: {"delvis genomfört", "partly done"}, followup.NotDone: {"ej genomfört", "not done"}}[r.Outcome]
-		if lang == "en" {
-			parts = append(parts, o[1])
-		} else {
-			parts = append(parts, o[0])
-		}
+		parts = append(parts, words.Key("outcome."+string(r.Outcome)).In(lang))
 	}
 	s := strings.Join(parts, ", ")
 	if r.Period != nil {
@@ -418,14 +404,14 @@ func periodText(p promise.Period, lang string) string {
 		case !d.IsZero():
 			return d.String()
 		case unknown:
-			return map[bool]string{false: "okänt", true: "unknown"}[lang == "en"]
+			return words.Key("fmt.unknown").In(lang)
 		case open:
-			return map[bool]string{false: "tills vidare", true: "until further notice"}[lang == "en"]
+			return words.Key("fmt.untilFurtherNotice").In(lang)
 		}
 		return ""
 	}
 	if p.IsZero() {
-		return map[bool]string{false: "period anges inte", true: "period not stated"}[lang == "en"]
+		return words.Key("report.periodNotStated").In(lang)
 	}
 	return bound(p.Start, p.StartUnknown(), false) + "–" + bound(p.End, p.EndUnknown(), p.Open())
 }
