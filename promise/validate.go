@@ -153,7 +153,7 @@ func idx(ptr string, i int) string { return ptr + "/" + strconv.Itoa(i) }
 
 func (v *validator) document() {
 	d := v.d
-	if !supportedVersion(d.SchemaVersion) {
+	if !SupportedVersion(d.SchemaVersion) {
 		if d.SchemaVersion == "" {
 			v.add("/schemaVersion", CodeMissing, mMissing, "schemaVersion")
 		} else {
@@ -211,17 +211,15 @@ const (
 	MaxDueDays     = 366 // the most days after its period a report may be due
 )
 
-func supportedVersion(s string) bool {
+// SupportedVersion reports whether this package reads schemaVersion s: a
+// version 1.x, MAJOR.MINOR with a minor of digits. A file of another major
+// version is refused, never misread.
+func SupportedVersion(s string) bool {
 	major, minor, ok := strings.Cut(s, ".")
 	if !ok || major != majorVersion || minor == "" {
 		return false
 	}
-	for _, c := range minor {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	return strings.Trim(minor, "0123456789") == ""
 }
 
 // register indexes every entity by id and reports duplicates.

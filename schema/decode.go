@@ -421,7 +421,7 @@ func (d *decoder) version(root map[string]any) bool {
 	v, present := root["schemaVersion"]
 	switch v := v.(type) {
 	case string:
-		if supportedVersion(v) {
+		if promise.SupportedVersion(v) {
 			return true
 		}
 		d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersion.text(clip(v)))
@@ -430,7 +430,7 @@ func (d *decoder) version(root map[string]any) bool {
 		if lit == "1" {
 			lit = "1.0"
 		}
-		if !supportedVersion(lit) {
+		if !promise.SupportedVersion(lit) {
 			d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersion.text(clip(string(v))))
 			return false
 		}
@@ -454,14 +454,6 @@ func (d *decoder) report(ptr string) {
 		d.reported = map[string]bool{}
 	}
 	d.reported[ptr] = true
-}
-
-func supportedVersion(s string) bool {
-	major, minor, ok := strings.Cut(s, ".")
-	if !ok || major != "1" || minor == "" {
-		return false
-	}
-	return strings.Trim(minor, "0123456789") == ""
 }
 
 var (

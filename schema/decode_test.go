@@ -136,12 +136,12 @@ func TestDecodeProblems(t *testing.T) {
 		{
 			name:   "empty file",
 			mutate: func(string) string { return "" },
-			code:   "empty",
+			code:   "empty-file",
 		},
 		{
 			name:   "only whitespace",
 			mutate: func(string) string { return " \n\t\n" },
-			code:   "empty",
+			code:   "empty-file",
 			anchor: "",
 		},
 		{

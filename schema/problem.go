@@ -27,15 +27,15 @@ func (s Severity) String() string {
 // MarshalText implements [encoding.TextMarshaler].
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// Code is the stable, machine-readable name of a kind of [Problem]. The
-// codes of package promise's [promise.Code] are used as they are for the
-// document's invariants; the others are listed here.
-type Code string
+// Code is the stable, machine-readable name of a kind of [Problem]: one
+// namespace with the codes of the document's invariants ([promise.Code] is
+// the same type), the others listed here.
+type Code = promise.Code
 
 // The codes of problems found before or instead of the invariants.
 const (
 	CodeTooLarge      Code = "too-large"       // the file exceeds Options.MaxBytes
-	CodeEmpty         Code = "empty"           // the file holds no JSON value
+	CodeEmpty         Code = "empty-file"      // the file holds no JSON value (a list without entries is promise.CodeEmptyCollection, "empty")
 	CodeSyntax        Code = "syntax"          // the file is not JSON
 	CodeInvalidUTF8   Code = "invalid-utf8"    // the file is not UTF-8 text
 	CodeDuplicateKey  Code = "duplicate-key"   // the same key twice in one object

@@ -27,7 +27,7 @@ type Code string
 
 // The codes of Error.
 const (
-	CodeEmpty        Code = "empty"         // no JSON value at all (only whitespace, or 0 bytes)
+	CodeEmpty        Code = "empty-file"    // no JSON value at all (only whitespace, or 0 bytes)
 	CodeSyntax       Code = "syntax"        // malformed JSON
 	CodeInvalidUTF8  Code = "invalid-utf8"  // bytes that are not UTF-8, or a lone surrogate escape such as \ud800
 	CodeDuplicateKey Code = "duplicate-key" // the same key twice in one object (compared after unescaping)
