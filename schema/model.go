@@ -366,6 +366,11 @@ func (d *decoder) semantic(f *File) {
 			return
 		}
 		for _, v := range vs {
+			if v.Code == promise.CodeTooMany {
+				// The model lists MaxViolations and counts the rest.
+				d.modelCount += v.Count
+				continue
+			}
 			ptr := d.original(prefix + v.Pointer)
 			if under(d.structural, ptr) || under(d.reported, ptr) {
 				continue

@@ -34,22 +34,22 @@ type Code = promise.Code
 
 // The codes of problems found before or instead of the invariants.
 const (
-	CodeTooLarge      Code = "too-large"       // the file exceeds Options.MaxBytes
-	CodeEmpty         Code = "empty-file"      // the file holds no JSON value (a list without entries is promise.CodeEmptyCollection, "empty")
-	CodeSyntax        Code = "syntax"          // the file is not JSON
-	CodeInvalidUTF8   Code = "invalid-utf8"    // the file is not UTF-8 text
-	CodeDuplicateKey  Code = "duplicate-key"   // the same key twice in one object
-	CodeTooDeep       Code = "too-deep"        // nesting beyond Options.MaxDepth
-	CodeTrailingData  Code = "trailing-data"   // something after the JSON value
-	CodeNumberRange   Code = "number-range"    // a number too large to represent
-	CodeBOM           Code = "byte-order-mark" // a UTF-8 byte order mark (a warning)
-	CodeNotObject     Code = "not-object"      // the file is JSON, but not an object
-	CodeSchemaMissing Code = "schema-missing"  // no "$schema" naming the kind of file
-	CodeSchemaUnknown Code = "schema-unknown"  // a "$schema" this package does not know
-	CodeSchemaVersion Code = "schema-version"  // an unsupported "schemaVersion"
-	CodeStructure     Code = "structure"       // the JSON Schema is not satisfied (see Problem.Keyword)
-	CodeDecode        Code = "decode"          // the JSON could not be read into the model
-	CodeTooMany       Code = "too-many"        // more problems than MaxProblems; the rest are not listed
+	CodeTooLarge      Code = "too-large"         // the file exceeds Options.MaxBytes
+	CodeEmpty         Code = "empty-file"        // the file holds no JSON value (a list without entries is promise.CodeEmptyCollection, "empty")
+	CodeSyntax        Code = "syntax"            // the file is not JSON
+	CodeInvalidUTF8   Code = "invalid-utf8"      // the file is not UTF-8 text
+	CodeDuplicateKey  Code = "duplicate-key"     // the same key twice in one object
+	CodeTooDeep       Code = "too-deep"          // nesting beyond Options.MaxDepth
+	CodeTrailingData  Code = "trailing-data"     // something after the JSON value
+	CodeNumberRange   Code = "number-range"      // a number too large to represent
+	CodeBOM           Code = "byte-order-mark"   // a UTF-8 byte order mark (a warning)
+	CodeNotObject     Code = "not-object"        // the file is JSON, but not an object
+	CodeSchemaMissing Code = "schema-missing"    // no "$schema" naming the kind of file
+	CodeSchemaUnknown Code = "schema-unknown"    // a "$schema" this package does not know
+	CodeSchemaVersion Code = "schema-version"    // an unsupported "schemaVersion"
+	CodeStructure     Code = "structure"         // the JSON Schema is not satisfied (see Problem.Keyword)
+	CodeDecode        Code = "decode"            // the JSON could not be read into the model
+	CodeTooMany       Code = promise.CodeTooMany // more problems than MaxProblems; the rest are not listed
 )
 
 // Problem is one thing wrong with a file: where, what, and a message that

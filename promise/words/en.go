@@ -344,6 +344,7 @@ var english = Catalog{
 	"promise.threshold":            "thresholds must satisfy 0 < atRisk ≤ onTrack ≤ 1 and 0 < partlyAchieved ≤ 1",
 	"promise.tooBig":               "%s is %d, more than the largest allowed, %d",
 	"promise.tooLong":              "a period from %s to %s is longer than %d years: check the years (for a period without end, leave out end)",
+	"promise.tooMany":              "there are more violations than the %s shown: %s more; correct those shown first",
 	"promise.unstated":             "%s is missing: fill it in, or, if the source does not give it, say so with \"notStated\": [\"%s\"]",
 	"promise.version":              "schemaVersion %q is not supported: this program reads version %s.x; use a newer program or convert the file",
 	"promise.whole":                "%s must be a whole number (is %v)",

@@ -344,6 +344,7 @@ var swedish = Catalog{
 	"promise.threshold":            "gränsvärdena måste uppfylla 0 < atRisk ≤ onTrack ≤ 1 och 0 < partlyAchieved ≤ 1",
 	"promise.tooBig":               "%s är %d, mer än det största tillåtna, %d",
 	"promise.tooLong":              "en period från %s till %s är längre än %d år: kontrollera årtalen (för en period utan slut, utelämna end)",
+	"promise.tooMany":              "det finns fler fel än de %s som visas: %s till; rätta de visade först",
 	"promise.unstated":             "%s saknas: fyll i det, eller, om källan inte anger det, säg det med \"notStated\": [\"%s\"]",
 	"promise.version":              "schemaVersion %q stöds inte: programmet läser version %s.x; använd ett nyare program eller konvertera filen",
 	"promise.whole":                "%s måste vara ett heltal (är %v)",
