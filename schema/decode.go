@@ -197,21 +197,21 @@ const MaxProblems = 200
 const maxCounted = 10000
 
 var (
-	mTooLarge       = msg{"the file is %d bytes or more, over the limit of %d bytes: split it, or raise the limit if you trust it", "filen är %d byte eller mer, över gränsen %d byte: dela upp den, eller höj gränsen om du litar på den"}
-	mBOM            = msg{"the file starts with a byte order mark (BOM), which some programs do not accept: save it as UTF-8 without BOM", "filen börjar med en byte order mark (BOM), som vissa program inte accepterar: spara den som UTF-8 utan BOM"}
-	mNotObject      = msg{"the file must be a JSON object ({…}), not %s", "filen måste vara ett JSON-objekt ({…}), inte %s"}
-	mNoSchema       = msg{"the file does not say what it is: add \"$schema\" with one of %s", "filen säger inte vad den är: lägg till \"$schema\" med något av %s"}
-	mSchemaType     = msg{"\"$schema\" must be a text in quotes that names the kind of file, not %s: use one of %s", "\"$schema\" måste vara en text inom citattecken som anger vilken sorts fil det är, inte %s: använd något av %s"}
-	mBadSchema      = msg{"\"$schema\" is %q, which this program does not know: use one of %s", "\"$schema\" är %q, som programmet inte känner till: använd något av %s"}
-	mVersion        = msg{"schemaVersion %q is not supported: this program reads version 1.x; use a newer program or convert the file", "schemaVersion %q stöds inte: programmet läser version 1.x; använd ett nyare program eller konvertera filen"}
-	mVersionType    = msg{"schemaVersion must be a text in quotes such as \"1.0\", not %s", "schemaVersion måste vara en text inom citattecken som \"1.0\", inte %s"}
-	mVersionQuote   = msg{"schemaVersion must be a text in quotes, not the number %s: write \"schemaVersion\": %q", "schemaVersion måste vara en text inom citattecken, inte talet %s: skriv \"schemaVersion\": %q"}
-	mNoVersion      = msg{"the file has no \"schemaVersion\": add \"schemaVersion\": %q", "filen saknar \"schemaVersion\": lägg till \"schemaVersion\": %q"}
-	mDecode         = msg{"the value cannot be read: %s", "värdet kan inte läsas: %s"}
-	mSyntaxWrap     = msg{"%s", "%s"}
-	mTooMany        = msg{"the first %d problems are shown; there are %d more: correct these and validate again", "de första %d problemen visas; det finns %d till: rätta dessa och validera igen"}
-	mTooManyAtLeast = msg{"the first %d problems are shown; there are at least %d more (the search stopped there, before the references, dates and targets were checked): correct these and validate again", "de första %d problemen visas; det finns minst %d till (sökningen slutade där, innan hänvisningar, datum och mål kontrollerades): rätta dessa och validera igen"}
-	mInternal       = msg{"internal error, please report it: the embedded schema does not compile: %v", "internt fel, rapportera det gärna: det inbyggda schemat går inte att kompilera: %v"}
+	mTooLarge       = msg("schema.tooLarge")
+	mBOM            = msg("schema.bOM")
+	mNotObject      = msg("schema.notObject")
+	mNoSchema       = msg("schema.noSchema")
+	mSchemaType     = msg("schema.schemaType")
+	mBadSchema      = msg("schema.badSchema")
+	mVersion        = msg("schema.version")
+	mVersionType    = msg("schema.versionType")
+	mVersionQuote   = msg("schema.versionQuote")
+	mNoVersion      = msg("schema.noVersion")
+	mDecode         = msg("schema.decode")
+	mSyntaxWrap     = msg("schema.syntaxWrap")
+	mTooMany        = msg("schema.tooMany")
+	mTooManyAtLeast = msg("schema.tooManyAtLeast")
+	mInternal       = msg("schema.internal")
 )
 
 // add records a problem at a byte offset of the file as given.

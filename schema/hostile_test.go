@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -160,7 +161,7 @@ func TestDecodeFirstProblemsInFileOrder(t *testing.T) {
 			assert.Equal(t, fmt.Sprintf("/citizenPromises/0/u%05d", n-i), p.Pointer)
 		}
 		assert.True(t, slices.IsSortedFunc(first[:schema.MaxProblems], func(a, b schema.Problem) int { return a.Offset - b.Offset }))
-		assert.Contains(t, first[schema.MaxProblems].Message["en"], fmt.Sprintf("there are %d more", n-schema.MaxProblems))
+		assert.Contains(t, first[schema.MaxProblems].Message["en"], "there are "+string(words.AppendNumber(nil, float64(n-schema.MaxProblems), 0, "en"))+" more")
 	}
 }
 
@@ -176,7 +177,7 @@ func TestDecodeStopsCounting(t *testing.T) {
 	}
 	last := problems[schema.MaxProblems]
 	assert.Equal(t, schema.CodeTooMany, last.Code)
-	assert.Contains(t, last.Message["en"], "at least 9800 more")
+	assert.Contains(t, last.Message["en"], "at least 9,800 more")
 	assert.Contains(t, last.Message["sv"], "minst 9800 till")
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema/internal/jsonscan"
 )
 
@@ -32,43 +33,33 @@ type site struct {
 }
 
 var (
-	mRequired   = msg{"%q is missing: add it", "%q saknas: lägg till det"}
-	mUnknown    = msg{"%q is not a known property here: check the spelling, or move your own data into \"extensions\"", "%q är ingen känd egenskap här: kontrollera stavningen, eller flytta egna uppgifter till \"extensions\""}
-	mDependent  = msg{"%q is missing: it is needed with %q; add it", "%q saknas: den behövs när %q finns; lägg till den"}
-	mDidYouMean = msg{"%q is not a known property here: did you mean %q?", "%q är ingen känd egenskap här: menar du %q?"}
-	mType       = msg{"expected %s, found %s", "väntade %s, hittade %s"}
-	mEnum       = msg{"%s is not allowed here: use one of %s", "%s är inte tillåtet här: använd något av %s"}
-	mConst      = msg{"the value must be %s", "värdet måste vara %s"}
-	mUUID       = msg{"%s is not a valid id: ids are UUIDs such as \"0193a1c2-7d4e-7f00-8a3b-2c5d6e7f8091\"", "%s är inget giltigt id: id:n är UUID:n som \"0193a1c2-7d4e-7f00-8a3b-2c5d6e7f8091\""}
-	mDate       = msg{"%s is not a date: write dates as YYYY-MM-DD, e.g. 2019-02-08 (or YYYY-MM or YYYY when the source gives only the month or year)", "%s är inget datum: skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2019-02-08 (eller ÅÅÅÅ-MM eller ÅÅÅÅ när källan bara anger månad eller år)"}
-	mDateRange  = msg{"%s is not a date: the year must lie in 1000–9999 and the month in 01–12", "%s är inget datum: året måste ligga mellan 1000 och 9999 och månaden mellan 01 och 12"}
-	mNoSuchDate = msg{"%s is not a real date: %s has %d days", "%s är inget riktigt datum: %s har %d dagar"}
-	mURL        = msg{"%s is not a web address: write an absolute http or https address (not javascript:, mailto: or file:), with spaces and characters such as \" < > \\ written percent-encoded (a space as %%20)", "%s är ingen webbadress: skriv en fullständig http- eller https-adress (inte javascript:, mailto: eller file:), med mellanslag och tecken som \" < > \\ skrivna med procentkod (ett mellanslag som %%20)"}
-	mLangKey    = msg{"%s is not a language code: key texts by languages such as \"sv\" and \"en\"", "%s är ingen språkkod: ange texter med språkkoder som \"sv\" och \"en\""}
-	mPattern    = msg{"%s does not have the required form", "%s har inte rätt form"}
-	mMinLength  = msg{"the text is empty or too short: write at least %s characters", "texten är tom eller för kort: skriv minst %s tecken"}
-	mMaxLength  = msg{"the text is too long: at most %s characters are allowed", "texten är för lång: högst %s tecken är tillåtna"}
-	mMinItems   = msg{"the list needs at least %s entries", "listan behöver minst %s poster"}
-	mNoItems    = msg{"the list is empty: add at least one entry", "listan är tom: lägg till minst en post"}
-	mMaxItems   = msg{"the list has too many entries: at most %s", "listan har för många poster: högst %s"}
-	mUnique     = msg{"entries %s and %s of the list are the same: remove one", "post %s och %s i listan är likadana: ta bort den ena"}
-	mMinProps   = msg{"the object is empty: fill in at least %s value(s)", "objektet är tomt: fyll i minst %s värde(n)"}
-	mRange      = msg{"the number %s is out of range: it must be %s", "talet %s ligger utanför tillåtna värden: det måste vara %s"}
-	mWhole      = msg{"the number %s must be a whole number", "talet %s måste vara ett heltal"}
-	mNotApplies = msg{"%q does not apply to a target of kind %q: remove it or change the kind", "%q gäller inte för ett mål av typen %q: ta bort det eller ändra typ"}
-	mLineage    = msg{"say which entity this one follows: give its \"id\" (in this document), its \"url\", or at least its \"title\"", "ange vilken post denna följer på: dess \"id\" (i detta dokument), dess \"url\", eller åtminstone dess \"title\""}
-	mOther      = msg{"the value is not allowed here (%s)", "värdet är inte tillåtet här (%s)"}
+	mRequired   = msg("schema.required")
+	mUnknown    = msg("schema.unknown")
+	mDependent  = msg("schema.dependent")
+	mDidYouMean = msg("schema.didYouMean")
+	mType       = msg("schema.type")
+	mEnum       = msg("schema.enum")
+	mConst      = msg("schema.const")
+	mUUID       = msg("schema.uUID")
+	mDate       = msg("schema.date")
+	mDateRange  = msg("schema.dateRange")
+	mNoSuchDate = msg("schema.noSuchDate")
+	mURL        = msg("schema.uRL")
+	mLangKey    = msg("schema.langKey")
+	mPattern    = msg("schema.pattern")
+	mMinLength  = msg("schema.minLength")
+	mMaxLength  = msg("schema.maxLength")
+	mMinItems   = msg("schema.minItems")
+	mNoItems    = msg("schema.noItems")
+	mMaxItems   = msg("schema.maxItems")
+	mUnique     = msg("schema.unique")
+	mMinProps   = msg("schema.minProps")
+	mRange      = msg("schema.range")
+	mWhole      = msg("schema.whole")
+	mNotApplies = msg("schema.notApplies")
+	mLineage    = msg("schema.lineage")
+	mOther      = msg("schema.other")
 )
-
-var typeNames = map[string][2]string{
-	"object":  {"an object {…}", "ett objekt {…}"},
-	"array":   {"a list […]", "en lista […]"},
-	"string":  {"a text in quotes", "en text inom citattecken"},
-	"number":  {"a number", "ett tal"},
-	"integer": {"a whole number", "ett heltal"},
-	"boolean": {"true or false", "true eller false"},
-	"null":    {"null", "null"},
-}
 
 // quoted finds the names jsonschema v5 quotes in its messages: Go's %q
 // without its double quotes, in single quotes, with ' escaped as \'.
@@ -194,16 +185,11 @@ func structureProblems(ve *jsonschema.ValidationError, at site) []structural {
 
 // typeText says that val is not of one of the types want.
 func typeText(want []string, val any) promise.Text {
-	var en, sv []string
+	var names []words.Key
 	for _, w := range want {
-		n := typeNames[w]
-		en, sv = append(en, n[0]), append(sv, n[1])
+		names = append(names, words.Key("jsontype."+w))
 	}
-	got := typeNames[typeOf(val)]
-	return promise.Text{
-		"en": mType.text(strings.Join(en, " or "), got[0])["en"],
-		"sv": mType.text(strings.Join(sv, " eller "), got[1])["sv"],
-	}
+	return mType.text(orList(names), words.Key("jsontype."+typeOf(val)))
 }
 
 // noSuchDate says which month has fewer days than a date of the form
@@ -216,14 +202,28 @@ func noSuchDate(shown string, val any) promise.Text {
 		return mDateRange.text(shown)
 	}
 	first, _ := promise.NewMonth(y, time.Month(m))
-	days := first.Last().Day()
-	return promise.Text{
-		"en": mNoSuchDate.text(shown, time.Month(m).String()+" "+strconv.Itoa(y), days)["en"],
-		"sv": mNoSuchDate.text(shown, svMonths[m-1]+" "+strconv.Itoa(y), days)["sv"],
-	}
+	return mNoSuchDate.text(shown, monthOf{first}, first.Last().Day())
 }
 
-var svMonths = [...]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}
+// monthOf is a month as prose writes it: "februari 2019".
+type monthOf struct{ d promise.Date }
+
+func (m monthOf) AppendIn(b []byte, lang string) []byte {
+	return words.AppendLongDate(b, m.d.Year(), m.d.Month(), 0, lang)
+}
+
+// orList is "a text in quotes or a number".
+type orList []words.Key
+
+func (l orList) AppendIn(b []byte, lang string) []byte {
+	for i, k := range l {
+		if i > 0 {
+			b = words.Key("fmt.or").AppendIn(b, lang)
+		}
+		b = k.AppendIn(b, lang)
+	}
+	return b
+}
 
 var numbers = regexp.MustCompile(`[0-9]+`)
 
@@ -364,15 +364,13 @@ func show(v any) string {
 func syntaxMessage(e *jsonscan.Error) promise.Text {
 	switch e.Code {
 	case jsonscan.CodeEmpty:
-		return msg{"the file is empty: it must hold a JSON object", "filen är tom: den måste innehålla ett JSON-objekt"}.text()
+		return msg("schema.emptyFile").text()
 	case jsonscan.CodeInvalidUTF8:
 		if strings.HasPrefix(e.Detail, "lone surrogate escape ") {
 			esc, _, _ := strings.Cut(strings.TrimPrefix(e.Detail, "lone surrogate escape "), " ")
-			return msg{"%s is a \\u escape of half a character: write the whole character (two escapes such as \\uD83D\\uDE00, or the character itself)",
-				"%s är en \\u-kod för ett halvt tecken: skriv hela tecknet (två koder som \\uD83D\\uDE00, eller tecknet självt)"}.text(esc)
+			return msg("schema.loneSurrogate").text(esc)
 		}
-		return msg{"the file is not valid UTF-8 text here (%s): save it as UTF-8, not Latin-1 or Windows-1252",
-			"filen är inte giltig UTF-8-text här (%s): spara den som UTF-8, inte Latin-1 eller Windows-1252"}.text(e.Detail)
+		return msg("schema.notUTF8").text(e.Detail)
 	case jsonscan.CodeDuplicateKey:
 		key := e.Pointer[strings.LastIndexByte(e.Pointer, '/')+1:]
 		key = strings.NewReplacer("~1", "/", "~0", "~").Replace(key)
@@ -380,49 +378,33 @@ func syntaxMessage(e *jsonscan.Error) promise.Text {
 		if m := firstAt.FindStringSubmatch(e.Detail); m != nil {
 			first = m[1] + ":" + m[2]
 		}
-		return msg{"the property %q appears twice in this object (first at %s): remove or rename one",
-			"egenskapen %q förekommer två gånger i objektet (första gången på %s): ta bort eller byt namn på den ena"}.text(clip(key), first)
+		return msg("schema.duplicateKey").text(clip(key), first)
 	case jsonscan.CodeTooDeep:
-		return msg{"lists and objects are nested more than %s levels deep: this cannot be a file of this format", "listor och objekt är nästlade i mer än %s nivåer: detta kan inte vara en fil i detta format"}.text(lastNumber(e.Detail, 0))
+		return msg("schema.tooDeep").text(lastNumber(e.Detail, 0))
 	case jsonscan.CodeTrailingData:
-		return promise.Text{
-			"en": msg{"there is more after the end of the JSON value (%s): remove it, or look for a missing bracket before it", ""}.text(e.Detail)["en"],
-			"sv": msg{"", "det finns mer efter slutet av JSON-värdet (%s): ta bort det, eller leta efter en saknad klammer före"}.text(swedishSyntax(e.Detail))["sv"],
-		}
+		return msg("schema.trailing").text(syntaxDetail(e.Detail))
 	case jsonscan.CodeNumberRange:
-		return msg{"the number is too large (%s)", "talet är för stort (%s)"}.text(e.Detail)
+		return msg("schema.numberRange").text(e.Detail)
 	}
-	return promise.Text{"en": "the file is not valid JSON here: " + e.Detail, "sv": "filen är inte giltig JSON här: " + swedishSyntax(e.Detail)}
+	return msg("schema.syntax").text(syntaxDetail(e.Detail))
 }
 
 var firstAt = regexp.MustCompile(`line ([0-9]+), column ([0-9]+)`)
 
-// syntaxSwedish translates the scanner's English details, which are built
-// from a few fixed phrases and a quoted character.
-var syntaxSwedish = strings.NewReplacer(
-	"unexpected end of input", "filen tar slut",
-	"unexpected character", "oväntat tecken",
-	"after top-level value", "efter JSON-värdet",
-	"after array element (expecting ',' or ']')", "efter ett element i en lista (väntade ',' eller ']')",
-	"after object key (expecting ':')", "efter en nyckel (väntade ':')",
-	"after object member (expecting ',' or '}')", "efter en egenskap (väntade ',' eller '}')",
-	"in number (expecting a digit after '-')", "i ett tal (väntade en siffra efter '-')",
-	"in number (expecting a digit after '.')", "i ett tal (väntade en siffra efter '.')",
-	"in number (expecting a digit in the exponent)", "i ett tal (väntade en siffra i exponenten)",
-	"in string (missing closing quote)", "i en text (avslutande citattecken saknas)",
-	"where a value was expected", "där ett värde väntades",
-	"where an object key was expected", "där en nyckel inom citattecken väntades",
-	"trailing comma before", "kommatecken före",
-	"number with a leading zero", "tal som börjar med en nolla",
-	"line break in string (missing closing quote, or write it as \\n)", "radbrytning i en text (avslutande citattecken saknas, eller skriv den som \\n)",
-	"in string (it must be escaped)", "i en text (det måste skrivas med \\-kod)",
-	"control character", "styrtecken",
-	"invalid escape in string (backslash followed by", "ogiltig \\-kod i en text (omvänt snedstreck följt av",
-	"invalid \\u escape in string (expecting four hex digits)", "ogiltig \\u-kod i en text (väntade fyra hexadecimala siffror)",
-	"invalid escape", "ogiltig kod",
-	"character", "tecknet",
-	"in literal", "i ordet",
-	"in string", "i en text",
-)
+// syntaxPhrases is how many phrases the scanner's English details are
+// built from (with a quoted character): the catalog's "syntax.00" … in
+// order, longest first where one is part of another.
+const syntaxPhrases = 23
 
-func swedishSyntax(detail string) string { return syntaxSwedish.Replace(detail) }
+// syntaxDetail is a detail of the scanner in every language: its English
+// phrases replaced by the catalog's.
+type syntaxDetail string
+
+func (s syntaxDetail) AppendIn(b []byte, lang string) []byte {
+	pairs := make([]string, 0, 2*syntaxPhrases)
+	for i := range syntaxPhrases {
+		k := words.Key(fmt.Sprintf("syntax.%02d", i))
+		pairs = append(pairs, k.In("en"), k.In(lang))
+	}
+	return append(b, strings.NewReplacer(pairs...).Replace(string(s))...)
+}

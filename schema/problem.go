@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // Severity says whether a [Problem] makes a file invalid.
@@ -116,18 +117,15 @@ func (ps Problems) Invalid() bool {
 }
 
 // msg is a message in English and Swedish with the same arguments.
-type msg struct{ en, sv string }
+// msg is a message of the catalog (package promise/words).
+type msg words.Key
 
 func (m msg) text(args ...any) promise.Text {
-	return promise.Text{"en": fmt.Sprintf(m.en, args...), "sv": fmt.Sprintf(m.sv, args...)}
+	return promise.Text(words.M(words.Key(m), args...).Text())
 }
 
-// typed is text with the name of v's JSON type, in each language, before
-// the other arguments.
+// typed is the message with the name of v's JSON type before the other
+// arguments.
 func (m msg) typed(v any, args ...any) promise.Text {
-	n := typeNames[typeOf(v)]
-	return promise.Text{
-		"en": fmt.Sprintf(m.en, append([]any{n[0]}, args...)...),
-		"sv": fmt.Sprintf(m.sv, append([]any{n[1]}, args...)...),
-	}
+	return m.text(append([]any{words.Key("jsontype." + typeOf(v))}, args...)...)
 }
