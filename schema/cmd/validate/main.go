@@ -23,7 +23,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -54,7 +56,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() == 0 || (*lang != "sv" && *lang != "en") || *maxBytes <= 0 {
+	if fs.NArg() == 0 || !slices.Contains(words.Languages(), *lang) || *maxBytes <= 0 {
 		fs.Usage()
 		return 2
 	}
