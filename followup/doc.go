@@ -292,13 +292,14 @@
 // # History
 //
 // For each reporting period that has ended before the date evaluated (the
-// latest [MaxHistory] of them),
-// every activity, promise and citizen promise has a [PeriodOutcome]: the
-// outcome at the period's end, as reported by its due date — entries,
-// figures and completions up to the period's end, from reports dated up
-// to its due date (or the date evaluated, if earlier). A report that came
-// late thus leaves "not reported" in the history of its period, while the
-// current status uses it.
+// latest [MaxHistory] of them), every activity, promise and citizen
+// promise has a [PeriodOutcome]: the outcome at the period's end, as data
+// (status, progress, numbers and the codes of its reason; no text). It
+// counts entries, figures and completions up to the period's end; in the
+// period view from every report that covers the period, in the as-known
+// view only from reports dated up to its due date (or the date evaluated,
+// if earlier), so that a report that came late leaves "not reported" in
+// the history of its period while the current status uses it.
 //
 // # Cost
 //
@@ -360,9 +361,7 @@
 // before "%" and between groups of digits from 10 000; dates are ISO
 // 8601. An activity that cannot be assessed cites the figures of no
 // target that the latest report gave ("Rapporterat: 303
-// trafikkontroller"); [ActivityStatus.Results] keeps them all. History
-// entries leave out the short [Outcome.Numbers] phrase: their reasons
-// carry the numbers. A reason names at most three missing periods one by
+// trafikkontroller"); [ActivityStatus.Results] keeps them all. A reason names at most three missing periods one by
 // one and summarises more ("12 perioder, från … till …"), so that an
 // evaluation's size grows linearly with the number of reporting periods.
 package followup

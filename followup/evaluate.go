@@ -139,14 +139,14 @@ func (ix *cpIndex) evaluate() CitizenPromiseStatus {
 		}
 		for i := range cp.Activities {
 			hist[i] = ix.activity(ix.acts[cp.Activities[i].ID], sc, nil)
-			out.Activities[i].History = append(out.Activities[i].History, PeriodOutcome{Period: q.Period, Outcome: hist[i].renderReason(&ix.buf)})
+			out.Activities[i].History = append(out.Activities[i].History, PeriodOutcome{Period: q.Period, Outcome: hist[i].data()})
 		}
 		for i := range cp.Promises {
 			r := ix.promise(&cp.Promises[i], serving[i], hist, sc)
-			out.Promises[i].History = append(out.Promises[i].History, PeriodOutcome{Period: q.Period, Outcome: r.outcome.renderReason(&ix.buf)})
+			out.Promises[i].History = append(out.Promises[i].History, PeriodOutcome{Period: q.Period, Outcome: r.outcome.data()})
 		}
 		r := rollup(hist, ix.th, ix.ended(sc), nounActivities)
-		out.History = append(out.History, PeriodOutcome{Period: q.Period, Outcome: r.outcome.renderReason(&ix.buf)})
+		out.History = append(out.History, PeriodOutcome{Period: q.Period, Outcome: r.outcome.data()})
 	}
 	return out
 }

@@ -126,7 +126,7 @@ func TestStrangnasSeptember(t *testing.T) {
 	assert.Equal(t, per("2019-01-01", "2019-04-30"), cp.History[0].Period)
 	boat := cp.Activity(id(aBat))
 	require.Len(t, boat.History, 2)
-	assert.Equal(t, followup.Behind, boat.History[0].Status, boat.History[0].Reason["sv"])
+	assert.Equal(t, followup.Behind, boat.History[0].Status, boat.History[0].Codes)
 	assert.Equal(t, followup.AtRisk, boat.History[1].Status)
 }
 

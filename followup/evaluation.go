@@ -32,7 +32,7 @@ type Outcome struct {
 	Status Status `json:"status"`
 	// Reason says why, in every language of the catalog (package
 	// promise/words), with the numbers.
-	Reason promise.Text `json:"reason"`
+	Reason promise.Text `json:"reason,omitempty"`
 	// Codes are the reason as data: the catalog keys of its parts, in
 	// order ("followup.pace", "followup.conflict"), for tools that branch
 	// on why rather than read it. The numbers are Achieved, Target and
@@ -188,8 +188,10 @@ type YearOutcome struct {
 	Outcome
 }
 
-// PeriodOutcome is an outcome at the end of a reporting period. Its
-// Numbers phrase is left out: the reason carries the numbers.
+// PeriodOutcome is an outcome at the end of a reporting period, as data:
+// its status, numbers and the codes of its reason, without the reason's
+// text or the numbers phrase (a history has an entry per period and
+// activity; see [MaxHistory]).
 type PeriodOutcome struct {
 	Period promise.Period `json:"period"`
 	Outcome

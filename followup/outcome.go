@@ -28,11 +28,12 @@ func (o outcome) render(buf *[]byte) Outcome {
 	return out
 }
 
-// renderReason is render without the numbers phrase, for the history,
-// whose reasons carry the numbers anyway.
-func (o outcome) renderReason(buf *[]byte) Outcome {
+// data is the outcome as data only, for the history: status, numbers and
+// the codes of its reason, no text. A history has an entry per period and
+// activity; its texts would make a small file with a long calendar cost
+// a hundred times its size.
+func (o outcome) data() Outcome {
 	out := o.Outcome
-	out.Reason = o.why.render(buf)
 	out.Codes = o.why.codes()
 	return out
 }

@@ -190,7 +190,10 @@ func TestRollupsWithinBounds(t *testing.T) {
 			for _, a := range c.Activities {
 				inBounds("activity", a.Outcome)
 				for _, h := range a.History {
-					inBounds("history", h.Outcome)
+					// The history is data: status, numbers and codes.
+					assert.True(t, h.Progress >= 0 && h.Progress <= 1, "seed %d: history progress %v", seed, h.Progress)
+					assert.NotEmpty(t, h.Codes, "seed %d: history without a reason's codes", seed)
+					assert.Empty(t, h.Reason)
 				}
 				for _, tg := range a.Targets {
 					inBounds("target", tg.Outcome)

@@ -39,11 +39,20 @@ import (
 func (d *Document) Validate() error {
 	v := validator{d: d, ids: make(map[uuid.UUID]entity, 64)}
 	v.document()
+	if v.dropped > 0 {
+		v.out = append(v.out, Violation{Code: CodeTooMany, Message: msg("promise.tooMany").text(MaxViolations, v.dropped), Count: v.dropped})
+	}
 	if len(v.out) == 0 {
 		return nil
 	}
 	return v.out
 }
+
+// MaxViolations is the most violations [Document.Validate] lists; one more
+// says how many more there are. Each costs a message in every language:
+// a document of a million empty entities must not cost a gigabyte in a
+// resident's browser.
+const MaxViolations = 1000
 
 type kind uint8
 
@@ -95,6 +104,8 @@ type validator struct {
 	// cp is the container being checked: the index of a citizen
 	// promise, or len(CitizenPromises) plus the index of an action plan.
 	cp int
+	// dropped counts the violations past MaxViolations.
+	dropped int
 }
 
 var (
@@ -142,6 +153,10 @@ var (
 )
 
 func (v *validator) add(ptr string, code Code, m msg, args ...any) {
+	if len(v.out) >= MaxViolations {
+		v.dropped++
+		return
+	}
 	v.addText(ptr, code, m.text(args...))
 }
 
@@ -153,7 +168,7 @@ func idx(ptr string, i int) string { return ptr + "/" + strconv.Itoa(i) }
 
 func (v *validator) document() {
 	d := v.d
-	if !supportedVersion(d.SchemaVersion) {
+	if !SupportedVersion(d.SchemaVersion) {
 		if d.SchemaVersion == "" {
 			v.add("/schemaVersion", CodeMissing, mMissing, "schemaVersion")
 		} else {
@@ -211,17 +226,15 @@ const (
 	MaxDueDays     = 366 // the most days after its period a report may be due
 )
 
-func supportedVersion(s string) bool {
+// SupportedVersion reports whether this package reads schemaVersion s: a
+// version 1.x, MAJOR.MINOR with a minor of digits. A file of another major
+// version is refused, never misread.
+func SupportedVersion(s string) bool {
 	major, minor, ok := strings.Cut(s, ".")
 	if !ok || major != majorVersion || minor == "" {
 		return false
 	}
-	for _, c := range minor {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	return strings.Trim(minor, "0123456789") == ""
 }
 
 // register indexes every entity by id and reports duplicates.

@@ -307,3 +307,18 @@ func FuzzLangTag(f *testing.F) {
 		}
 	})
 }
+
+// TestValidateIsBounded: a document of a hundred thousand broken entities
+// gets MaxViolations violations and one that counts the rest.
+func TestValidateIsBounded(t *testing.T) {
+	d := valid()
+	for range 100000 {
+		d.Places = append(d.Places, Place{})
+	}
+	var vs Violations
+	require.ErrorAs(t, d.Validate(), &vs)
+	require.Len(t, vs, MaxViolations+1)
+	last := vs[len(vs)-1]
+	assert.Equal(t, CodeTooMany, last.Code)
+	assert.Contains(t, last.Message["en"], "more violations than the 1,000 shown")
+}

@@ -29,6 +29,7 @@ const (
 	CodeTargetValue     Code = "target-value"    // a target whose numbers make no sense (N ≤ 0, baseline = target)
 	CodeBadIdentifier   Code = "bad-identifier"  // a kommunkod or organisationsnummer of the wrong form
 	CodeEmptyCollection Code = "empty"           // a list that must hold at least one item is empty
+	CodeTooMany         Code = "too-many"        // more violations than are listed; the last one says how many
 )
 
 // Violation is one broken invariant of a [Document]: where (an RFC 6901 JSON
@@ -38,6 +39,9 @@ type Violation struct {
 	Pointer string `json:"pointer"`
 	Code    Code   `json:"code"`
 	Message Text   `json:"message"`
+	// Count is, for CodeTooMany, how many more violations there are than
+	// are listed.
+	Count int `json:"count,omitempty"`
 }
 
 // Error returns the violation in English, prefixed by its pointer.

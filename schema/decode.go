@@ -2,13 +2,17 @@ package schema
 
 import (
 	"bytes"
+	"cmp"
+	"container/heap"
 	"embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -103,76 +107,233 @@ func ReadAll(r io.Reader, opts Options) ([]byte, error) {
 }
 
 // Decode decodes and validates one exchange file. It returns the file only
-// when it is valid, and every problem found: structural (the JSON Schema)
-// and semantic ([promise.Document.Validate], and the reports' references)
-// in one list ordered by position. Warnings do not make a file invalid.
+// when it is valid, and its problems: structural (the JSON Schema) and
+// semantic ([promise.Document.Validate], and the reports' references) in one
+// list ordered by position in the file, at most [MaxProblems] of them, then
+// one that says how many more there are. Warnings do not make a file
+// invalid.
 //
-// Decode never panics and is safe for concurrent use.
+// The model's checks run even when the schema found problems: the values
+// the schema refused are left out of the model, and a problem the schema
+// already reported at a value is not reported again.
+//
+// Decode never panics and is safe for concurrent use. Its cost is bounded
+// by the size of the file, whatever the file holds: see the package
+// documentation.
 func Decode(data []byte, opts Options) (*File, Problems) {
-	d := decoder{data: data}
+	d := decoder{data: data, horizon: -1}
 	f := d.decode(opts)
-	d.problems.sort()
-	if d.dropped > 0 {
-		d.problems = append(d.problems, Problem{Line: 1, Column: 1, Code: CodeTooMany, Severity: Error, Message: mTooMany.text(MaxProblems, d.dropped)})
+	problems := d.result()
+	if problems.Invalid() {
+		return nil, problems
 	}
-	if d.problems.Invalid() {
-		return nil, d.problems
+	return f, problems
+}
+
+// KindOf returns the kind of file data declares by its "$schema", whether
+// or not the file is valid, or Unknown when it declares none that this
+// package knows. It reads no more of data than it needs.
+func KindOf(data []byte) Kind {
+	v, ok := jsonscan.Value(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), "/$schema")
+	if s, isString := v.(string); ok && isString {
+		for _, k := range []Kind{PromiseDocument, Report, Bundle} {
+			if s == k.URL() {
+				return k
+			}
+		}
 	}
-	return f, d.problems
+	return Unknown
 }
 
 type decoder struct {
-	data     []byte // as given
-	body     []byte // data without a byte order mark
-	bom      int    // 3 when data starts with a byte order mark
-	problems Problems
-	dropped  int // problems found beyond MaxProblems
+	data []byte // as given
+	body []byte // data without a byte order mark
+	bom  int    // 3 when data starts with a byte order mark
+	tree any
+	ix   *jsonscan.Index
+
+	found []found          // the problems found before the model's checks, in no order
+	at    map[string][]int // the problems found at each pointer, for de-duplication
+	// modelKept holds the first MaxProblems problems the model's checks found
+	// (a heap, see addModel), modelCount how many they found.
+	modelKept  []found
+	modelCount int
+	// reported holds the values about which a problem was found before
+	// the schema ran: nothing more is said about them. structural holds
+	// the values about which the schema found a problem, which the model's
+	// checks do not report again; faulty those of them that are wrong in
+	// themselves, which the model leaves out.
+	reported   map[string]bool
+	structural map[string]bool
+	faulty     map[int]bool // by offset
+	repeated   map[int]bool // arrays whose elements are not unique, by offset
+	// remap holds, for each array from which the model left out elements,
+	// the indexes in the file of the elements it kept.
+	remap map[string][]int
+	// horizon is the offset of the first value the schema did not look at
+	// because enough problems were found before it, or -1.
+	horizon int
 }
 
-// MaxProblems is the most problems Decode places and reports for one file;
-// beyond it, one last problem says how many more there are.
-const MaxProblems = 200
+// found is a problem before it is placed on a line.
+type found struct {
+	Problem
+	phase int // phaseFile, phaseSchema or phaseModel: the order at one place
+}
 
-var (
-	mTooLarge   = msg{"the file is %d bytes or more, over the limit of %d bytes: split it, or raise the limit if you trust it", "filen är %d byte eller mer, över gränsen %d byte: dela upp den, eller höj gränsen om du litar på den"}
-	mBOM        = msg{"the file starts with a byte order mark (BOM), which some programs do not accept: save it as UTF-8 without BOM", "filen börjar med en byte order mark (BOM), som vissa program inte accepterar: spara den som UTF-8 utan BOM"}
-	mNotObject  = msg{"the file must be a JSON object ({…}), not %s", "filen måste vara ett JSON-objekt ({…}), inte %s"}
-	mNoSchema   = msg{"the file does not say what it is: add \"$schema\" with one of %s", "filen säger inte vad den är: lägg till \"$schema\" med något av %s"}
-	mBadSchema  = msg{"\"$schema\" is %q, which this program does not know: use one of %s", "\"$schema\" är %q, som programmet inte känner till: använd något av %s"}
-	mVersion    = msg{"schemaVersion %q is not supported: this program reads version 1.x; use a newer program or convert the file", "schemaVersion %q stöds inte: programmet läser version 1.x; använd ett nyare program eller konvertera filen"}
-	mNoVersion  = msg{"the file has no \"schemaVersion\": add \"schemaVersion\": %q", "filen saknar \"schemaVersion\": lägg till \"schemaVersion\": %q"}
-	mDecode     = msg{"the value cannot be read: %s", "värdet kan inte läsas: %s"}
-	mSyntaxWrap = msg{"%s", "%s"}
-	mTooMany    = msg{"the first %d problems are shown; there are %d more: correct these and validate again", "de första %d problemen visas; det finns %d till: rätta dessa och validera igen"}
-	mInternal   = msg{"internal error, please report it: the embedded schema does not compile: %v", "internt fel, rapportera det gärna: det inbyggda schemat går inte att kompilera: %v"}
+const (
+	phaseFile   = iota // the JSON text, the kind and the version
+	phaseSchema        // the JSON Schema
+	phaseModel         // the model's invariants
 )
 
+// MaxProblems is the most problems Decode reports for one file; beyond it,
+// one last problem says how many more there are.
+const MaxProblems = 200
+
+// maxCounted is the number of problems after which Decode stops looking
+// for more: the problems it reports are exact, and the count of the rest
+// is then a lower bound ("at least N more").
+const maxCounted = 10000
+
+var (
+	mTooLarge       = msg("schema.tooLarge")
+	mBOM            = msg("schema.bOM")
+	mNotObject      = msg("schema.notObject")
+	mNoSchema       = msg("schema.noSchema")
+	mSchemaType     = msg("schema.schemaType")
+	mBadSchema      = msg("schema.badSchema")
+	mVersion        = msg("schema.version")
+	mVersionType    = msg("schema.versionType")
+	mVersionQuote   = msg("schema.versionQuote")
+	mNoVersion      = msg("schema.noVersion")
+	mDecode         = msg("schema.decode")
+	mSyntaxWrap     = msg("schema.syntaxWrap")
+	mTooMany        = msg("schema.tooMany")
+	mTooManyAtLeast = msg("schema.tooManyAtLeast")
+	mInternal       = msg("schema.internal")
+)
+
+// add records a problem at a byte offset of the file as given.
 func (d *decoder) add(offset int, ptr string, code Code, sev Severity, m promise.Text) {
-	d.problems = append(d.problems, d.at(Problem{Offset: offset, Pointer: ptr, Code: code, Severity: sev, Message: m}))
+	d.found = append(d.found, found{Problem{Offset: offset, Pointer: ptr, Code: code, Severity: sev, Message: m}, phaseFile})
 }
 
-// at fills in the line and column of p's offset.
-func (d *decoder) at(p Problem) Problem {
-	p.Line, p.Column = jsonscan.Position(d.body, p.Offset-d.bom)
-	return p
-}
-
-// addAt adds a problem at the value that ptr names.
-func (d *decoder) addAt(ptr string, code Code, keyword string, m promise.Text) {
-	if len(d.problems) >= MaxProblems {
-		// Each problem costs a scan of the file to place it: a hostile
-		// file with a problem in every value must not cost hours.
-		d.dropped++
+// addAt records a problem at the value that ptr names, or, when there is
+// no such value (a missing property), at the nearest value that holds it.
+// It leaves out a problem already found there in the same words, and a
+// failed "format" where a "pattern" failed: both say the value does not
+// have the form it must have.
+func (d *decoder) addAt(phase int, ptr string, code Code, keyword string, m promise.Text) {
+	if phase != phaseModel {
+		if !d.unique(ptr, code, keyword, m) {
+			return
+		}
+	}
+	place := ptr
+	off, ok := d.ix.Offset(d.tree, place)
+	for !ok && place != "" {
+		place = place[:strings.LastIndexByte(place, '/')]
+		off, ok = d.ix.Offset(d.tree, place)
+	}
+	if !ok {
+		off = 0
+	}
+	f := found{Problem{Offset: off + d.bom, Pointer: place, Code: code, Keyword: keyword, Message: m}, phase}
+	if phase == phaseModel {
+		d.addModel(f)
 		return
 	}
-	off, ok := jsonscan.Locate(d.body, ptr)
-	for !ok && ptr != "" {
-		// The value is absent (a missing property): point at its parent.
-		ptr = ptr[:strings.LastIndexByte(ptr, '/')]
-		off, ok = jsonscan.Locate(d.body, ptr)
+	d.found = append(d.found, f)
+}
+
+// addModel records a problem the model's checks found, keeping only those
+// that may be among the first MaxProblems: a file can hold hundreds of
+// thousands of broken references.
+func (d *decoder) addModel(f found) {
+	d.modelCount++
+	h := (*problemHeap)(&d.modelKept)
+	switch {
+	case len(d.modelKept) < MaxProblems:
+		heap.Push(h, f)
+	case order(f, d.modelKept[0]) < 0:
+		d.modelKept[0] = f
+		heap.Fix(h, 0)
 	}
-	p := Problem{Offset: off + d.bom, Pointer: ptr, Code: code, Keyword: keyword, Message: m}
-	d.problems = append(d.problems, d.at(p))
+}
+
+// order is the order of problems: by position, then pointer, then the
+// order in which they were looked for, then their words.
+func order(a, b found) int {
+	return cmp.Or(cmp.Compare(a.Offset, b.Offset), cmp.Compare(a.Pointer, b.Pointer), cmp.Compare(a.phase, b.phase),
+		cmp.Compare(a.Code, b.Code), cmp.Compare(a.Keyword, b.Keyword), cmp.Compare(a.Message["en"], b.Message["en"]))
+}
+
+// problemHeap is a heap whose root is the last problem in order.
+type problemHeap []found
+
+func (h problemHeap) Len() int           { return len(h) }
+func (h problemHeap) Less(i, j int) bool { return order(h[i], h[j]) > 0 }
+func (h problemHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *problemHeap) Push(x any)        { *h = append(*h, x.(found)) }
+func (h *problemHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// unique reports whether a problem at ptr is new, and records it. The
+// model's checks do not repeat themselves, and what the schema said is
+// not repeated by them (see semantic): only the problems found before
+// them are compared.
+func (d *decoder) unique(ptr string, code Code, keyword string, m promise.Text) bool {
+	for _, i := range d.at[ptr] {
+		f := &d.found[i]
+		switch {
+		case f.Code == code && f.Message["en"] == m["en"],
+			keyword == "format" && f.Keyword == "pattern":
+			return false
+		case keyword == "pattern" && f.Keyword == "format":
+			f.Keyword, f.Message = keyword, m
+			return false
+		}
+	}
+	if d.at == nil {
+		d.at = map[string][]int{}
+	}
+	d.at[ptr] = append(d.at[ptr], len(d.found))
+	return true
+}
+
+// full reports whether enough problems have been found to stop looking.
+func (d *decoder) full() bool { return len(d.found) >= maxCounted }
+
+// result orders the problems by position, keeps the first MaxProblems and
+// places them on their lines.
+func (d *decoder) result() Problems {
+	more := len(d.found) + d.modelCount - MaxProblems
+	fs := append(d.found, d.modelKept...)
+	slices.SortFunc(fs, order)
+	fs = fs[:min(len(fs), MaxProblems)]
+	ps := make(Problems, len(fs))
+	offsets := make([]int, len(fs))
+	for i := range fs {
+		ps[i] = fs[i].Problem
+		ps[i].Pointer = shortPointer(ps[i].Pointer)
+		offsets[i] = ps[i].Offset
+	}
+	lines, cols := jsonscan.Positions(d.data, offsets)
+	for i := range ps {
+		ps[i].Line, ps[i].Column = lines[i], cols[i]
+	}
+	switch {
+	case d.horizon >= 0:
+		ps = append(ps, Problem{Line: 1, Column: 1, Code: CodeTooMany, Severity: Error, Message: mTooManyAtLeast.text(MaxProblems, max(more, 1))})
+	case more > 0:
+		ps = append(ps, Problem{Line: 1, Column: 1, Code: CodeTooMany, Severity: Error, Message: mTooMany.text(MaxProblems, more)})
+	}
+	return ps
 }
 
 func (d *decoder) decode(opts Options) *File {
@@ -185,7 +346,7 @@ func (d *decoder) decode(opts Options) *File {
 		d.body, d.bom = d.data[3:], 3
 		d.add(0, "", CodeBOM, Warning, mBOM.text())
 	}
-	tree, err := jsonscan.Parse(d.body, jsonscan.Limits{MaxDepth: opts.MaxDepth})
+	tree, ix, err := jsonscan.ParseIndexed(d.body, jsonscan.Limits{MaxDepth: opts.MaxDepth})
 	if err != nil {
 		var se *jsonscan.Error
 		if errors.As(err, &se) {
@@ -195,56 +356,51 @@ func (d *decoder) decode(opts Options) *File {
 		}
 		return nil
 	}
+	d.tree, d.ix = tree, ix
 	root, ok := tree.(map[string]any)
 	if !ok {
-		d.add(d.bom, "", CodeNotObject, Error, mNotObject.text(jsonType(tree)))
+		d.add(ix.RootOffset()+d.bom, "", CodeNotObject, Error, mNotObject.typed(tree))
 		return nil
 	}
 	kind := d.kind(root)
 	if kind == Unknown {
 		return nil
 	}
-	if !d.version(root, "") {
+	if !d.version(root) {
 		return nil
 	}
-	structural := d.structure(kind, tree)
-	f := &File{Kind: kind}
-	var target any
-	switch kind {
-	case PromiseDocument:
-		f.Document = new(promise.Document)
-		target = f.Document
-	case Report:
-		f.Report = new(followup.Report)
-		target = f.Report
-	case Bundle:
-		f.Bundle = new(followup.Bundle)
-		target = f.Bundle
+	// The JSON Schema library and the model read numbers as IEEE 754
+	// doubles, as JavaScript does: the number the schema judges is the
+	// one the model holds, and a number of a million digits costs no more
+	// than any other.
+	normalizeNumbers(tree)
+	d.structure(kind)
+	if d.horizon >= 0 {
+		// The schema found so many problems that it stopped looking: the
+		// rest of the file is unchecked, and the model's checks could
+		// cost more than everything else (millions of empty entities).
+		// They run once the file is corrected.
+		return nil
 	}
-	if err := json.Unmarshal(d.body, target); err != nil {
-		// The schema explains structural faults better; only report
-		// the decoder's own words when the schema found nothing.
-		if len(structural) == 0 {
-			d.decodeError(err)
-		}
-		// After a type mismatch encoding/json has decoded everything
-		// else, so the invariants can still be checked; after any other
-		// error (a value its type refuses) the model is incomplete.
-		var te *json.UnmarshalTypeError
-		if !errors.As(err, &te) {
-			return nil
-		}
+	f := d.model(kind)
+	if f == nil {
+		return nil
 	}
-	d.semantic(f, structural)
+	d.semantic(f)
 	return f
 }
 
 // kind reads "$schema" to tell what the file is.
 func (d *decoder) kind(root map[string]any) Kind {
 	known := fmt.Sprintf("%q, %q, %q", PromiseDocumentURL, ReportURL, BundleURL)
-	s, ok := root["$schema"].(string)
-	if !ok {
-		d.addAt("/$schema", CodeSchemaMissing, "", mNoSchema.text(known))
+	v, present := root["$schema"]
+	s, ok := v.(string)
+	switch {
+	case !present:
+		d.addAt(phaseFile, "/$schema", CodeSchemaMissing, "", mNoSchema.text(known))
+		return Unknown
+	case !ok:
+		d.addAt(phaseFile, "/$schema", CodeSchemaUnknown, "", mSchemaType.typed(v, known))
 		return Unknown
 	}
 	for _, k := range []Kind{PromiseDocument, Report, Bundle} {
@@ -252,54 +408,58 @@ func (d *decoder) kind(root map[string]any) Kind {
 			return k
 		}
 	}
-	d.addAt("/$schema", CodeSchemaUnknown, "", mBadSchema.text(s, known))
+	d.addAt(phaseFile, "/$schema", CodeSchemaUnknown, "", mBadSchema.text(clip(s), known))
 	return Unknown
 }
 
 // version checks schemaVersion before anything else: a file of another
 // major version would otherwise drown in structural problems that are not
-// the point.
-func (d *decoder) version(obj map[string]any, ptr string) bool {
-	v, present := obj["schemaVersion"]
-	s, _ := v.(string)
-	switch {
-	case !present:
-		d.addAt(ptr+"/schemaVersion", CodeSchemaVersion, "", mNoVersion.text(promise.SchemaVersion))
-	case !supportedVersion(s):
-		d.addAt(ptr+"/schemaVersion", CodeSchemaVersion, "", mVersion.text(fmt.Sprint(v)))
-	default:
+// the point. A version of 1.x written as a number is reported and the file
+// checked as what it evidently is.
+func (d *decoder) version(root map[string]any) bool {
+	const ptr = "/schemaVersion"
+	v, present := root["schemaVersion"]
+	switch v := v.(type) {
+	case string:
+		if promise.SupportedVersion(v) {
+			return true
+		}
+		d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersion.text(clip(v)))
+	case json.Number:
+		lit := string(v)
+		if lit == "1" {
+			lit = "1.0"
+		}
+		if !promise.SupportedVersion(lit) {
+			d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersion.text(clip(string(v))))
+			return false
+		}
+		d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersionQuote.text(string(v), lit))
+		d.report(ptr)
 		return true
+	default:
+		if !present {
+			d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mNoVersion.text(promise.SchemaVersion))
+		} else {
+			d.addAt(phaseFile, ptr, CodeSchemaVersion, "", mVersionType.typed(v))
+		}
 	}
 	return false
 }
 
-func supportedVersion(s string) bool {
-	major, minor, ok := strings.Cut(s, ".")
-	if !ok || major != "1" || minor == "" {
-		return false
+// report marks ptr as reported: later problems at or under it say the
+// same thing again and are left out.
+func (d *decoder) report(ptr string) {
+	if d.reported == nil {
+		d.reported = map[string]bool{}
 	}
-	return strings.Trim(minor, "0123456789") == ""
-}
-
-func jsonType(v any) string {
-	switch v.(type) {
-	case map[string]any:
-		return "an object"
-	case []any:
-		return "an array"
-	case string:
-		return "a string"
-	case json.Number, float64:
-		return "a number"
-	case bool:
-		return "true or false"
-	}
-	return "null"
+	d.reported[ptr] = true
 }
 
 var (
 	compileOnce sync.Once
 	compiled    map[Kind]*jsonschema.Schema
+	byLocation  map[string]*jsonschema.Schema
 	compileErr  error
 )
 
@@ -334,8 +494,56 @@ func schemas() (map[Kind]*jsonschema.Schema, error) {
 			m[k] = s
 		}
 		compiled = m
+		byLocation = map[string]*jsonschema.Schema{}
+		for _, s := range m {
+			indexSchema(s, byLocation)
+		}
 	})
 	return compiled, compileErr
+}
+
+// schemaAt returns the compiled schema at an absolute location, or nil.
+func schemaAt(loc string) *jsonschema.Schema {
+	if _, err := schemas(); err != nil {
+		return nil
+	}
+	return byLocation[loc]
+}
+
+// indexSchema records s and every schema it holds by location.
+func indexSchema(s *jsonschema.Schema, index map[string]*jsonschema.Schema) {
+	if s == nil || index[s.Location] != nil {
+		return
+	}
+	index[s.Location] = s
+	for _, c := range []*jsonschema.Schema{s.Ref, s.RecursiveRef, s.DynamicRef, s.Not, s.If, s.Then, s.Else,
+		s.PropertyNames, s.UnevaluatedProperties, s.Items2020, s.Contains, s.UnevaluatedItems, s.ContentSchema} {
+		indexSchema(c, index)
+	}
+	for _, list := range [][]*jsonschema.Schema{s.AllOf, s.AnyOf, s.OneOf, s.PrefixItems} {
+		for _, c := range list {
+			indexSchema(c, index)
+		}
+	}
+	for _, c := range s.Properties {
+		indexSchema(c, index)
+	}
+	for _, c := range s.PatternProperties {
+		indexSchema(c, index)
+	}
+	for _, c := range s.DependentSchemas {
+		indexSchema(c, index)
+	}
+	for _, x := range []any{s.AdditionalProperties, s.Items, s.AdditionalItems} {
+		switch x := x.(type) {
+		case *jsonschema.Schema:
+			indexSchema(x, index)
+		case []*jsonschema.Schema:
+			for _, c := range x {
+				indexSchema(c, index)
+			}
+		}
+	}
 }
 
 // Source returns the text of the embedded schema of kind k (or of the
@@ -349,96 +557,31 @@ func Source(k Kind) []byte {
 	return b
 }
 
-// structure validates the tree against the kind's JSON Schema and returns
-// the pointers of the values it found fault with.
-func (d *decoder) structure(kind Kind, tree any) map[string]bool {
-	ss, err := schemas()
-	if err != nil {
-		// The embedded schemas are tested to compile: this is a bug in
-		// this package, reported rather than hidden.
-		d.add(0, "", CodeStructure, Error, mInternal.text(err))
-		return nil
-	}
-	err = ss[kind].Validate(tree)
-	var ve *jsonschema.ValidationError
-	if !errors.As(err, &ve) {
-		return nil
-	}
-	faulty := map[string]bool{}
-	for _, leaf := range leaves(ve, nil) {
-		for _, p := range structureProblems(leaf, tree) {
-			faulty[p.ptr] = true
-			d.addAt(p.ptr, CodeStructure, p.keyword, p.text)
-		}
-	}
-	return faulty
-}
+// maxToken is the longest reference token of a problem's pointer: the
+// names of properties in real files are short, and a name of megabytes
+// repeated in the pointers of two hundred problems would make an output of
+// gigabytes.
+const maxToken = 256
 
-func leaves(ve *jsonschema.ValidationError, out []*jsonschema.ValidationError) []*jsonschema.ValidationError {
-	// A failed oneOf or anyOf is explained as a whole: its branches'
-	// failures (each branch is wrong in its own way) would only confuse.
-	if len(ve.Causes) == 0 || strings.HasSuffix(ve.KeywordLocation, "/oneOf") || strings.HasSuffix(ve.KeywordLocation, "/anyOf") {
-		return append(out, ve)
+// shortPointer shortens the reference tokens of ptr longer than maxToken
+// to their first and last 100 bytes (whole characters) around "…".
+func shortPointer(ptr string) string {
+	if len(ptr) <= maxToken {
+		return ptr
 	}
-	for _, c := range ve.Causes {
-		out = leaves(c, out)
-	}
-	return out
-}
-
-func (d *decoder) decodeError(err error) {
-	off := 0
-	var te *json.UnmarshalTypeError
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &te):
-		off = int(te.Offset)
-	case errors.As(err, &se):
-		off = int(se.Offset)
-	}
-	d.add(off+d.bom, "", CodeDecode, Error, mDecode.text(err.Error()))
-}
-
-// flagged reports whether the schema found fault with ptr or a value that
-// holds it.
-func flagged(structural map[string]bool, ptr string) bool {
-	for {
-		if structural[ptr] {
-			return true
+	toks := strings.Split(ptr, "/")
+	for i, t := range toks {
+		if len(t) <= maxToken {
+			continue
 		}
-		i := strings.LastIndexByte(ptr, '/')
-		if i < 0 {
-			return false
+		head, tail := 100, len(t)-100
+		for head > 0 && !utf8.RuneStart(t[head]) {
+			head--
 		}
-		ptr = ptr[:i]
+		for tail < len(t) && !utf8.RuneStart(t[tail]) {
+			tail++
+		}
+		toks[i] = t[:head] + "…" + t[tail:]
 	}
-}
-
-// semantic runs the invariants of the model. A problem at a pointer where
-// the schema already found one is left out: it says the same thing twice.
-func (d *decoder) semantic(f *File, structural map[string]bool) {
-	add := func(prefix string, err error) {
-		var vs promise.Violations
-		if !errors.As(err, &vs) {
-			return
-		}
-		for _, v := range vs {
-			ptr := prefix + v.Pointer
-			if flagged(structural, ptr) {
-				continue
-			}
-			d.addAt(ptr, Code(v.Code), "", v.Message)
-		}
-	}
-	switch f.Kind {
-	case PromiseDocument:
-		add("", f.Document.Validate())
-	case Report:
-		add("", f.Report.Validate(nil))
-	case Bundle:
-		add("/document", f.Bundle.Document.Validate())
-		for i := range f.Bundle.Reports {
-			add(fmt.Sprintf("/reports/%d", i), f.Bundle.Reports[i].Validate(&f.Bundle.Document))
-		}
-	}
+	return strings.Join(toks, "/")
 }

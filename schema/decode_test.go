@@ -136,12 +136,12 @@ func TestDecodeProblems(t *testing.T) {
 		{
 			name:   "empty file",
 			mutate: func(string) string { return "" },
-			code:   "empty",
+			code:   "empty-file",
 		},
 		{
 			name:   "only whitespace",
 			mutate: func(string) string { return " \n\t\n" },
-			code:   "empty",
+			code:   "empty-file",
 			anchor: "",
 		},
 		{
@@ -389,5 +389,5 @@ func TestDecodeTooManyProblems(t *testing.T) {
 	require.Len(t, problems, schema.MaxProblems+1)
 	last := problems[len(problems)-1]
 	assert.Equal(t, schema.CodeTooMany, last.Code)
-	assert.Contains(t, last.Message["en"], fmt.Sprint(5000-schema.MaxProblems)+" more")
+	assert.Contains(t, last.Message["en"], "4,800 more")
 }

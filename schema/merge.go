@@ -63,14 +63,14 @@ const (
 )
 
 var (
-	mNoFiles     = msg{"no files to merge: give one promise document or bundle, plus any number of reports", "inga filer att slå ihop: ange ett löftesdokument eller en samlingsfil och valfritt antal rapporter"}
-	mNoDocument  = msg{"no promise document or bundle among the files, only reports: give the document the reports are about", "inget löftesdokument eller ingen samlingsfil bland filerna, bara rapporter: ange dokumentet som rapporterna gäller"}
-	mSecondDoc   = msg{"a second promise document, different from the one in %s (id %s): merge reports into one document at a time", "ett andra löftesdokument, skilt från det i %s (id %s): slå ihop rapporter med ett dokument i taget"}
-	mSameDoc     = msg{"the same promise document as in %s: it is kept once", "samma löftesdokument som i %s: det tas med en gång"}
-	mDupReport   = msg{"report %s is also in %s, with different content: keep the right one, or give the other a new id if both are real reports", "rapport %s finns också i %s, med annat innehåll: behåll den rätta, eller ge den andra ett nytt id om båda är verkliga rapporter"}
-	mReplaced    = msg{"report %s replaces the one with the same id in %s", "rapport %s ersätter den med samma id i %s"}
-	mSameReport  = msg{"report %s is also in %s, with the same content: it is kept once", "rapport %s finns också i %s, med samma innehåll: den tas med en gång"}
-	mMergedLarge = msg{"the merged bundle would be %d bytes, over the limit of %d bytes: raise the limit if you trust the files", "den sammanslagna filen skulle bli %d byte, över gränsen %d byte: höj gränsen om du litar på filerna"}
+	mNoFiles     = msg("schema.noFiles")
+	mNoDocument  = msg("schema.noDocument")
+	mSecondDoc   = msg("schema.secondDoc")
+	mSameDoc     = msg("schema.sameDoc")
+	mDupReport   = msg("schema.dupReport")
+	mReplaced    = msg("schema.replaced")
+	mSameReport  = msg("schema.sameReport")
+	mMergedLarge = msg("schema.mergedLarge")
 )
 
 // MergeOptions direct [Merge]. The zero value means the defaults.

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema/internal/jsonscan"
 )
 
@@ -23,42 +25,41 @@ type structural struct {
 	text    promise.Text
 }
 
-var (
-	mRequired   = msg{"%q is missing: add it", "%q saknas: lägg till det"}
-	mUnknown    = msg{"%q is not a known property here: check the spelling, or move your own data into \"extensions\"", "%q är ingen känd egenskap här: kontrollera stavningen, eller flytta egna uppgifter till \"extensions\""}
-	mType       = msg{"expected %s, found %s", "väntade %s, hittade %s"}
-	mEnum       = msg{"%s is not allowed here: use one of %s", "%s är inte tillåtet här: använd något av %s"}
-	mConst      = msg{"the value must be %s", "värdet måste vara %s"}
-	mUUID       = msg{"%s is not a valid id: ids are UUIDs such as \"0193a1c2-7d4e-7f00-8a3b-2c5d6e7f8091\"", "%s är inget giltigt id: id:n är UUID:n som \"0193a1c2-7d4e-7f00-8a3b-2c5d6e7f8091\""}
-	mDate       = msg{"%s is not a date: write dates as YYYY-MM-DD, e.g. 2019-02-08 (or YYYY-MM or YYYY when the source gives only the month or year)", "%s är inget datum: skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2019-02-08 (eller ÅÅÅÅ-MM eller ÅÅÅÅ när källan bara anger månad eller år)"}
-	mDateRange  = msg{"%s is not a date: the year must lie in 1000–9999 and the month in 01–12", "%s är inget datum: året måste ligga mellan 1000 och 9999 och månaden mellan 01 och 12"}
-	mNoSuchDate = msg{"%s is not a real date: %s has %d days", "%s är inget riktigt datum: %s har %d dagar"}
-	mURL        = msg{"%s is not an absolute http or https address: only web links are allowed (no javascript:, mailto: or file:)", "%s är inte en fullständig http- eller https-adress: bara webblänkar är tillåtna (inte javascript:, mailto: eller file:)"}
-	mLangKey    = msg{"%s is not a language code: key texts by languages such as \"sv\" and \"en\"", "%s är ingen språkkod: ange texter med språkkoder som \"sv\" och \"en\""}
-	mPattern    = msg{"%s does not have the required form", "%s har inte rätt form"}
-	mMinLength  = msg{"the text is empty or too short: write at least %s characters", "texten är tom eller för kort: skriv minst %s tecken"}
-	mMaxLength  = msg{"the text is too long: at most %s characters are allowed", "texten är för lång: högst %s tecken är tillåtna"}
-	mMinItems   = msg{"the list needs at least %s entries", "listan behöver minst %s poster"}
-	mNoItems    = msg{"the list is empty: add at least one entry", "listan är tom: lägg till minst en post"}
-	mMaxItems   = msg{"the list has too many entries: at most %s", "listan har för många poster: högst %s"}
-	mUnique     = msg{"entries %s and %s of the list are the same: remove one", "post %s och %s i listan är likadana: ta bort den ena"}
-	mMinProps   = msg{"the object is empty: fill in at least %s value(s)", "objektet är tomt: fyll i minst %s värde(n)"}
-	mRange      = msg{"the number %s is out of range: it must be %s", "talet %s ligger utanför tillåtna värden: det måste vara %s"}
-	mWhole      = msg{"the number %s must be a whole number", "talet %s måste vara ett heltal"}
-	mNotApplies = msg{"%q does not apply to a target of kind %q: remove it or change the kind", "%q gäller inte för ett mål av typen %q: ta bort det eller ändra typ"}
-	mLineage    = msg{"say which entity this one follows: give its \"id\" (in this document), its \"url\", or at least its \"title\"", "ange vilken post denna följer på: dess \"id\" (i detta dokument), dess \"url\", eller åtminstone dess \"title\""}
-	mOther      = msg{"the value is not allowed here (%s)", "värdet är inte tillåtet här (%s)"}
-)
-
-var typeNames = map[string][2]string{
-	"object":  {"an object {…}", "ett objekt {…}"},
-	"array":   {"a list […]", "en lista […]"},
-	"string":  {"a text in quotes", "en text inom citattecken"},
-	"number":  {"a number", "ett tal"},
-	"integer": {"a whole number", "ett heltal"},
-	"boolean": {"true or false", "true eller false"},
-	"null":    {"null", "null"},
+// site says where a value given to the library lies in the file.
+type site struct {
+	root any    // the whole tree, to show values
+	base string // the pointer of the value validated
+	name bool   // the value validated is the key of the member at base
 }
+
+var (
+	mRequired   = msg("schema.required")
+	mUnknown    = msg("schema.unknown")
+	mDependent  = msg("schema.dependent")
+	mDidYouMean = msg("schema.didYouMean")
+	mType       = msg("schema.type")
+	mEnum       = msg("schema.enum")
+	mConst      = msg("schema.const")
+	mUUID       = msg("schema.uUID")
+	mDate       = msg("schema.date")
+	mDateRange  = msg("schema.dateRange")
+	mNoSuchDate = msg("schema.noSuchDate")
+	mURL        = msg("schema.uRL")
+	mLangKey    = msg("schema.langKey")
+	mPattern    = msg("schema.pattern")
+	mMinLength  = msg("schema.minLength")
+	mMaxLength  = msg("schema.maxLength")
+	mMinItems   = msg("schema.minItems")
+	mNoItems    = msg("schema.noItems")
+	mMaxItems   = msg("schema.maxItems")
+	mUnique     = msg("schema.unique")
+	mMinProps   = msg("schema.minProps")
+	mRange      = msg("schema.range")
+	mWhole      = msg("schema.whole")
+	mNotApplies = msg("schema.notApplies")
+	mLineage    = msg("schema.lineage")
+	mOther      = msg("schema.other")
+)
 
 // quoted finds the names jsonschema v5 quotes in its messages: Go's %q
 // without its double quotes, in single quotes, with ' escaped as \'.
@@ -75,11 +76,15 @@ func unquote(q string) string {
 	return s
 }
 
-// structureProblems explains one failed keyword of the validator.
-func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
+// structureProblems explains one failed keyword of the validator, which
+// validated the value at site.
+func structureProblems(ve *jsonschema.ValidationError, at site) []structural {
 	kw := ve.KeywordLocation[strings.LastIndexByte(ve.KeywordLocation, '/')+1:]
-	ptr := ve.InstanceLocation
-	val, _ := lookup(tree, ptr)
+	ptr := at.base + libraryPointer(ve.InstanceLocation)
+	val, _ := lookup(at.root, ptr)
+	if at.name {
+		val = unescapeToken(ptr[strings.LastIndexByte(ptr, '/')+1:])
+	}
 	shown := show(val)
 	one := func(t promise.Text) []structural { return []structural{{ptr, kw, t}} }
 	def := ve.AbsoluteKeywordLocation
@@ -87,29 +92,39 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 	case ve.Message == "not allowed":
 		// A false schema: a property that does not apply here, such as
 		// a field of another kind of target.
-		field := ptr[strings.LastIndexByte(ptr, '/')+1:]
-		if parent, ok := lookup(tree, ptr[:strings.LastIndexByte(ptr, '/')]); ok {
-			if k, ok := parent.(map[string]any)["kind"].(string); ok {
-				return one(mNotApplies.text(field, k))
+		kw = "false"
+		field := unescapeToken(ptr[strings.LastIndexByte(ptr, '/')+1:])
+		if parent, ok := lookup(at.root, ptr[:max(strings.LastIndexByte(ptr, '/'), 0)]); ok {
+			if obj, ok := parent.(map[string]any); ok {
+				if k, ok := obj["kind"].(string); ok {
+					return one(mNotApplies.text(clip(field), clip(k)))
+				}
 			}
 		}
-		return one(mUnknown.text(field))
+		return one(mUnknown.text(clip(field)))
 	case strings.Contains(def, "/lineage/anyOf"):
 		return one(mLineage.text())
+	case strings.Contains(ve.KeywordLocation, "/dependentRequired/") || strings.Contains(ve.KeywordLocation, "/dependencies/"):
+		// "property 'baseline' is required, if 'value' property exists"
+		if names := quoted.FindAllStringSubmatch(ve.Message, 2); len(names) == 2 {
+			need, with := unquote(names[0][1]), unquote(names[1][1])
+			return []structural{{ptr + "/" + escape(need), "dependentRequired", mDependent.text(clip(need), clip(with))}}
+		}
 	}
 	switch kw {
 	case "required":
 		var out []structural
 		for _, m := range quoted.FindAllStringSubmatch(ve.Message, -1) {
 			name := unquote(m[1])
-			out = append(out, structural{ptr + "/" + escape(name), kw, mRequired.text(name)})
+			out = append(out, structural{ptr + "/" + escape(name), kw, mRequired.text(clip(name))})
 		}
 		return out
 	case "additionalProperties", "unevaluatedProperties":
 		var out []structural
+		owner := schemaAt(strings.TrimSuffix(def, "/"+kw))
 		for _, m := range quoted.FindAllStringSubmatch(ve.Message, -1) {
 			name := unquote(m[1])
-			out = append(out, structural{ptr + "/" + escape(name), kw, mUnknown.text(name)})
+			out = append(out, structural{ptr + "/" + escape(name), kw, unknownProperty(name, owner)})
 		}
 		if out == nil {
 			return one(mOther.text(ve.Message))
@@ -117,16 +132,7 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 		return out
 	case "type":
 		want, _, _ := strings.Cut(strings.TrimPrefix(ve.Message, "expected "), ",")
-		var en, sv []string
-		for _, w := range strings.Split(want, " or ") {
-			n := typeNames[w]
-			en, sv = append(en, n[0]), append(sv, n[1])
-		}
-		got := typeNames[typeOf(val)]
-		return one(promise.Text{
-			"en": mType.text(strings.Join(en, " or "), got[0])["en"],
-			"sv": mType.text(strings.Join(sv, " eller "), got[1])["sv"],
-		})
+		return one(typeText(strings.Split(want, " or "), val))
 	case "enum":
 		allowed := strings.TrimPrefix(ve.Message, "value must be one of ")
 		allowed = strings.TrimPrefix(allowed, "value must be ")
@@ -135,10 +141,10 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 		return one(mConst.text(strings.TrimPrefix(ve.Message, "value must be ")))
 	case "pattern", "format":
 		switch {
-		case strings.Contains(ve.KeywordLocation, "/propertyNames/"):
+		case at.name || strings.Contains(ve.KeywordLocation, "/propertyNames/"):
 			// A key that fails the key pattern: name the key, not its value.
 			key := ptr[strings.LastIndexByte(ptr, '/')+1:]
-			return one(mLangKey.text(strconv.Quote(strings.NewReplacer("~1", "/", "~0", "~").Replace(key))))
+			return one(mLangKey.text(strconv.Quote(clip(unescapeToken(key)))))
 		case strings.Contains(def, "/uuid/"):
 			return one(mUUID.text(shown))
 		case strings.Contains(def, "/date/") && kw == "format":
@@ -177,6 +183,15 @@ func structureProblems(ve *jsonschema.ValidationError, tree any) []structural {
 	return one(mOther.text(ve.Message))
 }
 
+// typeText says that val is not of one of the types want.
+func typeText(want []string, val any) promise.Text {
+	var names []words.Key
+	for _, w := range want {
+		names = append(names, words.Key("jsontype."+w))
+	}
+	return mType.text(orList(names), words.Key("jsontype."+typeOf(val)))
+}
+
 // noSuchDate says which month has fewer days than a date of the form
 // YYYY-MM-DD names.
 func noSuchDate(shown string, val any) promise.Text {
@@ -187,14 +202,28 @@ func noSuchDate(shown string, val any) promise.Text {
 		return mDateRange.text(shown)
 	}
 	first, _ := promise.NewMonth(y, time.Month(m))
-	days := first.Last().Day()
-	return promise.Text{
-		"en": mNoSuchDate.text(shown, time.Month(m).String()+" "+strconv.Itoa(y), days)["en"],
-		"sv": mNoSuchDate.text(shown, svMonths[m-1]+" "+strconv.Itoa(y), days)["sv"],
-	}
+	return mNoSuchDate.text(shown, monthOf{first}, first.Last().Day())
 }
 
-var svMonths = [...]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}
+// monthOf is a month as prose writes it: "februari 2019".
+type monthOf struct{ d promise.Date }
+
+func (m monthOf) AppendIn(b []byte, lang string) []byte {
+	return words.AppendLongDate(b, m.d.Year(), m.d.Month(), 0, lang)
+}
+
+// orList is "a text in quotes or a number".
+type orList []words.Key
+
+func (l orList) AppendIn(b []byte, lang string) []byte {
+	for i, k := range l {
+		if i > 0 {
+			b = words.Key("fmt.or").AppendIn(b, lang)
+		}
+		b = k.AppendIn(b, lang)
+	}
+	return b
+}
 
 var numbers = regexp.MustCompile(`[0-9]+`)
 
@@ -207,8 +236,50 @@ func lastNumber(s string, i int) string {
 	return "?"
 }
 
+// escape returns s as a JSON pointer token.
 func escape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+func unescapeToken(tok string) string {
+	if !strings.Contains(tok, "~") {
+		return tok
+	}
+	return strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+}
+
+// libraryPointer turns an instance location of the library, whose tokens
+// it escapes further with url.PathEscape, into a JSON pointer.
+func libraryPointer(loc string) string {
+	if !strings.Contains(loc, "%") {
+		return loc
+	}
+	toks := strings.Split(loc, "/")
+	for i, t := range toks {
+		if u, err := url.PathUnescape(t); err == nil {
+			toks[i] = u
+		}
+	}
+	return strings.Join(toks, "/")
+}
+
+// unknownProperty explains that a member named name is not allowed by the
+// schema s (which may be nil), suggesting the known property it is closest
+// to when one is close.
+func unknownProperty(name string, s *jsonschema.Schema) promise.Text {
+	if s != nil {
+		known := make([]string, 0, len(s.Properties))
+		for k := range s.Properties {
+			known = append(known, k)
+		}
+		if best, ok := closest(name, known); ok {
+			return mDidYouMean.text(clip(name), best)
+		}
+	}
+	return mUnknown.text(clip(name))
 }
 
 // lookup returns the value at ptr in tree.
@@ -218,7 +289,7 @@ func lookup(tree any, ptr string) (any, bool) {
 	}
 	cur := tree
 	for _, tok := range strings.Split(ptr[1:], "/") {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		tok = unescapeToken(tok)
 		switch c := cur.(type) {
 		case map[string]any:
 			v, ok := c[tok]
@@ -255,16 +326,28 @@ func typeOf(v any) string {
 	return "number"
 }
 
+// clip cuts a text from the file for a message at 60 characters: a name
+// or value of megabytes must not make a message of megabytes.
+func clip(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == 57 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
 // show returns a short rendering of a value for a message: strings quoted
 // and cut at 60 characters.
 func show(v any) string {
 	switch v := v.(type) {
 	case string:
-		r := []rune(v)
-		if len(r) > 60 {
-			return strconv.Quote(string(r[:57]) + "…")
-		}
-		return strconv.Quote(v)
+		return strconv.Quote(clip(v))
 	case map[string]any:
 		return "{…}"
 	case []any:
@@ -281,15 +364,13 @@ func show(v any) string {
 func syntaxMessage(e *jsonscan.Error) promise.Text {
 	switch e.Code {
 	case jsonscan.CodeEmpty:
-		return msg{"the file is empty: it must hold a JSON object", "filen är tom: den måste innehålla ett JSON-objekt"}.text()
+		return msg("schema.emptyFile").text()
 	case jsonscan.CodeInvalidUTF8:
 		if strings.HasPrefix(e.Detail, "lone surrogate escape ") {
 			esc, _, _ := strings.Cut(strings.TrimPrefix(e.Detail, "lone surrogate escape "), " ")
-			return msg{"%s is a \\u escape of half a character: write the whole character (two escapes such as \\uD83D\\uDE00, or the character itself)",
-				"%s är en \\u-kod för ett halvt tecken: skriv hela tecknet (två koder som \\uD83D\\uDE00, eller tecknet självt)"}.text(esc)
+			return msg("schema.loneSurrogate").text(esc)
 		}
-		return msg{"the file is not valid UTF-8 text here (%s): save it as UTF-8, not Latin-1 or Windows-1252",
-			"filen är inte giltig UTF-8-text här (%s): spara den som UTF-8, inte Latin-1 eller Windows-1252"}.text(e.Detail)
+		return msg("schema.notUTF8").text(e.Detail)
 	case jsonscan.CodeDuplicateKey:
 		key := e.Pointer[strings.LastIndexByte(e.Pointer, '/')+1:]
 		key = strings.NewReplacer("~1", "/", "~0", "~").Replace(key)
@@ -297,49 +378,33 @@ func syntaxMessage(e *jsonscan.Error) promise.Text {
 		if m := firstAt.FindStringSubmatch(e.Detail); m != nil {
 			first = m[1] + ":" + m[2]
 		}
-		return msg{"the property %q appears twice in this object (first at %s): remove or rename one",
-			"egenskapen %q förekommer två gånger i objektet (första gången på %s): ta bort eller byt namn på den ena"}.text(key, first)
+		return msg("schema.duplicateKey").text(clip(key), first)
 	case jsonscan.CodeTooDeep:
-		return msg{"lists and objects are nested more than %s levels deep: this cannot be a file of this format", "listor och objekt är nästlade i mer än %s nivåer: detta kan inte vara en fil i detta format"}.text(lastNumber(e.Detail, 0))
+		return msg("schema.tooDeep").text(lastNumber(e.Detail, 0))
 	case jsonscan.CodeTrailingData:
-		return promise.Text{
-			"en": msg{"there is more after the end of the JSON value (%s): remove it, or look for a missing bracket before it", ""}.text(e.Detail)["en"],
-			"sv": msg{"", "det finns mer efter slutet av JSON-värdet (%s): ta bort det, eller leta efter en saknad klammer före"}.text(swedishSyntax(e.Detail))["sv"],
-		}
+		return msg("schema.trailing").text(syntaxDetail(e.Detail))
 	case jsonscan.CodeNumberRange:
-		return msg{"the number is too large (%s)", "talet är för stort (%s)"}.text(e.Detail)
+		return msg("schema.numberRange").text(e.Detail)
 	}
-	return promise.Text{"en": "the file is not valid JSON here: " + e.Detail, "sv": "filen är inte giltig JSON här: " + swedishSyntax(e.Detail)}
+	return msg("schema.syntax").text(syntaxDetail(e.Detail))
 }
 
 var firstAt = regexp.MustCompile(`line ([0-9]+), column ([0-9]+)`)
 
-// syntaxSwedish translates the scanner's English details, which are built
-// from a few fixed phrases and a quoted character.
-var syntaxSwedish = strings.NewReplacer(
-	"unexpected end of input", "filen tar slut",
-	"unexpected character", "oväntat tecken",
-	"after top-level value", "efter JSON-värdet",
-	"after array element (expecting ',' or ']')", "efter ett element i en lista (väntade ',' eller ']')",
-	"after object key (expecting ':')", "efter en nyckel (väntade ':')",
-	"after object member (expecting ',' or '}')", "efter en egenskap (väntade ',' eller '}')",
-	"in number (expecting a digit after '-')", "i ett tal (väntade en siffra efter '-')",
-	"in number (expecting a digit after '.')", "i ett tal (väntade en siffra efter '.')",
-	"in number (expecting a digit in the exponent)", "i ett tal (väntade en siffra i exponenten)",
-	"in string (missing closing quote)", "i en text (avslutande citattecken saknas)",
-	"where a value was expected", "där ett värde väntades",
-	"where an object key was expected", "där en nyckel inom citattecken väntades",
-	"trailing comma before", "kommatecken före",
-	"number with a leading zero", "tal som börjar med en nolla",
-	"line break in string (missing closing quote, or write it as \\n)", "radbrytning i en text (avslutande citattecken saknas, eller skriv den som \\n)",
-	"in string (it must be escaped)", "i en text (det måste skrivas med \\-kod)",
-	"control character", "styrtecken",
-	"invalid escape in string (backslash followed by", "ogiltig \\-kod i en text (omvänt snedstreck följt av",
-	"invalid \\u escape in string (expecting four hex digits)", "ogiltig \\u-kod i en text (väntade fyra hexadecimala siffror)",
-	"invalid escape", "ogiltig kod",
-	"character", "tecknet",
-	"in literal", "i ordet",
-	"in string", "i en text",
-)
+// syntaxPhrases is how many phrases the scanner's English details are
+// built from (with a quoted character): the catalog's "syntax.00" … in
+// order, longest first where one is part of another.
+const syntaxPhrases = 23
 
-func swedishSyntax(detail string) string { return syntaxSwedish.Replace(detail) }
+// syntaxDetail is a detail of the scanner in every language: its English
+// phrases replaced by the catalog's.
+type syntaxDetail string
+
+func (s syntaxDetail) AppendIn(b []byte, lang string) []byte {
+	pairs := make([]string, 0, 2*syntaxPhrases)
+	for i := range syntaxPhrases {
+		k := words.Key(fmt.Sprintf("syntax.%02d", i))
+		pairs = append(pairs, k.In("en"), k.In(lang))
+	}
+	return append(b, strings.NewReplacer(pairs...).Replace(string(s))...)
+}

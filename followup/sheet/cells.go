@@ -2,11 +2,13 @@ package sheet
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // This file holds how values are written into cells and read back: numbers
@@ -51,21 +53,27 @@ func parseDate(s string) (promise.Date, bool) {
 
 // yes and no as the sheet writes them, and what it accepts.
 func formatBool(b bool, lang string) string {
-	switch {
-	case b && lang == "en":
-		return "yes"
-	case b:
-		return "ja"
+	if b {
+		return words.Key("sheet.yes").In(lang)
 	}
 	return ""
 }
 
 func parseBool(s string) (value, ok bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "ja", "j", "yes", "y", "x", "1", "true", "sant":
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch s {
+	case "x", "1", "true":
 		return true, true
-	case "", "nej", "n", "no", "0", "false", "falskt":
+	case "", "0", "false":
 		return false, true
+	}
+	for _, lang := range words.Languages() {
+		if slices.Contains(strings.Split(words.Key("sheet.read.yes").In(lang), "|"), s) {
+			return true, true
+		}
+		if slices.Contains(strings.Split(words.Key("sheet.read.no").In(lang), "|"), s) {
+			return false, true
+		}
 	}
 	return false, false
 }

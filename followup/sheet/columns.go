@@ -1,10 +1,10 @@
 package sheet
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // FormatVersion is the version of the sheet's layout, written in its first
@@ -14,21 +14,22 @@ const FormatVersion = "1"
 // formatName is the first cell of a sheet: what it is.
 const formatName = "medborgarlofte-uppfoljning"
 
-// label is a word of the sheet in Swedish and English.
-type label struct{ sv, en string }
+// label is a word of the sheet, a key of the catalog (package
+// promise/words).
+type label words.Key
 
-func (l label) in(lang string) string {
-	if lang == "en" {
-		return l.en
-	}
-	return l.sv
-}
+func (l label) in(lang string) string { return words.Key(l).In(lang) }
 
-// matches reports whether a header or key cell names l, in either
-// language: what comes before a parenthesis, without case or spaces.
+// matches reports whether a header or key cell names l, in any language
+// of the catalog: what comes before a parenthesis, without case or spaces.
 func (l label) matches(cell string) bool {
 	k := key(cell)
-	return k == key(l.sv) || k == key(l.en)
+	for _, lang := range words.Languages() {
+		if k == key(l.in(lang)) {
+			return true
+		}
+	}
+	return false
 }
 
 func key(s string) string {
@@ -68,19 +69,19 @@ type column struct {
 }
 
 var columns = [numColumns]column{
-	colActivity:      {label: label{"Aktivitet", "Activity"}, shown: true},
-	colTarget:        {label: label{"Mål", "Target"}, shown: true, perTarget: true},
-	colResults:       {label: label{"Resultat (värde | datum | enhet | beskrivning)", "Results (value | date | unit | description)"}, perTarget: true},
-	colOccurrences:   {label: label{"Tillfällen (datum | antal | plats | anteckning)", "Occurrences (date | count | place | note)"}, perTarget: true},
-	colCompleted:     {label: label{"Klart (datum)", "Completed (date)"}},
-	colAssessment:    {label: label{"Bedömning", "Assessment"}},
-	colJustification: {label: label{"Motivering", "Justification"}},
-	colNarrative:     {label: label{"Berättelse", "Narrative"}},
-	colShortfall:     {label: label{"Skäl till avvikelse", "Reasons for a shortfall"}},
-	colSubstitutes:   {label: label{"Ersättande aktiviteter (datum | text)", "Substitute activities (date | text)"}},
-	colEvidence:      {label: label{"Belägg (länk | titel)", "Evidence (link | title)"}},
-	colActivityID:    {label: label{"Aktivitets-id (ändra inte)", "Activity id (do not change)"}},
-	colTargetID:      {label: label{"Mål-id (ändra inte)", "Target id (do not change)"}, perTarget: true},
+	colActivity:      {label: label("sheet.col.activity"), shown: true},
+	colTarget:        {label: label("sheet.col.target"), shown: true, perTarget: true},
+	colResults:       {label: label("sheet.col.results"), perTarget: true},
+	colOccurrences:   {label: label("sheet.col.occurrences"), perTarget: true},
+	colCompleted:     {label: label("sheet.col.completed")},
+	colAssessment:    {label: label("sheet.col.assessment")},
+	colJustification: {label: label("sheet.col.justification")},
+	colNarrative:     {label: label("sheet.col.narrative")},
+	colShortfall:     {label: label("sheet.col.shortfall")},
+	colSubstitutes:   {label: label("sheet.col.substitutes")},
+	colEvidence:      {label: label("sheet.col.evidence")},
+	colActivityID:    {label: label("sheet.col.activityID")},
+	colTargetID:      {label: label("sheet.col.targetID"), perTarget: true},
 }
 
 // Column says what a column of the table is, for a program that shows
@@ -150,40 +151,29 @@ var metaKeys = [numMeta]struct {
 	label label
 	shown bool // shown for reading, ignored when read back
 }{
-	metaFormat:           {label: label{"Format", "Format"}},
-	metaHelp:             {label: label{"Så fyller du i", "How to fill it in"}, shown: true},
-	metaSubject:          {label: label{"Följer upp", "Follows up"}, shown: true},
-	metaCitizenPromiseID: {label: label{"Medborgarlöftets id (ändra inte)", "Citizen promise id (do not change)"}},
-	metaActionPlanID:     {label: label{"Åtgärdsplanens id (ändra inte)", "Action plan id (do not change)"}},
-	metaAgreementID:      {label: label{"Överenskommelsens id (ändra inte)", "Agreement id (do not change)"}},
-	metaReportID:         {label: label{"Rapportens id (ändra inte)", "Report id (do not change)"}},
-	metaTitle:            {label: label{"Rubrik", "Title"}},
-	metaPeriodStart:      {label: label{"Period från", "Period from"}},
-	metaPeriodEnd:        {label: label{"Period till", "Period to"}},
-	metaPeriodLabel:      {label: label{"Periodens namn", "Name of the period"}},
-	metaDate:             {label: label{"Rapportdatum (eller okänt)", "Date of the report (or unknown)"}},
-	metaReportedBy:       {label: label{"Rapporteras av (en part per rad)", "Reported by (one party a line)"}},
-	metaFinal:            {label: label{"Slutrapport (ja/nej)", "Final report (yes/no)"}},
-	metaIllustrative:     {label: label{"Exempel, inte verklig (ja/nej)", "Example, not real (yes/no)"}},
-	metaSummary:          {label: label{"Sammanfattning", "Summary"}},
+	metaFormat:           {label: label("sheet.meta.format")},
+	metaHelp:             {label: label("sheet.meta.help"), shown: true},
+	metaSubject:          {label: label("sheet.meta.subject"), shown: true},
+	metaCitizenPromiseID: {label: label("sheet.meta.citizenPromiseID")},
+	metaActionPlanID:     {label: label("sheet.meta.actionPlanID")},
+	metaAgreementID:      {label: label("sheet.meta.agreementID")},
+	metaReportID:         {label: label("sheet.meta.reportID")},
+	metaTitle:            {label: label("sheet.meta.title")},
+	metaPeriodStart:      {label: label("sheet.meta.periodStart")},
+	metaPeriodEnd:        {label: label("sheet.meta.periodEnd")},
+	metaPeriodLabel:      {label: label("sheet.meta.periodLabel")},
+	metaDate:             {label: label("sheet.meta.date")},
+	metaReportedBy:       {label: label("sheet.meta.reportedBy")},
+	metaFinal:            {label: label("sheet.meta.final")},
+	metaIllustrative:     {label: label("sheet.meta.illustrative")},
+	metaSummary:          {label: label("sheet.meta.summary")},
 }
 
-var help = label{
-	"En rad per aktivitet och mål. Fyll i de kolumner som gäller; lämna en rad tom om ni inte rapporterar aktiviteten. " +
-		"Flera poster i en cell: en per rad (Alt+Retur), fälten åtskilda med |. Datum som ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ), tal med decimalkomma. " +
-		"Ett värde kan ha ett ord före (minst, drygt, cirka, knappt, högst) eller vara ett utfall (genomfört, delvis genomfört, ej genomfört), " +
-		"och ett utfall kan stå inom parentes efter talet: 300 (genomfört). Ett resultat för en period: 2019-05-01/2019-07-31 som datum. " +
-		"Ändra inte kolumnerna med id; kopiera en rad med dess id:n om ni behöver en till.",
-	"One row per activity and target. Fill in the columns that apply; leave a row empty if you do not report the activity. " +
-		"Several entries in a cell: one a line (Alt+Enter), fields separated by |. Dates as YYYY-MM-DD (or YYYY-MM, YYYY), numbers with a decimal comma. " +
-		"A value may have a word before it (at least, over, about, under, at most) or be an outcome (done, partly done, not done), " +
-		"and an outcome may follow the number in parentheses: 300 (done). A result over a period: 2019-05-01/2019-07-31 as its date. " +
-		"Do not change the id columns; copy a row with its ids if you need another.",
-}
+var help = label("sheet.help")
 
-// msg is a message in English and Swedish with the same arguments.
-type msg struct{ en, sv string }
+// msg is a message of the catalog (package promise/words).
+type msg words.Key
 
 func (m msg) text(args ...any) promise.Text {
-	return promise.Text{"en": fmt.Sprintf(m.en, args...), "sv": fmt.Sprintf(m.sv, args...)}
+	return promise.Text(words.M(words.Key(m), args...).Text())
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -58,20 +59,20 @@ const (
 )
 
 var (
-	mNotInSheet   = msg{"%s is not in the sheet: %s", "%s kommer inte med i kalkylarket: %s"}
-	mOtherLangs   = msg{"the text in %s", "texten på %s"}
-	mNoLang       = msg{"a sheet holds one language; import the sheet with the report it came from (or its bundle) to keep the others", "ett kalkylark har ett språk; läs in arket med rapporten det kom från (eller dess samlingsfil) för att behålla de andra"}
-	mNotShown     = msg{"the sheet has no column for it; import the sheet with the report it came from (or its bundle) to keep it", "kalkylarket har ingen kolumn för det; läs in arket med rapporten det kom från (eller dess samlingsfil) för att behålla det"}
-	mNotFit       = msg{"a text with a line break, a \"|\" or spaces at its ends cannot be one entry of a cell", "en text med radbrytning, \"|\" eller mellanslag i början eller slutet kan inte vara en post i en cell"}
-	mEmptyUpd     = msg{"an update with nothing in it", "en uppdatering utan innehåll"}
-	mUnknownBound = msg{"an unknown bound of the period", "en okänd gräns för perioden"}
-	mResultPeriod = msg{"the label or an unknown bound of the result's period", "namnet på eller en okänd gräns för resultatets period"}
-	mActivityIDs  = msg{"the activities a result names", "de aktiviteter ett resultat nämner"}
-	mResult       = msg{"a result of the report as a whole", "ett resultat för rapporten som helhet"}
-	mSource       = msg{"a source of the report", "en källa till rapporten"}
-	mNote         = msg{"a note on the report", "en anmärkning till rapporten"}
-	mExtensions   = msg{"the report's extensions", "rapportens tillägg (extensions)"}
-	mPlaceName    = msg{"place %q is also the name of a place of the document: it will be read back as that place", "platsen %q är också namnet på en plats i dokumentet: den läses tillbaka som den platsen"}
+	mNotInSheet   = msg("sheet.notInSheet")
+	mOtherLangs   = msg("sheet.otherLangs")
+	mNoLang       = msg("sheet.noLang")
+	mNotShown     = msg("sheet.notShown")
+	mNotFit       = msg("sheet.notFit")
+	mEmptyUpd     = msg("sheet.emptyUpd")
+	mUnknownBound = msg("sheet.unknownBound")
+	mResultPeriod = msg("sheet.resultPeriod")
+	mActivityIDs  = msg("sheet.activityIDs")
+	mResult       = msg("sheet.result")
+	mSource       = msg("sheet.source")
+	mNote         = msg("sheet.note")
+	mExtensions   = msg("sheet.extensions")
+	mPlaceName    = msg("sheet.placeName")
 )
 
 // NewReport returns an empty report about the citizen promise cpID for
@@ -165,18 +166,21 @@ type exporter struct {
 
 // lose warns that what, at ptr in the report, is not in the sheet, and why.
 func (e *exporter) lose(ptr string, what promise.Text, why msg, args ...any) {
-	reason := why.text(args...)
-	e.warn(ptr, promise.Text{
-		"en": fmt.Sprintf(mNotInSheet.en, what["en"], reason["en"]),
-		"sv": fmt.Sprintf(mNotInSheet.sv, what["sv"], reason["sv"]),
-	})
+	e.warn(ptr, mNotInSheet.text(map[string]string(what), words.M(words.Key(why), args...)))
 }
 
 func (e *exporter) warn(ptr string, m promise.Text) {
 	e.lost = append(e.lost, schema.Problem{Pointer: ptr, Code: CodeNotInSheet, Severity: schema.Warning, Message: m})
 }
 
-func same(s string) promise.Text { return promise.Text{"en": s, "sv": s} }
+// same is a text that is the same in every language (a name, a number).
+func same(s string) promise.Text {
+	out := make(promise.Text)
+	for _, l := range words.Languages() {
+		out[l] = s
+	}
+	return out
+}
 
 // text returns t's text in the sheet's language, and warns of the others.
 func (e *exporter) text(ptr string, t promise.Text) string {
@@ -280,7 +284,7 @@ func subjectTitle(doc *promise.Document, r *followup.Report) promise.Text {
 }
 
 // unknown is what the sheet says of a date the source does not give.
-var unknown = label{"okänt", "unknown"}
+var unknown = label("fmt.unknown")
 
 // partyName names a party by its name, or by its id when the name is not
 // unique among the document's parties.
@@ -385,7 +389,7 @@ func (e *exporter) activity(a *promise.Activity, u *followup.Update, ptr string)
 			row[colTarget] = TargetSentence(t, e.doc, e.lang)
 			row[colTargetID] = t.ID.String()
 		case len(a.Targets) > 0:
-			row[colTarget] = label{"(inget av målen)", "(none of the targets)"}.in(e.lang)
+			row[colTarget] = label("sheet.noTargetRow").in(e.lang)
 		}
 		if u != nil {
 			row[colResults] = e.results(u, ptr, tid)

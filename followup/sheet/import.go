@@ -15,43 +15,44 @@ import (
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
 var (
-	mAt          = msg{"row %d, column %s (%s): ", "rad %d, kolumn %s (%s): "}
-	mAtRow       = msg{"row %d: ", "rad %d: "}
-	mTooLarge    = msg{"the sheet is %d bytes or more, over the limit of %d bytes", "kalkylarket är %d byte eller mer, över gränsen %d byte"}
-	mWindows     = msg{"the file is not UTF-8; it was read as Windows-1252 (Excel's \"CSV (semicolon delimited)\"): check å, ä and ö, or save it as \"CSV UTF-8\"", "filen är inte UTF-8; den lästes som Windows-1252 (Excels \"CSV (semikolonavgränsad)\"): kontrollera å, ä och ö, eller spara den som \"CSV UTF-8\""}
-	mBadUTF8     = msg{"the file starts with a UTF-8 byte order mark but is not UTF-8: save it again as \"CSV UTF-8\"", "filen börjar med en UTF-8-markering (BOM) men är inte UTF-8: spara den igen som \"CSV UTF-8\""}
-	mCSV         = msg{"the file cannot be read as CSV: %s", "filen kan inte läsas som CSV: %s"}
-	mNoTable     = msg{"no row with the column %q: this is not a follow-up sheet, or its header row was changed: export a new sheet and fill it in", "ingen rad med kolumnen %q: detta är inget uppföljningsark, eller så har rubrikraden ändrats: exportera ett nytt ark och fyll i det"}
-	mVersion     = msg{"the sheet is of format %q, which this program does not read: use %q", "arket har formatet %q, som programmet inte läser: använd %q"}
-	mNoColumn    = msg{"the column %q is missing: put it back, or export a new sheet", "kolumnen %q saknas: lägg tillbaka den, eller exportera ett nytt ark"}
-	mColTwice    = msg{"the column %q is also column %s: keep one", "kolumnen %q är också kolumn %s: behåll en"}
-	mUnknownCol  = msg{"%q is not a column of the sheet; it is not read", "%q är ingen kolumn i arket; den läses inte"}
-	mUnknownKey  = msg{"%q is not a value of the sheet; it is not read", "%q är inget värde i arket; det läses inte"}
-	mKeyTwice    = msg{"%q is also on row %d: keep one", "%q finns också på rad %d: behåll en"}
-	mNoValue     = msg{"%q is missing: fill it in", "%q saknas: fyll i det"}
-	mBadID       = msg{"%q is not an id: copy it back from the exported sheet", "%q är inget id: kopiera tillbaka det från det exporterade arket"}
-	mNoSubject   = msg{"%s is not in the document: export the sheet from the document you import it with", "%s finns inte i dokumentet: exportera arket från dokumentet du läser in det med"}
-	mTwoSubjects = msg{"the report follows up one thing, and %q is given too: keep one", "rapporten följer upp en sak, och %q anges också: behåll en"}
-	mNoActivity  = msg{"activity %s is not an activity of what the report follows up: copy the id back from the exported sheet", "aktivitet %s är ingen aktivitet i det som rapporten följer upp: kopiera tillbaka id:t från det exporterade arket"}
-	mNoTarget    = msg{"target %s is not a target of the row's activity: copy the id back from the exported sheet", "mål %s är inget mål för radens aktivitet: kopiera tillbaka id:t från det exporterade arket"}
-	mNoIDs       = msg{"the row has values but no activity id: copy the id of its activity into column %s", "raden har värden men inget aktivitets-id: kopiera in aktivitetens id i kolumn %s"}
-	mRowTwice    = msg{"the same activity and target as row %d: write them on one row", "samma aktivitet och mål som rad %d: skriv dem på en rad"}
-	mConflict    = msg{"differs from row %d, of the same activity: write it once, on one of its rows", "skiljer sig från rad %d, för samma aktivitet: skriv det en gång, på en av dess rader"}
-	mBadDate     = msg{"%q is not a date of the form YYYY-MM-DD (or YYYY-MM, or YYYY)", "%q är inget datum på formen ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, eller ÅÅÅÅ)"}
-	mBadValue    = msg{"%q is neither a number nor an outcome: write a number with a decimal comma, such as 12,5 or drygt 300, or genomfört, delvis genomfört or ej genomfört", "%q är varken ett tal eller ett utfall: skriv ett tal med decimalkomma, som 12,5 eller drygt 300, eller genomfört, delvis genomfört eller ej genomfört"}
-	mBadCount    = msg{"%q is not a count: write a whole number, 1 or more", "%q är inget antal: skriv ett heltal, 1 eller mer"}
-	mBadBool     = msg{"%q is neither yes nor no: write \"ja\" or \"nej\"", "%q är varken ja eller nej: skriv \"ja\" eller \"nej\""}
-	mBadStatus   = msg{"%q is not an assessment: use one of %s", "%q är ingen bedömning: använd någon av %s"}
-	mNoStatus    = msg{"a justification needs an assessment: choose one in column %s", "en motivering behöver en bedömning: välj en i kolumn %s"}
-	mNoParty     = msg{"%q is not a party of the document: use the name of one of %s", "%q är ingen part i dokumentet: använd namnet på någon av %s"}
-	mPartyTwice  = msg{"%q names several parties: use the id of the one you mean", "%q är namnet på flera parter: använd id:t för den du menar"}
-	mNoDate      = msg{"the entry has no date: begin it with YYYY-MM-DD", "posten saknar datum: börja den med ÅÅÅÅ-MM-DD"}
-	mNoURL       = msg{"%q is not an absolute http or https address", "%q är ingen fullständig http- eller https-adress"}
-	mGeneratedID = msg{"the report had no id; it got a new one, %s: export a new sheet if you report again", "rapporten saknade id; den fick ett nytt, %s: exportera ett nytt ark om ni rapporterar igen"}
+	mAt          = msg("sheet.at")
+	mAtRow       = msg("sheet.atRow")
+	mTooLarge    = msg("sheet.tooLarge")
+	mWindows     = msg("sheet.windows")
+	mBadUTF8     = msg("sheet.badUTF8")
+	mCSV         = msg("sheet.cSV")
+	mNoTable     = msg("sheet.noTable")
+	mVersion     = msg("sheet.version")
+	mNoColumn    = msg("sheet.noColumn")
+	mColTwice    = msg("sheet.colTwice")
+	mUnknownCol  = msg("sheet.unknownCol")
+	mUnknownKey  = msg("sheet.unknownKey")
+	mKeyTwice    = msg("sheet.keyTwice")
+	mNoValue     = msg("sheet.noValue")
+	mBadID       = msg("sheet.badID")
+	mNoSubject   = msg("sheet.noSubject")
+	mTwoSubjects = msg("sheet.twoSubjects")
+	mNoActivity  = msg("sheet.noActivity")
+	mNoTarget    = msg("sheet.noTarget")
+	mNoIDs       = msg("sheet.noIDs")
+	mRowTwice    = msg("sheet.rowTwice")
+	mConflict    = msg("sheet.conflict")
+	mBadDate     = msg("sheet.badDate")
+	mBadValue    = msg("sheet.badValue")
+	mBadCount    = msg("sheet.badCount")
+	mBadBool     = msg("sheet.badBool")
+	mBadStatus   = msg("sheet.badStatus")
+	mNoStatus    = msg("sheet.noStatus")
+	mNoParty     = msg("sheet.noParty")
+	mPartyTwice  = msg("sheet.partyTwice")
+	mNoDate      = msg("sheet.noDate")
+	mNoURL       = msg("sheet.noURL")
+	mGeneratedID = msg("sheet.generatedID")
 )
 
 // Import reads a sheet written by [Export], and edited, back into a
@@ -146,20 +147,17 @@ type record struct {
 func (im *importer) problem(c cell, ptr string, code schema.Code, sev schema.Severity, m promise.Text) {
 	var at promise.Text
 	switch {
-	case c.col >= 0 && c.name.sv != "":
+	case c.col >= 0 && c.name != "":
 		// The column by the name the sheet shows, in either message.
 		at = mAt.text(c.row, columnName(c.col), short(c.name.in(im.lang)))
 	case c.col >= 0:
-		at = promise.Text{
-			"en": fmt.Sprintf("row %d, column %s: ", c.row, columnName(c.col)),
-			"sv": fmt.Sprintf("rad %d, kolumn %s: ", c.row, columnName(c.col)),
-		}
+		at = msg("sheet.atColumn").text(c.row, columnName(c.col))
 	default:
 		at = mAtRow.text(c.row)
 	}
 	im.problems = append(im.problems, schema.Problem{
 		Line: c.row, Column: max(c.col, 0) + 1, Pointer: ptr, Code: code, Severity: sev,
-		Message: promise.Text{"en": at["en"] + m["en"], "sv": at["sv"] + m["sv"]},
+		Message: joinTexts(at, m),
 	})
 }
 
@@ -889,4 +887,13 @@ func (im *importer) validate(r *followup.Report) {
 	for _, p := range problems {
 		place(p.Pointer, p.Code, p.Severity, p.Message)
 	}
+}
+
+// joinTexts is a followed by b, in every language.
+func joinTexts(a, b promise.Text) promise.Text {
+	out := make(promise.Text, len(a))
+	for _, l := range words.Languages() {
+		out[l] = a.In(l) + b.In(l)
+	}
+	return out
 }

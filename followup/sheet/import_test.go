@@ -59,7 +59,7 @@ func TestImportRefusals(t *testing.T) {
 		warning bool   // a warning: the report is still read
 	}{
 		{name: "not a sheet", raw: func([]byte) []byte { return []byte("namn;antal\r\nx;1\r\n") }, row: 1, code: sheet.CodeNotASheet, text: "row 1: no row with the column \"Aktivitets-id (ändra inte)\""},
-		{name: "too large", opts: sheet.Options{MaxBytes: 1000}, row: 1, code: schema.CodeTooLarge, text: "over the limit of 1000 bytes"},
+		{name: "too large", opts: sheet.Options{MaxBytes: 1000}, row: 1, code: schema.CodeTooLarge, text: "over the limit of 1,000 bytes"},
 		{name: "a byte order mark before what is not UTF-8", raw: func(d []byte) []byte { return append(d, 0xE5) }, row: 1, code: sheet.CodeEncoding, text: "starts with a UTF-8 byte order mark but is not UTF-8"},
 		{name: "not CSV", raw: func(d []byte) []byte { return append(d, []byte("a;b\"c;d\r\n")...) }, row: 27, code: schema.CodeSyntax, text: "cannot be read as CSV"},
 		{name: "another version", edit: set(1, "B", "medborgarlofte-uppfoljning 2"), row: 1, col: "B", code: sheet.CodeSheetVersion, text: "row 1, column B (Format): the sheet is of format \"medborgarlofte-uppfoljning 2\""},

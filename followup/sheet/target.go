@@ -4,24 +4,15 @@ import (
 	"strings"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
-
-var cadenceNames = map[promise.Cadence]label{
-	promise.Daily:     {"dag", "day"},
-	promise.Weekly:    {"vecka", "week"},
-	promise.Monthly:   {"månad", "month"},
-	promise.Quarterly: {"kvartal", "quarter"},
-	promise.Tertially: {"tertial", "tertial"},
-	promise.HalfYear:  {"halvår", "half-year"},
-	promise.Yearly:    {"år", "year"},
-}
 
 // TargetSentence says what a target aims for as a short sentence in lang:
 // "minst 4 trygghetsvandringar", "klart senast 2019-06-30", "minst 1 per
 // vecka". A target's own description, when it has one, comes first. The
 // words are for reading; the sheet never reads them back.
 func TargetSentence(t *promise.Target, doc *promise.Document, lang string) string {
-	w := func(sv, en string) string { return label{sv, en}.in(lang) }
+	w := func(k words.Key) string { return k.In(lang) }
 	value := ""
 	if t.Value != nil {
 		value = formatNumber(*t.Value)
@@ -30,21 +21,21 @@ func TargetSentence(t *promise.Target, doc *promise.Document, lang string) strin
 	var s string
 	switch t.Kind {
 	case promise.Count:
-		cmp := w("minst", "at least")
+		cmp := w("sheet.target.atLeast")
 		if t.Comparison == promise.Exactly {
-			cmp = w("exakt", "exactly")
+			cmp = w("sheet.target.exactly")
 		}
 		s = join(cmp, value, unit)
 		if t.Scope == promise.EachYear {
-			s += w(" varje år", " each year")
+			s += w("sheet.target.eachYear")
 		}
 	case promise.Milestone:
-		s = w("klart", "done")
+		s = w("sheet.target.done")
 		if !t.Due.IsZero() {
-			s = w("klart senast ", "done by ") + t.Due.String()
+			s = w("sheet.target.doneBy") + t.Due.String()
 		}
 	case promise.Recurring:
-		s = join(w("minst", "at least"), value, unit, w("per", "per"), cadenceNames[t.Every].in(lang))
+		s = join(w("sheet.target.atLeast"), value, unit, w("sheet.target.per"), words.Noun(words.Key("cadence."+string(t.Every)), false, lang))
 	case promise.Coverage:
 		var names []string
 		for _, id := range t.PlaceIDs {
@@ -55,24 +46,24 @@ func TargetSentence(t *promise.Target, doc *promise.Document, lang string) strin
 			}
 		}
 		if len(names) > 0 {
-			s = w("alla: ", "all of: ") + strings.Join(names, ", ")
+			s = w("sheet.target.allOf") + strings.Join(names, ", ")
 		} else {
-			s = join(w("alla", "all"), value, unit)
+			s = join(w("sheet.target.all"), value, unit)
 		}
 	case promise.Continuous:
-		s = w("löpande arbete", "continuing work")
+		s = w("sheet.target.continuous")
 	case promise.Indicator:
-		dir := w("öka", "increase")
+		dir := w("sheet.target.increase")
 		if t.Direction == promise.Decrease {
-			dir = w("minska", "decrease")
+			dir = w("sheet.target.decrease")
 		}
 		if t.Baseline != nil {
-			s = join(dir, w("från", "from"), formatNumber(t.Baseline.Value), w("till", "to"), value, unit)
+			s = join(dir, w("sheet.target.from"), formatNumber(t.Baseline.Value), w("sheet.target.to"), value, unit)
 		} else {
-			s = join(dir, w("till", "to"), value, unit)
+			s = join(dir, w("sheet.target.to"), value, unit)
 		}
 	default:
-		s = w("inget mätbart mål", "nothing measurable")
+		s = w("sheet.target.none")
 	}
 	if d := t.Description.In(lang); d != "" {
 		return d + " (" + s + ")"

@@ -6,6 +6,7 @@ import (
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // This file holds the words of a result's value (format 1.1): a qualifier
@@ -13,56 +14,45 @@ import (
 // it ("genomfört", "300 (genomfört)"), and a date that may be a period
 // ("2019-05-01/2019-07-31", with the as-of date after a comma).
 
-// qualifierWords are the qualifiers as the sheet writes them (first) and
-// reads them (any), in Swedish and English.
-var qualifierWords = []struct {
-	q      promise.Qualifier
-	sv, en []string
-}{
-	{promise.AtLeastQualifier, []string{"minst"}, []string{"at least"}},
-	{promise.OverQualifier, []string{"drygt", "över"}, []string{"over", "more than"}},
-	{promise.AboutQualifier, []string{"cirka", "ca", "ungefär"}, []string{"about", "circa", "approximately"}},
-	{promise.UnderQualifier, []string{"knappt", "nästan"}, []string{"under", "almost", "nearly"}},
-	{promise.AtMostQualifier, []string{"högst"}, []string{"at most"}},
-}
-
-var outcomeWords = []struct {
-	o       followup.StatedOutcome
-	sv, en  string
-	aliases []string
-}{
-	{followup.Done, "genomfört", "done", []string{"klart", "genomförd"}},
-	{followup.PartlyDone, "delvis genomfört", "partly done", []string{"delvis", "delvis genomförd"}},
-	{followup.NotDone, "ej genomfört", "not done", []string{"inte genomfört", "ej genomförd", "inte genomförd"}},
-}
+// The qualifiers and outcomes as the sheet writes them (the catalog's
+// "qualifier.…" and "outcome.…") and reads them: those, and the words of
+// "sheet.read.…" in any language ("|" between alternatives).
+var (
+	qualifiers = []promise.Qualifier{promise.AtLeastQualifier, promise.OverQualifier, promise.AboutQualifier, promise.UnderQualifier, promise.AtMostQualifier}
+	outcomes   = []followup.StatedOutcome{followup.Done, followup.PartlyDone, followup.NotDone}
+)
 
 func qualifierWord(q promise.Qualifier, lang string) string {
-	for _, w := range qualifierWords {
-		if w.q == q {
-			if lang == "en" {
-				return w.en[0]
-			}
-			return w.sv[0]
-		}
+	if q == "" {
+		return ""
 	}
-	return ""
+	return words.Key("qualifier." + string(q)).In(lang)
 }
 
 func outcomeWord(o followup.StatedOutcome, lang string) string {
-	for _, w := range outcomeWords {
-		if w.o == o {
-			return label{w.sv, w.en}.in(lang)
-		}
+	if o == "" {
+		return ""
 	}
-	return ""
+	return words.Key("outcome." + string(o)).In(lang)
 }
 
-// parseOutcome reads an outcome in either language, or its token.
+// readings returns what the sheet reads as the word of key k: its text in
+// every language, and the alternatives of "sheet.read." and k.
+func readings(k string) []string {
+	var out []string
+	for _, lang := range words.Languages() {
+		out = append(out, words.Key(k).In(lang))
+		out = append(out, strings.Split(words.Key("sheet.read."+k).In(lang), "|")...)
+	}
+	return out
+}
+
+// parseOutcome reads an outcome in any language, or its token.
 func parseOutcome(s string) (followup.StatedOutcome, bool) {
 	k := key(s)
-	for _, w := range outcomeWords {
-		if k == w.sv || k == w.en || k == strings.ToLower(string(w.o)) || slices.Contains(w.aliases, k) {
-			return w.o, true
+	for _, o := range outcomes {
+		if k == strings.ToLower(string(o)) || slices.ContainsFunc(readings("outcome."+string(o)), func(w string) bool { return key(w) == k }) {
+			return o, true
 		}
 	}
 	return "", false
@@ -99,10 +89,10 @@ func parseValue(s string, res *followup.Result) bool {
 		}
 		res.Outcome, s = o, strings.TrimSpace(s[:open])
 	}
-	for _, w := range qualifierWords {
-		for _, word := range slices.Concat(w.sv, w.en) {
+	for _, q := range qualifiers {
+		for _, word := range readings("qualifier." + string(q)) {
 			if n := len(word) + 1; len(s) > n && strings.EqualFold(s[:n], word+" ") {
-				res.Qualifier, s = w.q, strings.TrimSpace(s[n:])
+				res.Qualifier, s = q, strings.TrimSpace(s[n:])
 			}
 		}
 	}

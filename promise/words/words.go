@@ -96,6 +96,16 @@ func Template(k Key, lang string) string {
 	return string(k)
 }
 
+// Lookup returns the template of k in lang (else in [Default]), and
+// whether the catalog has k at all.
+func Lookup(k Key, lang string) (string, bool) {
+	if s, ok := catalog(Lang(lang))[k]; ok {
+		return s, true
+	}
+	s, ok := catalogs[0].c[k]
+	return s, ok
+}
+
 // In returns the text of k in lang, with no arguments.
 func (k Key) In(lang string) string { return Template(k, lang) }
 

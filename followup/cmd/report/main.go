@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/google/uuid"
@@ -74,7 +75,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case err != nil:
 		fmt.Fprintf(stderr, "report: -at: %v\n", err)
 		return 2
-	case *lang != "sv" && *lang != "en":
+	case !slices.Contains(words.Languages(), *lang):
 		fmt.Fprintf(stderr, "report: -lang must be sv or en, not %q\n", *lang)
 		return 2
 	case !validFormat(*format):

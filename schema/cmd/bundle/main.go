@@ -40,7 +40,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -67,7 +69,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "bundle: -o is required: name the bundle to write")
 		fs.Usage()
 		return 2
-	case *lang != "sv" && *lang != "en":
+	case !slices.Contains(words.Languages(), *lang):
 		fmt.Fprintf(stderr, "bundle: -lang must be sv or en, not %q\n", *lang)
 		return 2
 	case *maxBytes <= 0:

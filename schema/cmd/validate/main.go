@@ -10,8 +10,9 @@
 //
 //	FILE:LINE:COL: POINTER: message
 //
-// with warnings marked as such. With -json, the same problems are printed as
-// one JSON object. The exit status is 0 when every file is valid, 1 when any
+// with warnings marked as such, in the order of the file. With -json, the
+// same problems are printed as one JSON object, with each file's kind as its
+// "$schema" names it, even when the file is invalid. The exit status is 0 when every file is valid, 1 when any
 // is invalid, and 2 on a usage or I/O error.
 package main
 
@@ -22,7 +23,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -30,6 +33,8 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// fileResult is what -json prints for one file. Kind is what the file
+// declares by its "$schema", valid or not; Problems is never null.
 type fileResult struct {
 	File     string          `json:"file"`
 	Kind     schema.Kind     `json:"kind"`
@@ -51,7 +56,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() == 0 || (*lang != "sv" && *lang != "en") || *maxBytes <= 0 {
+	if fs.NArg() == 0 || !slices.Contains(words.Languages(), *lang) || *maxBytes <= 0 {
 		fs.Usage()
 		return 2
 	}
@@ -118,8 +123,11 @@ func check(name string, stdin io.Reader, opts schema.Options) fileResult {
 		return res
 	}
 	file, problems := schema.Decode(data, opts)
-	res.Problems = problems
+	if problems != nil {
+		res.Problems = problems
+	}
 	res.Valid = file != nil
+	res.Kind = schema.KindOf(data)
 	if file != nil {
 		res.Kind = file.Kind
 	}

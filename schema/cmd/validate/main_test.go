@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,4 +103,56 @@ func mustRead(t *testing.T, name string) string {
 	b, err := os.ReadFile(name)
 	require.NoError(t, err)
 	return string(b)
+}
+
+// -json names the kind a file declares even when it is invalid, and lists
+// its problems as [], never null, when there are none.
+func TestJSONKindAndEmptyProblems(t *testing.T) {
+	bad := badFile(t)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-json", minimal, bad, "-"}, strings.NewReader(`{"$schema": 5}`), &stdout, &stderr)
+	require.Equal(t, 1, code, stderr.String())
+	var out struct {
+		Files []struct {
+			Kind     string            `json:"kind"`
+			Valid    bool              `json:"valid"`
+			Problems []json.RawMessage `json:"problems"`
+		} `json:"files"`
+	}
+	require.NoError(t, json.Unmarshal(stdout.Bytes(), &out), stdout.String())
+	require.Len(t, out.Files, 3)
+	assert.Equal(t, "promise-document", out.Files[0].Kind)
+	assert.NotNil(t, out.Files[0].Problems, "problems of a valid file: [], not null")
+	assert.Contains(t, stdout.String(), `"problems": []`)
+	assert.NotContains(t, stdout.String(), `null`)
+	assert.Equal(t, "promise-document", out.Files[1].Kind, "the kind of an invalid file")
+	assert.False(t, out.Files[1].Valid)
+	assert.Equal(t, "unknown", out.Files[2].Kind)
+}
+
+// The problems are printed in the order of the file, the same in every
+// run.
+func TestProblemsInFileOrder(t *testing.T) {
+	data, err := os.ReadFile(minimal)
+	require.NoError(t, err)
+	var extra strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&extra, `"u%03d": 1, `, 299-i)
+	}
+	in := strings.Replace(string(data), `"signed": "2019-02-08",`, `"signed": "2019-02-08", `+extra.String(), 1)
+	var first string
+	for i := range 3 {
+		var stdout, stderr bytes.Buffer
+		require.Equal(t, 1, run([]string{"-lang", "en", "-"}, strings.NewReader(in), &stdout, &stderr))
+		if i == 0 {
+			first = stdout.String()
+			continue
+		}
+		require.Equal(t, first, stdout.String())
+	}
+	lines := strings.Split(strings.TrimSpace(first), "\n")
+	require.Len(t, lines, 201)
+	assert.Contains(t, lines[0], "/citizenPromises/0/u299:")
+	assert.Contains(t, lines[199], "/citizenPromises/0/u100:")
+	assert.Contains(t, lines[200], "the first 200 problems are shown; there are 100 more")
 }

@@ -27,7 +27,7 @@ type Code string
 
 // The codes of Error.
 const (
-	CodeEmpty        Code = "empty"         // no JSON value at all (only whitespace, or 0 bytes)
+	CodeEmpty        Code = "empty-file"    // no JSON value at all (only whitespace, or 0 bytes)
 	CodeSyntax       Code = "syntax"        // malformed JSON
 	CodeInvalidUTF8  Code = "invalid-utf8"  // bytes that are not UTF-8, or a lone surrogate escape such as \ud800
 	CodeDuplicateKey Code = "duplicate-key" // the same key twice in one object (compared after unescaping)
@@ -58,6 +58,8 @@ func (e *Error) Error() string {
 // true/false bool, null nil. A leading UTF-8 byte order mark is NOT handled
 // here (the caller strips it).
 //
+// Every empty object of the document is the same map: do not add to it.
+//
 // On failure Parse returns a nil value and an *Error. The document is always
 // checked for well-formedness first: the first problem that makes it malformed
 // (CodeSyntax, CodeInvalidUTF8, CodeTooDeep, CodeTrailingData, CodeEmpty) is
@@ -66,7 +68,11 @@ func (e *Error) Error() string {
 // CodeDuplicateKey or CodeNumberRange error means that fixing that value, and
 // maybe others like it, makes the document valid.
 func Parse(data []byte, lim Limits) (any, error) {
-	p := parser{data: data, maxDepth: lim.MaxDepth}
+	return parse(data, lim, nil)
+}
+
+func parse(data []byte, lim Limits, ix *Index) (any, error) {
+	p := parser{data: data, maxDepth: lim.MaxDepth, ix: ix}
 	if p.maxDepth <= 0 {
 		p.maxDepth = defaultMaxDepth
 	}
@@ -78,6 +84,9 @@ func Parse(data []byte, lim Limits) (any, error) {
 			detail = "no JSON value (the input is only whitespace)"
 		}
 		return nil, &Error{Code: CodeEmpty, Offset: 0, Detail: detail}
+	}
+	if ix != nil {
+		ix.rootOffset = i
 	}
 	v, i := p.value(i)
 	if i < 0 {
@@ -115,9 +124,19 @@ type parser struct {
 
 	buf  []byte            // unescaped string contents, reused
 	keys map[string]string // interned object keys
+	// empty is the one empty object of the document: a file of millions
+	// of {} must not cost millions of maps.
+	empty map[string]any
 
 	err      *Error // the problem that stopped the parse
 	deferred *Error // the first duplicate key or out-of-range number
+
+	// ix, when not nil, receives the offsets and sizes of the containers;
+	// offs is a stack of element offsets like elems, and values counts
+	// the values parsed so far.
+	ix     *Index
+	offs   []int
+	values int
 }
 
 // frame is one step of parser.path.
@@ -174,6 +193,7 @@ func skipSpace(data []byte, i int) int {
 
 // value parses the value that starts at data[i], i being past any whitespace.
 func (p *parser) value(i int) (any, int) {
+	p.values++
 	data := p.data
 	if i >= len(data) {
 		return nil, p.eof("where a value was expected")
@@ -226,10 +246,14 @@ func (p *parser) object(start int) (any, int) {
 	data := p.data
 	top := len(p.path) - 1
 	base := len(p.members)
+	first := p.values
 	i := skipSpace(data, start+1)
 	if i < len(data) && data[i] == '}' {
 		p.leave()
-		return map[string]any{}, i + 1
+		if p.empty == nil {
+			p.empty = map[string]any{}
+		}
+		return p.empty, i + 1
 	}
 	for {
 		if i >= len(data) {
@@ -266,6 +290,10 @@ func (p *parser) object(start int) (any, int) {
 			}
 		case '}':
 			m := p.makeObject(base)
+			if p.ix != nil {
+				p.ix.objects[identity(m)] = p.indexObject(base, first)
+			}
+			p.members = p.members[:base]
 			p.leave()
 			return m, j + 1
 		default:
@@ -274,7 +302,7 @@ func (p *parser) object(start int) (any, int) {
 	}
 }
 
-// makeObject moves members[base:] into a new map and pops them.
+// makeObject copies members[base:] into a new map.
 func (p *parser) makeObject(base int) map[string]any {
 	ms := p.members[base:]
 	m := make(map[string]any, len(ms))
@@ -285,7 +313,6 @@ func (p *parser) makeObject(base int) map[string]any {
 			break // Parse fails: the incomplete map is never seen
 		}
 	}
-	p.members = p.members[:base]
 	return m
 }
 
@@ -319,6 +346,7 @@ func (p *parser) array(start int) (any, int) {
 	data := p.data
 	top := len(p.path) - 1
 	base := len(p.elems)
+	first := p.values
 	i := skipSpace(data, start+1)
 	if i < len(data) && data[i] == ']' {
 		p.leave()
@@ -326,6 +354,9 @@ func (p *parser) array(start int) (any, int) {
 	}
 	for n := 0; ; n++ {
 		p.path[top].index = n
+		if p.ix != nil {
+			p.offs = append(p.offs, i)
+		}
 		v, j := p.value(i)
 		if j < 0 {
 			return nil, j
@@ -344,6 +375,12 @@ func (p *parser) array(start int) (any, int) {
 			a := make([]any, len(p.elems)-base)
 			copy(a, p.elems[base:])
 			p.elems = p.elems[:base]
+			if p.ix != nil {
+				offs := make([]int, len(a))
+				copy(offs, p.offs[len(p.offs)-len(a):])
+				p.offs = p.offs[:len(p.offs)-len(a)]
+				p.ix.arrays[identity(a)] = &arrayIndex{offs: offs, size: 1 + p.values - first}
+			}
 			p.leave()
 			return a, j + 1
 		default:

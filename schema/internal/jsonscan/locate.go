@@ -1,6 +1,8 @@
 package jsonscan
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -17,38 +19,46 @@ import (
 // nesting, and never panics. It checks the syntax of what it skips only as
 // far as it needs to find its way.
 func Locate(data []byte, pointer string) (offset int, ok bool) {
+	key, value, ok := locate(data, pointer)
+	if key >= 0 {
+		return key, ok
+	}
+	return value, ok
+}
+
+// locate returns the offsets of the key (-1 unless the value is an object
+// member) and of the value that pointer names.
+func locate(data []byte, pointer string) (key, value int, ok bool) {
 	tokens, ok := splitPointer(pointer)
 	if !ok {
-		return 0, false
+		return -1, 0, false
 	}
 	i := skipSpace(data, 0)
 	if i >= len(data) || !startsValue(data[i]) {
-		return 0, false
+		return -1, 0, false
 	}
 	var buf []byte
-	for n, tok := range tokens {
+	key = -1
+	for _, tok := range tokens {
 		switch data[i] {
 		case '{':
-			var key int
 			key, i, buf = findMember(data, i, tok, buf)
 			if key < 0 {
-				return 0, false
-			}
-			if n == len(tokens)-1 {
-				return key, true
+				return -1, 0, false
 			}
 		case '[':
 			if i = findElement(data, i, tok); i < 0 {
-				return 0, false
+				return -1, 0, false
 			}
+			key = -1
 		default:
-			return 0, false
+			return -1, 0, false
 		}
 		if i >= len(data) || !startsValue(data[i]) {
-			return 0, false
+			return -1, 0, false
 		}
 	}
-	return i, true
+	return key, i, true
 }
 
 // splitPointer splits a JSON pointer into its unescaped reference tokens.
@@ -341,4 +351,65 @@ func Position(data []byte, offset int) (line, col int) {
 		start = i + 1
 	}
 	return line, utf8.RuneCount(data[start:offset]) + 1
+}
+
+// Positions returns the line and column of each offset, as [Position] does,
+// in one pass over data: placing many offsets costs no more than placing the
+// last.
+func Positions(data []byte, offsets []int) (lines, cols []int) {
+	order := make([]int, len(offsets))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(offsets[a], offsets[b]) })
+	lines, cols = make([]int, len(offsets)), make([]int, len(offsets))
+	line, i := 1, 0
+	// runes is the number of whole runes of the line before counted.
+	runes, counted := 0, 0
+	for _, k := range order {
+		offset := min(max(offsets[k], 0), len(data))
+		for ; i < offset; i++ {
+			switch data[i] {
+			case '\n':
+			case '\r':
+				if i+1 < len(data) && data[i+1] == '\n' {
+					continue
+				}
+			default:
+				continue
+			}
+			line++
+			runes, counted = 0, i+1
+		}
+		for counted < offset {
+			n := 1
+			if data[counted] >= utf8.RuneSelf {
+				_, n = utf8.DecodeRune(data[counted:])
+			}
+			if counted+n > offset {
+				break
+			}
+			counted += n
+			runes++
+		}
+		// A rune cut by the offset counts as Position counts it.
+		lines[k], cols[k] = line, runes+utf8.RuneCount(data[counted:offset])+1
+	}
+	return lines, cols
+}
+
+// Value returns the value that pointer names in data, parsed, reading no
+// more of data than Locate does and the value itself. It reports false when
+// there is no such value or it is malformed.
+func Value(data []byte, pointer string) (any, bool) {
+	_, off, ok := locate(data, pointer)
+	if !ok {
+		return nil, false
+	}
+	end := skipValue(data, off)
+	if end < 0 {
+		return nil, false
+	}
+	v, err := Parse(data[off:end], Limits{})
+	return v, err == nil
 }

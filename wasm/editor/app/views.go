@@ -2,9 +2,11 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -22,10 +24,9 @@ func (e *Editor) view() *Node {
 		}
 		nav.add(el("li", nil, b))
 	}
-	other := "en"
-	if e.lang == "en" {
-		other = "sv"
-	}
+	// The other language: the next catalog's.
+	langs := words.Languages()
+	other := langs[(slices.Index(langs, e.lang)+1)%len(langs)]
 	tools := el("div", a("class", "tools"),
 		button(e.w(wUndo), "undo", "", "data-key", "undo", "aria-keyshortcuts", "Control+Z"),
 		button(e.w(wRedo), "redo", "", "data-key", "redo", "aria-keyshortcuts", "Control+Y"),

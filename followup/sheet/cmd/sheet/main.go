@@ -39,6 +39,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,6 +49,7 @@ import (
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/followup/sheet"
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -99,7 +101,7 @@ func (c common) check(minArgs int, stderr io.Writer) bool {
 	switch {
 	case *c.out == "":
 		fmt.Fprintln(stderr, "sheet: -o is required: name the file to write")
-	case *c.lang != "sv" && *c.lang != "en":
+	case !slices.Contains(words.Languages(), *c.lang):
 		fmt.Fprintf(stderr, "sheet: -lang must be sv or en, not %q\n", *c.lang)
 	case c.fs.NArg() < minArgs:
 		fmt.Fprintln(stderr, usage)

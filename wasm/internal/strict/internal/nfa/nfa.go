@@ -191,7 +191,10 @@ func (c *pcompiler) atom() ([]Inst, error) {
 	switch ch := c.peek(); ch {
 	case '(':
 		c.pos++
-		if strings.HasPrefix(c.src[c.pos:], "?") {
+		// (?:…) groups like (…): the programs capture nothing.
+		if strings.HasPrefix(c.src[c.pos:], "?:") {
+			c.pos += 2
+		} else if strings.HasPrefix(c.src[c.pos:], "?") {
 			return nil, errors.New("unsupported group syntax")
 		}
 		f, err := c.alt()
@@ -225,13 +228,21 @@ func (c *pcompiler) atom() ([]Inst, error) {
 	}
 }
 
-// escaped reads the character after a backslash: only punctuation, which
-// stands for itself.
+// escaped reads the character after a backslash: punctuation, which
+// stands for itself, or xHH, the character of code point HH.
 func (c *pcompiler) escaped() (rune, bool) {
 	if c.pos >= len(c.src) {
 		return 0, false
 	}
 	ch := c.src[c.pos]
+	if ch == 'x' && c.pos+3 <= len(c.src) {
+		v, err := strconv.ParseUint(c.src[c.pos+1:c.pos+3], 16, 8)
+		if err != nil {
+			return 0, false
+		}
+		c.pos += 3
+		return rune(v), true
+	}
 	if strings.IndexByte(`\.-^$*+?()[]{}|/`, ch) < 0 {
 		return 0, false
 	}
