@@ -345,7 +345,7 @@ func (v *reportValidator) result(p string, res *Result, act *promise.Activity) {
 		case x < 0:
 			v.add(p+"/value", promise.CodeBadValue, mNegative, "value", x)
 		case x != math.Trunc(x):
-			v.add(p+"/value", promise.CodeBadValue, mFraction, x, t.Kind)
+			v.add(p+"/value", promise.CodeBadValue, mFraction, x, string(t.Kind))
 		}
 	}
 }

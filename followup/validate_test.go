@@ -76,3 +76,26 @@ func TestCalendarIsBounded(t *testing.T) {
 	open := &promise.CitizenPromise{Period: promise.Period{Start: promise.MustParseDate("2024-01-01")}, Reporting: months}
 	assert.Len(t, followup.Calendar(open, promise.MustParseDate("9000-01-01")), followup.MaxReportingPeriods)
 }
+
+// TestFractionOfWholeThings: a fractional count of a target that counts
+// whole things is refused with a message that names the kind.
+func TestFractionOfWholeThings(t *testing.T) {
+	b := fixture.Strangnas(fixture.T1(), fixture.T2(), fixture.Final())
+	var target *promise.Target
+	for _, a := range b.Document.CitizenPromises[0].Activities {
+		for i := range a.Targets {
+			if a.Targets[i].Kind == promise.Count {
+				target = &a.Targets[i]
+			}
+		}
+	}
+	require.NotNil(t, target, "the fixture has a count target")
+	r := b.Reports[len(b.Reports)-1]
+	r.Results = []followup.Result{{TargetID: target.ID, Value: new(20.5)}}
+	var vs promise.Violations
+	require.True(t, errors.As(r.Validate(&b.Document), &vs))
+	require.Len(t, vs, 1)
+	assert.Equal(t, "/results/0/value", vs[0].Pointer)
+	assert.Equal(t, "20.5 is not a whole number, but a count target counts whole things: report a whole number", vs[0].Message["en"])
+	assert.Equal(t, "20,5 är inget heltal, men ett mål av typen count räknar hela saker: rapportera ett heltal", vs[0].Message["sv"])
+}
