@@ -557,7 +557,7 @@ var english = Catalog{
 	"report.resultsOfTheWhole":      "Results of the whole",
 	"report.statedToo":              "notStated says the source does not give %s, but it is given: remove one of them",
 	"report.statusAsKnown":          "Status as of %s, as known that day",
-	"report.statusAt":               "Status as of %s",
+	"report.statusAt":               "Status as of %s, for the time up to then (with reports published later)",
 	"report.subject":                "give exactly one of citizenPromiseId, actionPlanId and agreementId: what the report follows up",
 	"report.tooMany":                "count is %d, more than the largest allowed, %d",
 	"report.twice":                  "activity %s is updated twice in this report: merge the two updates",

@@ -557,7 +557,7 @@ var swedish = Catalog{
 	"report.resultsOfTheWhole":      "Resultat för medborgarlöftet som helhet",
 	"report.statedToo":              "notStated säger att källan inte anger %s, men det anges: ta bort det ena",
 	"report.statusAsKnown":          "Status per %s, så som den var känd den dagen",
-	"report.statusAt":               "Status per %s",
+	"report.statusAt":               "Status per %s, för tiden fram till dess (med rapporter som publicerats senare)",
 	"report.subject":                "ange exakt ett av citizenPromiseId, actionPlanId och agreementId: vad rapporten följer upp",
 	"report.tooMany":                "antalet är %d, mer än det största tillåtna, %d",
 	"report.twice":                  "aktivitet %s uppdateras två gånger i rapporten: slå ihop uppdateringarna",

@@ -213,3 +213,35 @@ func TestPartlyAchievedByAssessmentRollsUp(t *testing.T) {
 	assert.Equal(t, "partly_achieved", status["01a20140-e0e6-7d75-82db-ecdfa57b43f0"], "its promise")
 	assert.Equal(t, "partly_achieved", ev.CitizenPromises[0].Status)
 }
+
+// TestViewIsStated: the text and JSON outputs say which reports counted,
+// and the two views differ on the last day of 2019, before the final
+// report of 2020-01-28 was published.
+func TestViewIsStated(t *testing.T) {
+	out := func(args ...string) string {
+		var stdout, stderr bytes.Buffer
+		code := run(append([]string{"-at", "2019-12-31"}, append(args, strangnas2019)...), nil, &stdout, &stderr)
+		require.Equal(t, 0, code, stderr.String())
+		return stdout.String()
+	}
+	assert.Contains(t, out("-lang", "en"), "Status as of 2019-12-31, for the time up to then (with reports published later)")
+	assert.Contains(t, out("-lang", "en", "-view", "asKnown"), "Status as of 2019-12-31, as known that day")
+	assert.Contains(t, out("-lang", "sv"), "för tiden fram till dess (med rapporter som publicerats senare)")
+	var period, known struct {
+		View            string `json:"view"`
+		CitizenPromises []struct {
+			Activities []struct {
+				Status string `json:"status"`
+			} `json:"activities"`
+		} `json:"citizenPromises"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out("-format", "json")), &period))
+	require.NoError(t, json.Unmarshal([]byte(out("-format", "json", "-view", "asKnown")), &known))
+	assert.Equal(t, "period", period.View)
+	assert.Equal(t, "asKnown", known.View)
+	require.Len(t, period.CitizenPromises, 1)
+	require.Len(t, known.CitizenPromises, 1)
+	// The moped operations: the final report says "done" (period view);
+	// on 2019-12-31 nothing had been published about them (as known).
+	assert.NotEqual(t, period.CitizenPromises[0].Activities, known.CitizenPromises[0].Activities)
+}
