@@ -259,3 +259,22 @@ func TestWalkMatchesLibrary(t *testing.T) {
 		assert.Equal(t, whole, walked, "file %d", i)
 	}
 }
+
+// TestMalformedDateOneMessage: a date written without its zeros gets one
+// problem that says how to write a date, not two, and never tells the
+// writer to check a day and month that are fine.
+func TestMalformedDateOneMessage(t *testing.T) {
+	for _, c := range corpus {
+		if c.name != "date-without-zeros" {
+			continue
+		}
+		_, problems := schema.Decode(c.build(t), schema.Options{})
+		require.Len(t, problems, 1, dump(problems))
+		p := problems[0]
+		assert.Equal(t, "/citizenPromises/0/signed", p.Pointer)
+		assert.Equal(t, `"2019-2-8" is not a date: write dates as YYYY-MM-DD, e.g. 2019-02-08 (or YYYY-MM or YYYY when the source gives only the month or year)`, p.Message["en"])
+		assert.NotContains(t, p.Message["sv"], "dag")
+		return
+	}
+	t.Fatal("no corpus entry date-without-zeros")
+}
