@@ -58,7 +58,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"schemaVersion 2", strings.Replace(string(bundleJSON), `"schemaVersion": "1.0",`, `"schemaVersion": "2.0",`, 1), strict.NotCitizenPromise, `schemaVersion "2.0" stöds inte`},
 		{"wrong type", strings.Replace(string(bundleJSON), `"value": 4`, `"value": "four"`, 1), strict.Structure, `/value: ska vara ett tal, inte en text inom citattecken`},
 		{"unknown property", strings.Replace(string(bundleJSON), `"value": 4`, `"value": 4, "valeu": 5`, 1), strict.Structure, `"valeu" ingår inte i formatet`},
-		{"malformed date", strings.Replace(string(bundleJSON), `"2019-02-08"`, `"2019-2-8"`, 1), strict.Structure, `"2019-2-8" är inte ett datum som finns, skrivet ÅÅÅÅ-MM-DD`},
+		{"malformed date", strings.Replace(string(bundleJSON), `"2019-02-08"`, `"2019-2-8"`, 1), strict.Structure, `"2019-2-8" är inte ett datum skrivet ÅÅÅÅ-MM-DD, som 2019-02-08 (eller ÅÅÅÅ-MM eller ÅÅÅÅ)`},
 		{"dangling reference", strings.Replace(string(bundleJSON), `"leadIds": ["0193a1c2-7d4e-7f00-8a3b-000000000002"]`, `"leadIds": ["0193a1c2-7d4e-7f00-8a3b-0000000000ff"]`, 1), strict.Invalid, "/document/citizenPromises/0/activities/0/leadIds/0"},
 		{"bad link", strings.Replace(string(bundleJSON), `"https://www.strangnas.se/samverkan"`, `"javascript:alert(1)"`, 1), strict.Structure, "/document/sources/0/url"},
 		{"report of no activity", strings.Replace(string(bundleJSON), `"activityId": "0193a1c2-7d4e-7f00-8a3b-000000000012"`, `"activityId": "0193a1c2-7d4e-7f00-8a3b-0000000000ee"`, 1), strict.Invalid, "/reports/0/updates/0/activityId"},

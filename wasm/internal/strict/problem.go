@@ -48,6 +48,7 @@ const (
 	CodeConst             Code = "const"
 	CodePattern           Code = "pattern"
 	CodeFormat            Code = "format"
+	codeFormatDate        Code = "format-date" // only a key of messages
 	CodeMinLength         Code = "min-length"
 	CodeMaxLength         Code = "max-length"
 	CodeMinItems          Code = "min-items"
@@ -181,23 +182,26 @@ var messages = map[Code]msg{
 	CodeConst:             {"{arg} is not allowed here: it must be {want}", "{arg} är inte tillåtet här: det ska vara {want}"},
 	CodePattern:           {"{arg} is not {want}", "{arg} är inte {want}"},
 	CodeFormat:            {"{arg} is not {want}", "{arg} är inte {want}"},
-	CodeMinLength:         {"the text is shorter than {want} characters", "texten är kortare än {want} tecken"},
-	CodeMaxLength:         {"the text is longer than {want} characters", "texten är längre än {want} tecken"},
-	CodeMinItems:          {"the list holds too few items: at least {want}", "listan har för få poster: minst {want}"},
-	CodeMaxItems:          {"the list holds too many items: at most {want}", "listan har för många poster: högst {want}"},
-	CodeUnique:            {"{arg} is in the list twice", "{arg} finns två gånger i listan"},
-	CodeMinProperties:     {"must hold at least {want}: it is empty", "ska innehålla minst {want}: det är tomt"},
-	CodeMaxProperties:     {"may hold at most {want} properties", "får innehålla högst {want} egenskaper"},
-	CodeMinimum:           {"{arg} is less than {want}", "{arg} är mindre än {want}"},
-	CodeMaximum:           {"{arg} is more than {want}", "{arg} är större än {want}"},
-	CodeExclusiveMinimum:  {"{arg} must be more than {want}", "{arg} ska vara större än {want}"},
-	CodeExclusiveMaximum:  {"{arg} must be less than {want}", "{arg} ska vara mindre än {want}"},
-	CodeMultipleOf:        {"{arg} must be a whole number", "{arg} ska vara ett heltal"},
-	CodeAnyOf:             {"this fits none of the forms the format allows here", "detta passar ingen av de former som formatet tillåter här"},
-	CodeOneOf:             {"this must fit exactly one of the forms the format allows here", "detta ska passa exakt en av de former som formatet tillåter här"},
-	CodeNot:               {"this is not allowed here", "detta är inte tillåtet här"},
-	CodeDecode:            {"{arg} cannot be read: {want}", "{arg} kan inte läsas: {want}"},
-	CodeInternal:          {"internal error of the widget, please report it: {want}", "internt fel i widgeten, rapportera det gärna: {want}"},
+	// A value of the right form that names no such thing: a date such as
+	// 2019-02-30 (its form is a date's).
+	codeFormatDate:       {"{arg} is not a date that exists: check the day and month", "{arg} är inget datum som finns: kontrollera dag och månad"},
+	CodeMinLength:        {"the text is shorter than {want} characters", "texten är kortare än {want} tecken"},
+	CodeMaxLength:        {"the text is longer than {want} characters", "texten är längre än {want} tecken"},
+	CodeMinItems:         {"the list holds too few items: at least {want}", "listan har för få poster: minst {want}"},
+	CodeMaxItems:         {"the list holds too many items: at most {want}", "listan har för många poster: högst {want}"},
+	CodeUnique:           {"{arg} is in the list twice", "{arg} finns två gånger i listan"},
+	CodeMinProperties:    {"must hold at least {want}: it is empty", "ska innehålla minst {want}: det är tomt"},
+	CodeMaxProperties:    {"may hold at most {want} properties", "får innehålla högst {want} egenskaper"},
+	CodeMinimum:          {"{arg} is less than {want}", "{arg} är mindre än {want}"},
+	CodeMaximum:          {"{arg} is more than {want}", "{arg} är större än {want}"},
+	CodeExclusiveMinimum: {"{arg} must be more than {want}", "{arg} ska vara större än {want}"},
+	CodeExclusiveMaximum: {"{arg} must be less than {want}", "{arg} ska vara mindre än {want}"},
+	CodeMultipleOf:       {"{arg} must be a whole number", "{arg} ska vara ett heltal"},
+	CodeAnyOf:            {"this fits none of the forms the format allows here", "detta passar ingen av de former som formatet tillåter här"},
+	CodeOneOf:            {"this must fit exactly one of the forms the format allows here", "detta ska passa exakt en av de former som formatet tillåter här"},
+	CodeNot:              {"this is not allowed here", "detta är inte tillåtet här"},
+	CodeDecode:           {"{arg} cannot be read: {want}", "{arg} kan inte läsas: {want}"},
+	CodeInternal:         {"internal error of the widget, please report it: {want}", "internt fel i widgeten, rapportera det gärna: {want}"},
 }
 
 // words translates what Want holds into each language: JSON types, and
@@ -213,7 +217,7 @@ var words = map[string]msg{
 	"integer": {"a whole number", "ett heltal"},
 
 	"uuid":                {"an id (a UUID such as 01912b7e-5c3a-7d4e-8f60-1a2b3c4d5e6f)", "ett id (en UUID som 01912b7e-5c3a-7d4e-8f60-1a2b3c4d5e6f)"},
-	"date":                {"a date written YYYY-MM-DD that exists", "ett datum som finns, skrivet ÅÅÅÅ-MM-DD"},
+	"date":                {"a date written YYYY-MM-DD, such as 2019-02-08 (or YYYY-MM or YYYY)", "ett datum skrivet ÅÅÅÅ-MM-DD, som 2019-02-08 (eller ÅÅÅÅ-MM eller ÅÅÅÅ)"},
 	"languageTag":         {"a language code such as \"sv\" or \"en\"", "en språkkod som \"sv\" eller \"en\""},
 	"webUrl":              {"a web address starting with https:// or http://", "en webbadress som börjar med https:// eller http://"},
 	"schemaVersion":       {"a version 1.x such as \"1.0\"", "en version 1.x som \"1.0\""},
@@ -224,7 +228,11 @@ var words = map[string]msg{
 
 // message fills in p.Message from the catalog.
 func (p *Problem) message() {
-	m, ok := messages[p.Code]
+	code := p.Code
+	if code == CodeFormat && p.Want == "date" {
+		code = codeFormatDate
+	}
+	m, ok := messages[code]
 	if !ok {
 		m = msg{string(p.Code), string(p.Code)}
 	}
