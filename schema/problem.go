@@ -88,10 +88,7 @@ func (p Problem) Error() string {
 func (p Problem) Format(file, lang string) string {
 	warning := ""
 	if p.Severity == Warning {
-		warning = "warning: "
-		if lang == "sv" {
-			warning = "varning: "
-		}
+		warning = words.Key("schema.warningPrefix").In(lang)
 	}
 	return fmt.Sprintf("%s:%d:%d: %s: %s%s", file, p.Line, p.Column, DisplayPointer(p.Pointer, lang), warning, p.Message.In(lang))
 }
@@ -102,10 +99,7 @@ func DisplayPointer(ptr, lang string) string {
 	if ptr != "" {
 		return ptr
 	}
-	if lang == "sv" {
-		return "(roten)"
-	}
-	return "(root)"
+	return words.Key("schema.root").In(lang)
 }
 
 // Problems is every problem found in one file, ordered by position.

@@ -37,12 +37,7 @@ type Options struct {
 	MaxBytes int64
 }
 
-func (o Options) lang() string {
-	if o.Lang == "en" {
-		return "en"
-	}
-	return "sv"
-}
+func (o Options) lang() string { return words.Lang(o.Lang) }
 
 // The codes of problems of sheets, beside those of package schema and
 // package promise.

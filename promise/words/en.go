@@ -563,6 +563,8 @@ var english = Catalog{
 	"report.twice":                  "activity %s is updated twice in this report: merge the two updates",
 	"report.unstated":               "%s is missing: fill it in, or, if the source does not give it, say so with \"notStated\": [\"%s\"]",
 	"report.warning":                "Warning",
+	"schema.warningPrefix":          "warning: ",
+	"schema.root":                   "(root)",
 	"schema.bOM":                    "the file starts with a byte order mark (BOM), which some programs do not accept: save it as UTF-8 without BOM",
 	"schema.badSchema":              "\"$schema\" is %q, which this program does not know: use one of %s",
 	"schema.const":                  "the value must be %s",

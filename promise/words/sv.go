@@ -563,6 +563,8 @@ var swedish = Catalog{
 	"report.twice":                  "aktivitet %s uppdateras två gånger i rapporten: slå ihop uppdateringarna",
 	"report.unstated":               "%s saknas: fyll i det, eller, om källan inte anger det, säg det med \"notStated\": [\"%s\"]",
 	"report.warning":                "Varning",
+	"schema.warningPrefix":          "varning: ",
+	"schema.root":                   "(roten)",
 	"schema.bOM":                    "filen börjar med en byte order mark (BOM), som vissa program inte accepterar: spara den som UTF-8 utan BOM",
 	"schema.badSchema":              "\"$schema\" är %q, som programmet inte känner till: använd något av %s",
 	"schema.const":                  "värdet måste vara %s",

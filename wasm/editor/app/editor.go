@@ -7,6 +7,7 @@ import (
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -138,9 +139,7 @@ func (e *Editor) Dispatch(ev Event) Response {
 }
 
 func (e *Editor) init(ev Event) {
-	if ev.Lang == "en" {
-		e.lang = "en"
-	}
+	e.lang = words.Lang(ev.Lang)
 	if d, err := promise.ParseDate(ev.Today); err == nil {
 		e.today = d
 		e.at = d.String()
