@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // TestDateMessages: a date written without its zeros is told how dates are
@@ -27,6 +29,28 @@ func TestDateMessages(t *testing.T) {
 		p := e.Problems[0]
 		if p.Message["en"] != tc.en || p.Message["sv"] != tc.sv {
 			t.Errorf("%s: message %q / %q,\nwant %q / %q", tc.date, p.Message["en"], p.Message["sv"], tc.en, tc.sv)
+		}
+	}
+}
+
+// TestEveryMessageInEveryLanguage: every code's message and every form's
+// name are in the catalog in every language.
+func TestEveryMessageInEveryLanguage(t *testing.T) {
+	for _, lang := range words.Languages() {
+		for code, k := range messageKeys {
+			if _, ok := words.Lookup(k, lang); !ok {
+				t.Errorf("code %s: no %s in %s", code, k, lang)
+			}
+		}
+		for form, k := range formKeys {
+			if _, ok := words.Lookup(k, lang); !ok {
+				t.Errorf("form %q: no %s in %s", form, k, lang)
+			}
+		}
+		for _, typ := range []string{"null", "boolean", "object", "array", "number", "string", "integer"} {
+			if _, ok := translate(typ, lang); !ok {
+				t.Errorf("JSON type %s: no word in %s", typ, lang)
+			}
 		}
 	}
 }

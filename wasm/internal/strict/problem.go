@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // Code is a stable, machine-readable kind of problem.
@@ -146,103 +147,96 @@ func (e *Error) Error() string {
 	return s
 }
 
-// msg is a message template in English and Swedish; {arg} and {want} are
-// replaced by the problem's Arg and Want (in Swedish, the word for a type
-// is translated).
-type msg struct{ en, sv string }
-
-var messages = map[Code]msg{
-	CodeEmpty:         {"the file is empty: it holds no JSON value", "filen är tom: den innehåller inget JSON-värde"},
-	CodeEOF:           {"the file ends in the middle of a value: it is cut off, or a closing } ] or \" is missing", "filen tar slut mitt i ett värde: den är avkortad, eller så saknas ett avslutande } ] eller \""},
-	CodeUnexpected:    {"unexpected character {arg}: this is not JSON (missing comma, quote or bracket?)", "oväntat tecken {arg}: detta är inte JSON (saknas ett kommatecken, citattecken eller en parentes?)"},
-	CodeUTF8:          {"byte {arg} is not UTF-8: save the file as UTF-8", "byten {arg} är inte UTF-8: spara filen som UTF-8"},
-	CodeControl:       {"a line break or control character inside a text: write it as \\n, or close the text with \"", "en radbrytning eller ett styrtecken i en text: skriv det som \\n, eller avsluta texten med \""},
-	CodeEscape:        {"an escape with backslash that JSON does not have (\\{arg}): write \\\\ for a backslash", "ett omvänt snedstreck som JSON inte känner till (\\{arg}): skriv \\\\ för ett omvänt snedstreck"},
-	CodeSurrogate:     {"the escape {arg} is half a character", "escape-sekvensen {arg} är ett halvt tecken"},
-	CodeLeadingZero:   {"a number starts with 0: write it without leading zeros", "ett tal börjar med 0: skriv det utan inledande nollor"},
-	CodeTrailingComma: {"a comma before {arg}: remove it", "ett kommatecken före {arg}: ta bort det"},
-	CodeTrailing:      {"{arg} after the end of the value: the file holds more than one value", "{arg} efter värdets slut: filen innehåller mer än ett värde"},
-	CodeTooDeep:       {"objects and lists nested more than {arg} deep", "objekt och listor i mer än {arg} nivåer"},
-	CodeDuplicateKey:  {"\"{arg}\" appears twice in the same object", "\"{arg}\" förekommer två gånger i samma objekt"},
-	CodeNumberRange:   {"the number {arg} is too large", "talet {arg} är för stort"},
-
-	CodeNotObject:     {"the file is not a JSON object ({…})", "filen är inte ett JSON-objekt ({…})"},
-	CodeSchemaMissing: {"the file does not say what it is: \"$schema\" is missing", "filen säger inte vad den är: \"$schema\" saknas"},
-	CodeSchemaUnknown: {"\"$schema\" is {arg}: the widget shows a bundle or a promise document", "\"$schema\" är {arg}: widgeten visar en bundle eller ett löftesdokument"},
-	CodeSchemaVersion: {"schemaVersion {arg} is not supported: the widget reads version 1.x", "schemaVersion {arg} stöds inte: widgeten läser version 1.x"},
-
-	CodeType:              {"must be {want}, not {arg}", "ska vara {want}, inte {arg}"},
-	CodeRequired:          {"\"{arg}\" is missing", "\"{arg}\" saknas"},
-	CodeDependentRequired: {"\"{arg}\" is missing: it goes with \"{want}\"", "\"{arg}\" saknas: den hör ihop med \"{want}\""},
-	CodeContains:          {"the list lacks a value the format requires here", "listan saknar ett värde som formatet kräver här"},
-	CodeUnknown:           {"\"{arg}\" is not part of the format: remove it, or correct its spelling", "\"{arg}\" ingår inte i formatet: ta bort den, eller rätta stavningen"},
-	CodeNotAllowed:        {"this property is not allowed here", "egenskapen är inte tillåten här"},
-	CodePropertyName:      {"the key is not allowed: {arg}", "nyckeln är inte tillåten: {arg}"},
-	CodeEnum:              {"{arg} is not allowed here: use one of {want}", "{arg} är inte tillåtet här: använd något av {want}"},
-	CodeConst:             {"{arg} is not allowed here: it must be {want}", "{arg} är inte tillåtet här: det ska vara {want}"},
-	CodePattern:           {"{arg} is not {want}", "{arg} är inte {want}"},
-	CodeFormat:            {"{arg} is not {want}", "{arg} är inte {want}"},
-	// A value of the right form that names no such thing: a date such as
-	// 2019-02-30 (its form is a date's).
-	codeFormatDate:       {"{arg} is not a date that exists: check the day and month", "{arg} är inget datum som finns: kontrollera dag och månad"},
-	CodeMinLength:        {"the text is shorter than {want} characters", "texten är kortare än {want} tecken"},
-	CodeMaxLength:        {"the text is longer than {want} characters", "texten är längre än {want} tecken"},
-	CodeMinItems:         {"the list holds too few items: at least {want}", "listan har för få poster: minst {want}"},
-	CodeMaxItems:         {"the list holds too many items: at most {want}", "listan har för många poster: högst {want}"},
-	CodeUnique:           {"{arg} is in the list twice", "{arg} finns två gånger i listan"},
-	CodeMinProperties:    {"must hold at least {want}: it is empty", "ska innehålla minst {want}: det är tomt"},
-	CodeMaxProperties:    {"may hold at most {want} properties", "får innehålla högst {want} egenskaper"},
-	CodeMinimum:          {"{arg} is less than {want}", "{arg} är mindre än {want}"},
-	CodeMaximum:          {"{arg} is more than {want}", "{arg} är större än {want}"},
-	CodeExclusiveMinimum: {"{arg} must be more than {want}", "{arg} ska vara större än {want}"},
-	CodeExclusiveMaximum: {"{arg} must be less than {want}", "{arg} ska vara mindre än {want}"},
-	CodeMultipleOf:       {"{arg} must be a whole number", "{arg} ska vara ett heltal"},
-	CodeAnyOf:            {"this fits none of the forms the format allows here", "detta passar ingen av de former som formatet tillåter här"},
-	CodeOneOf:            {"this must fit exactly one of the forms the format allows here", "detta ska passa exakt en av de former som formatet tillåter här"},
-	CodeNot:              {"this is not allowed here", "detta är inte tillåtet här"},
-	CodeDecode:           {"{arg} cannot be read: {want}", "{arg} kan inte läsas: {want}"},
-	CodeInternal:         {"internal error of the widget, please report it: {want}", "internt fel i widgeten, rapportera det gärna: {want}"},
+// messageKeys are the catalog's message of each code (package
+// promise/words, strict.*): a template in which {arg} and {want} stand
+// for the problem's Arg and Want, where Want, and Arg of a type problem,
+// are translated when they name JSON types or forms.
+var messageKeys = map[Code]words.Key{
+	CodeEmpty:             "strict.empty",
+	CodeEOF:               "strict.eOF",
+	CodeUnexpected:        "strict.unexpected",
+	CodeUTF8:              "strict.uTF8",
+	CodeControl:           "strict.control",
+	CodeEscape:            "strict.escape",
+	CodeSurrogate:         "strict.surrogate",
+	CodeLeadingZero:       "strict.leadingZero",
+	CodeTrailingComma:     "strict.trailingComma",
+	CodeTrailing:          "strict.trailing",
+	CodeTooDeep:           "strict.tooDeep",
+	CodeDuplicateKey:      "strict.duplicateKey",
+	CodeNumberRange:       "strict.numberRange",
+	CodeNotObject:         "strict.notObject",
+	CodeSchemaMissing:     "strict.schemaMissing",
+	CodeSchemaUnknown:     "strict.schemaUnknown",
+	CodeSchemaVersion:     "strict.schemaVersion",
+	CodeType:              "strict.type",
+	CodeRequired:          "strict.required",
+	CodeDependentRequired: "strict.dependentRequired",
+	CodeContains:          "strict.contains",
+	CodeUnknown:           "strict.unknown",
+	CodeNotAllowed:        "strict.notAllowed",
+	CodePropertyName:      "strict.propertyName",
+	CodeEnum:              "strict.enum",
+	CodeConst:             "strict.const",
+	CodePattern:           "strict.pattern",
+	CodeFormat:            "strict.format",
+	codeFormatDate:        "strict.formatDate",
+	CodeMinLength:         "strict.minLength",
+	CodeMaxLength:         "strict.maxLength",
+	CodeMinItems:          "strict.minItems",
+	CodeMaxItems:          "strict.maxItems",
+	CodeUnique:            "strict.unique",
+	CodeMinProperties:     "strict.minProperties",
+	CodeMaxProperties:     "strict.maxProperties",
+	CodeMinimum:           "strict.minimum",
+	CodeMaximum:           "strict.maximum",
+	CodeExclusiveMinimum:  "strict.exclusiveMinimum",
+	CodeExclusiveMaximum:  "strict.exclusiveMaximum",
+	CodeMultipleOf:        "strict.multipleOf",
+	CodeAnyOf:             "strict.anyOf",
+	CodeOneOf:             "strict.oneOf",
+	CodeNot:               "strict.not",
+	CodeDecode:            "strict.decode",
+	CodeInternal:          "strict.internal",
 }
 
 // words translates what Want holds into each language: JSON types, and
 // the names of the forms a pattern or format describes (the $def or
 // property that holds it in the schema).
-var words = map[string]msg{
-	"null":    {"null", "null"},
-	"boolean": {"true or false", "true eller false"},
-	"object":  {"an object ({…})", "ett objekt ({…})"},
-	"array":   {"a list ([…])", "en lista ([…])"},
-	"number":  {"a number", "ett tal"},
-	"string":  {"a text in quotes", "en text inom citattecken"},
-	"integer": {"a whole number", "ett heltal"},
-
-	"uuid":                {"an id (a UUID such as 01912b7e-5c3a-7d4e-8f60-1a2b3c4d5e6f)", "ett id (en UUID som 01912b7e-5c3a-7d4e-8f60-1a2b3c4d5e6f)"},
-	"date":                {"a date written YYYY-MM-DD, such as 2019-02-08 (or YYYY-MM or YYYY)", "ett datum skrivet ÅÅÅÅ-MM-DD, som 2019-02-08 (eller ÅÅÅÅ-MM eller ÅÅÅÅ)"},
-	"languageTag":         {"a language code such as \"sv\" or \"en\"", "en språkkod som \"sv\" eller \"en\""},
-	"webUrl":              {"a web address starting with https:// or http://", "en webbadress som börjar med https:// eller http://"},
-	"schemaVersion":       {"a version 1.x such as \"1.0\"", "en version 1.x som \"1.0\""},
-	"kommunkod":           {"a kommunkod of four digits", "en kommunkod med fyra siffror"},
-	"organisationsnummer": {"an organisationsnummer written NNNNNN-NNNN", "ett organisationsnummer skrivet NNNNNN-NNNN"},
-	"":                    {"of the right form", "av rätt form"},
+// formKeys name the forms a pattern or format describes (the $def or
+// property that holds it in the schema), for Want; JSON types are the
+// catalog's jsontype.* words.
+var formKeys = map[string]words.Key{
+	"uuid":                "strict.form.uuid",
+	"date":                "strict.form.date",
+	"languageTag":         "strict.form.languageTag",
+	"webUrl":              "strict.form.webUrl",
+	"schemaVersion":       "strict.form.schemaVersion",
+	"kommunkod":           "strict.form.kommunkod",
+	"organisationsnummer": "strict.form.organisationsnummer",
+	"":                    "strict.form.other",
 }
 
-// message fills in p.Message from the catalog.
+// message fills in p.Message from the catalog, in each of its languages.
 func (p *Problem) message() {
 	code := p.Code
 	if code == CodeFormat && p.Want == "date" {
 		code = codeFormatDate
 	}
-	m, ok := messages[code]
-	if !ok {
-		m = msg{string(p.Code), string(p.Code)}
+	p.Message = promise.Text{}
+	for _, lang := range words.Languages() {
+		m, ok := words.Lookup(messageKeys[code], lang)
+		if !ok {
+			m = string(p.Code)
+		}
+		p.Message[lang] = p.fill(m, lang)
 	}
-	p.Message = promise.Text{"en": p.fill(m.en, 0), "sv": p.fill(m.sv, 1)}
 }
 
 // fill replaces {arg} and {want} in s; want is translated word by word
 // where it names types or forms ("string|null"), and so is arg where it
 // names the type found.
-func (p *Problem) fill(s string, lang int) string {
+func (p *Problem) fill(s, lang string) string {
 	arg, want := p.Arg, p.Want
 	if w, ok := translate(want, lang); ok {
 		want = w
@@ -255,22 +249,21 @@ func (p *Problem) fill(s string, lang int) string {
 	return strings.NewReplacer("{arg}", arg, "{want}", want).Replace(s)
 }
 
-func translate(want string, lang int) (string, bool) {
+// translate returns the words of want, a form or JSON types joined by |,
+// in lang, or false when want names neither.
+func translate(want, lang string) (string, bool) {
 	parts := strings.Split(want, "|")
 	out := make([]string, len(parts))
 	for i, p := range parts {
-		w, ok := words[p]
+		k, ok := formKeys[p]
+		if !ok {
+			k = words.Key("jsontype." + p)
+		}
+		w, ok := words.Lookup(k, lang)
 		if !ok {
 			return "", false
 		}
-		out[i] = w.en
-		if lang == 1 {
-			out[i] = w.sv
-		}
+		out[i] = w
 	}
-	or := " or "
-	if lang == 1 {
-		or = " eller "
-	}
-	return strings.Join(out, or), true
+	return strings.Join(out, words.Key("fmt.or").In(lang)), true
 }
