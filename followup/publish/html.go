@@ -54,7 +54,7 @@ func HTML(w io.Writer, e *followup.Evaluation, b *followup.Bundle, lang string) 
 	if e == nil || b == nil {
 		return errors.New("publish: nothing to publish: the evaluation or the bundle is nil")
 	}
-	p := view.Build(b, e, lang, view.Options{})
+	p := view.BuildReport(b, e, lang)
 	t, err := page.Clone()
 	if err != nil {
 		return err

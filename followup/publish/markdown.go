@@ -21,7 +21,7 @@ func Markdown(w io.Writer, e *followup.Evaluation, b *followup.Bundle, lang stri
 	if e == nil || b == nil {
 		return errors.New("publish: nothing to publish: the evaluation or the bundle is nil")
 	}
-	p := view.Build(b, e, lang, view.Options{})
+	p := view.BuildReport(b, e, lang)
 	m := mdWriter{lang: p.Lang}
 	m.page(p)
 	_, err := io.WriteString(w, m.String())

@@ -1,7 +1,6 @@
 package view
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/google/uuid"
@@ -43,7 +42,7 @@ func Build(b *followup.Bundle, e *followup.Evaluation, lang string, opts Options
 	}
 	for i := range doc.CitizenPromises {
 		cp := &doc.CitizenPromises[i]
-		if opts.Promise != uuid.Nil && !slices.ContainsFunc(cp.Promises, func(x promise.Promise) bool { return x.ID == opts.Promise }) {
+		if opts.Promise != uuid.Nil && !hasPromise(cp, opts.Promise) {
 			continue
 		}
 		if st := e.CitizenPromise(cp.ID); st != nil {
@@ -66,7 +65,101 @@ func Build(b *followup.Bundle, e *followup.Evaluation, lang string, opts Options
 	return p
 }
 
+func hasPromise(cp *promise.CitizenPromise, id uuid.UUID) bool {
+	for i := range cp.Promises {
+		if cp.Promises[i].ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// themeIndex is the place of theme id in the document, -1 if none.
+func themeIndex(doc *promise.Document, id uuid.UUID) int {
+	for i := range doc.Themes {
+		if doc.Themes[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func hasCode(codes []string, c string) bool {
+	for _, x := range codes {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// BuildReport is Build for a published report: the page with, besides,
+// the expected effect, the history of each section as a whole, the
+// reporting calendar, the reports seen with their own words, and the
+// figures of no target. (The widget shows none of it and does not link
+// the code.)
+func BuildReport(b *followup.Bundle, e *followup.Evaluation, lang string) *Page {
+	p := Build(b, e, lang, Options{})
+	if b == nil {
+		return p
+	}
+	bl := builder{b: b, e: e, doc: &b.Document, lang: p.Lang, data: lang}
+	for i := range p.Sections {
+		sec := &p.Sections[i]
+		id, _ := uuid.Parse(sec.ID)
+		st := e.CitizenPromise(id)
+		for j := range e.ActionPlans {
+			if e.ActionPlans[j].ID == id {
+				st = &e.ActionPlans[j]
+			}
+		}
+		if st == nil {
+			continue
+		}
+		bl.extras(sec, st)
+		for j := range b.Document.CitizenPromises {
+			if cp := &b.Document.CitizenPromises[j]; cp.ID == id && cp.Effect != nil {
+				bl.effect(sec, cp, st)
+			}
+		}
+	}
+	return p
+}
+
+func (bl *builder) effect(sec *Section, cp *promise.CitizenPromise, st *followup.CitizenPromiseStatus) {
+	lang := bl.lang
+	for _, ts := range st.Effect {
+		for _, tg := range cp.Effect.Targets {
+			if tg.ID == ts.ID {
+				sec.Effect = append(sec.Effect, Target{Text: bl.text(tg.Description), Status: bl.status(ts.Status), Numbers: ts.Numbers.In(lang), Reason: ts.Reason.In(lang)})
+			}
+		}
+	}
+}
+
+// extras fills what only the report shows: the calendar, the history of
+// the whole, the reports and the figures of no target.
+func (bl *builder) extras(sec *Section, st *followup.CitizenPromiseStatus) {
+	lang := bl.lang
+	for _, c := range st.Calendar {
+		sec.Calendar = append(sec.Calendar, CalendarRow{
+			Period:   PeriodText(c.Period, lang),
+			Due:      bl.date(c.Due),
+			State:    words.Key("calendar." + string(c.State)).In(lang),
+			Received: bl.date(c.Received),
+		})
+	}
+	sec.History = bl.history(st.History)
+	for _, r := range bl.b.Visible(st.ID, bl.e.At, bl.e.View) {
+		sec.Reports = append(sec.Reports, bl.report(r))
+	}
+	for _, r := range st.Results {
+		sec.Results = append(sec.Results, bl.result(r))
+	}
+}
+
 type builder struct {
+	_    noCompare
 	b    *followup.Bundle
 	e    *followup.Evaluation
 	doc  *promise.Document
@@ -244,16 +337,8 @@ func (bl *builder) citizenPromise(cp *promise.CitizenPromise, st *followup.Citiz
 		}
 	}
 	sec.Themes = g.themes()
-	if cp.Effect != nil {
-		for _, ts := range st.Effect {
-			for _, tg := range cp.Effect.Targets {
-				if tg.ID == ts.ID {
-					sec.Effect = append(sec.Effect, Target{Text: bl.text(tg.Description), Status: bl.status(ts.Status), Numbers: ts.Numbers.In(lang), Reason: ts.Reason.In(lang)})
-				}
-			}
-		}
-	}
-	bl.common(&sec, st, reports, cp.SourceIDs, cp.Notes)
+	sec.Sources = bl.sources(cp.SourceIDs)
+	sec.Notes = bl.texts(cp.Notes)
 	return sec
 }
 
@@ -285,33 +370,9 @@ func (bl *builder) actionPlan(ap *promise.ActionPlan, st *followup.CitizenPromis
 		}
 	}
 	sec.Themes = g.themes()
-	bl.common(&sec, st, reports, ap.SourceIDs, ap.Notes)
+	sec.Sources = bl.sources(ap.SourceIDs)
+	sec.Notes = bl.texts(ap.Notes)
 	return sec
-}
-
-// common fills what citizen promises and action plans share: the
-// calendar, the history, the reports, loose results, sources and notes.
-func (bl *builder) common(sec *Section, st *followup.CitizenPromiseStatus, reports []*followup.Report, sources []uuid.UUID, notes []promise.Note) {
-	lang := bl.lang
-	for _, c := range st.Calendar {
-		sec.Calendar = append(sec.Calendar, CalendarRow{
-			Period:   PeriodText(c.Period, lang),
-			Due:      bl.date(c.Due),
-			State:    words.Key("calendar." + string(c.State)).In(lang),
-			Received: bl.date(c.Received),
-		})
-	}
-	if bl.only == uuid.Nil {
-		sec.History = bl.history(st.History)
-	}
-	for _, r := range reports {
-		sec.Reports = append(sec.Reports, bl.report(r))
-	}
-	for _, r := range st.Results {
-		sec.Results = append(sec.Results, bl.result(r))
-	}
-	sec.Sources = bl.sources(sources)
-	sec.Notes = bl.texts(notes)
 }
 
 func (bl *builder) sources(ids []uuid.UUID) []Link {
@@ -346,7 +407,7 @@ func (bl *builder) newGrouper() *grouper {
 func (g *grouper) group(themes []uuid.UUID, isPromise bool) *Theme {
 	key := uuid.Nil
 	for _, id := range themes {
-		if slices.ContainsFunc(g.bl.doc.Themes, func(t promise.Theme) bool { return t.ID == id }) {
+		if themeIndex(g.bl.doc, id) >= 0 {
 			key = id
 			break
 		}
@@ -376,9 +437,14 @@ func (g *grouper) themes() []Theme {
 		if id == uuid.Nil {
 			return len(g.bl.doc.Themes)
 		}
-		return slices.IndexFunc(g.bl.doc.Themes, func(t promise.Theme) bool { return t.ID == id })
+		return themeIndex(g.bl.doc, id)
 	}
-	slices.SortStableFunc(g.keys, func(a, b uuid.UUID) int { return order(a) - order(b) })
+	// An insertion sort, stable: a handful of themes.
+	for i := 1; i < len(g.keys); i++ {
+		for j := i; j > 0 && order(g.keys[j]) < order(g.keys[j-1]); j-- {
+			g.keys[j], g.keys[j-1] = g.keys[j-1], g.keys[j]
+		}
+	}
 	var out []Theme
 	for _, k := range g.keys {
 		t := g.byKey[k]
@@ -470,7 +536,7 @@ func (bl *builder) activity(a *promise.Activity, st *followup.ActivityStatus, re
 		s := bl.status(st.Computed.Status)
 		v.Computed = &s
 	}
-	if as := st.Assessment; as != nil && !slices.Contains(st.Codes, "followup.assessed") && !slices.Contains(st.Codes, "followup.assessedEnd") {
+	if as := st.Assessment; as != nil && !hasCode(st.Codes, "followup.assessed") && !hasCode(st.Codes, "followup.assessedEnd") {
 		v.Assessment = words.M("view.assessment", bl.parties(as.ReportedBy), longDate(as.Date, lang), as.Status.Key()).In(lang)
 		if j := bl.text(as.Justification).S; j != "" {
 			v.Assessment += " " + j

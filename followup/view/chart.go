@@ -26,6 +26,7 @@ type Chart struct {
 
 // Bar is one period of a Chart.
 type Bar struct {
+	_          noCompare
 	X, Y, W, H int
 	// SymbolX and SymbolY place the status's symbol, LabelY the period's
 	// number (1, 2, …: the table beside the chart names the periods).

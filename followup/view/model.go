@@ -21,6 +21,7 @@ type Page struct {
 // the data has none in it: Lang is then that language (a layout marks
 // it with a lang attribute), else empty.
 type Text struct {
+	_    noCompare
 	S    string `json:"s"`
 	Lang string `json:"lang,omitempty"`
 }
@@ -28,6 +29,7 @@ type Text struct {
 // Date is a date as people read it ("8 februari 2019", "februari 2019")
 // with its ISO form for a machine (a time element's datetime).
 type Date struct {
+	_    noCompare
 	ISO  string `json:"iso"`
 	Text string `json:"text"`
 }
@@ -39,6 +41,7 @@ func (d Date) IsZero() bool { return d.ISO == "" }
 // label and the symbol that stands beside the label so that a status is
 // never told by colour alone.
 type Status struct {
+	_      noCompare
 	Token  string `json:"token"`
 	Label  string `json:"label"`
 	Symbol string `json:"symbol"`
@@ -46,6 +49,7 @@ type Status struct {
 
 // Link is a link to an absolute http(s) URL; others are dropped.
 type Link struct {
+	_    noCompare
 	URL  string `json:"url"`
 	Text Text   `json:"text"`
 }
@@ -105,6 +109,7 @@ type Summary struct {
 
 // Count is how many activities have a status.
 type Count struct {
+	_      noCompare
 	Status Status `json:"status"`
 	N      int    `json:"n"`
 	// Text is the count with its noun: "4 aktiviteter".
@@ -186,6 +191,7 @@ type Update struct {
 
 // Point is the outcome at the end of one reporting period.
 type Point struct {
+	_ noCompare
 	// Period is short ("jan–apr 2019"); Start and End are ISO dates.
 	Period   string `json:"period"`
 	Start    string `json:"start"`
@@ -196,6 +202,7 @@ type Point struct {
 
 // Target is a target of the expected effect with its outcome.
 type Target struct {
+	_       noCompare
 	Text    Text   `json:"text"`
 	Status  Status `json:"status"`
 	Numbers string `json:"numbers,omitempty"`
@@ -204,6 +211,7 @@ type Target struct {
 
 // CalendarRow is one reporting period of the calendar.
 type CalendarRow struct {
+	_        noCompare
 	Period   string `json:"period"`
 	Due      Date   `json:"due"`
 	State    string `json:"state"`
@@ -222,3 +230,8 @@ type Report struct {
 	Notes        []Text `json:"notes,omitempty"`
 	Links        []Link `json:"links,omitempty"`
 }
+
+// noCompare makes a type not comparable: the compiler then writes no
+// equality function for it, which the widget's WebAssembly would carry
+// for nothing (about 1 kB each).
+type noCompare [0]func()

@@ -40,7 +40,7 @@ func TestGolden(t *testing.T) {
 		for _, lang := range []string{"sv", "en"} {
 			name := "strangnas-2019." + at + "." + lang + ".json"
 			t.Run(name, func(t *testing.T) {
-				p := view.Build(b, e, lang, view.Options{})
+				p := view.BuildReport(b, e, lang)
 				var buf bytes.Buffer
 				enc := json.NewEncoder(&buf)
 				enc.SetEscapeHTML(false)
