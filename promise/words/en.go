@@ -760,7 +760,7 @@ var english = Catalog{
 	"syntax.22":                     "in string",
 	"view.asTable":                  "As a table",
 	"view.assessment":               "Assessment by %s, %s: %s.",
-	"view.chartPoint":               "%s: %s, %s",
+	"view.chartPoint":               "%s: %s (%s)",
 	"view.chartTitle":               "Progress per reporting period",
 	"view.conflict":                 "The reports disagree: %s. The value used: %s.",
 	"view.contents":                 "Contents",

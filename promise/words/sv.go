@@ -760,7 +760,7 @@ var swedish = Catalog{
 	"syntax.22":                     "i en text",
 	"view.asTable":                  "Som tabell",
 	"view.assessment":               "Bedömning av %s, %s: %s.",
-	"view.chartPoint":               "%s: %s, %s",
+	"view.chartPoint":               "%s: %s (%s)",
 	"view.chartTitle":               "Utveckling per rapporteringsperiod",
 	"view.conflict":                 "Uppgifterna går isär: %s. Värdet som används: %s.",
 	"view.contents":                 "Innehåll",
