@@ -37,6 +37,9 @@
 //   - at: a date, YYYY-MM-DD: show the status as of that day instead of
 //     today (archives, tests).
 //   - promise: the id of one promise: show only it and its activities.
+//   - heading-level: the level of the widget's top heading, 1 to 4
+//     (default 2, an h2): set it to fit the page's own outline; themes
+//     and promises are one and two levels below.
 //   - offline: opt in to keep the last good data in the visitor's
 //     IndexedDB, show it at once on the next visit, and show it, with its
 //     date, when the network fails.
@@ -80,7 +83,7 @@
 //	action(id, name)         a click on a button with data-action=name ("retry")
 //	unmount(id)              the element left the page: stop and forget it
 //
-// config is {src, lang, at, promise, offline, debug}: src made absolute by
+// config is {src, lang, at, promise, headingLevel, offline, debug}: src made absolute by
 // the loader, the rest as the attributes say (strings, offline and debug
 // booleans). view is the loader's object for one element, and the only way
 // Go reaches the page:

@@ -9,7 +9,7 @@
 // allowlist as in Go (wasm/tree.go); links need an absolute http(s) URL.
 
 const medborgarlofteTags = new Set(["a", "abbr", "article", "br", "button",
-	"dd", "details", "div", "dl", "dt", "em", "footer", "h2", "h3", "h4", "h5",
+	"dd", "details", "div", "dl", "dt", "em", "footer", "h1", "h2", "h3", "h4", "h5",
 	"h6", "header", "li", "meter", "ol", "p", "progress", "section", "small",
 	"span", "strong", "summary", "time", "ul"]);
 const medborgarlofteAttrs = new Set(["class", "id", "title", "lang", "dir",
@@ -21,7 +21,16 @@ const medborgarlofteTagAttrs = {
 	progress: new Set(["value", "max"]),
 	meter: new Set(["value", "min", "max", "low", "high", "optimum"]),
 	button: new Set(["disabled"]),
+	svg: new Set(["viewBox", "width", "height"]),
+	rect: new Set(["x", "y", "width", "height"]),
+	line: new Set(["x1", "y1", "x2", "y2"]),
+	polyline: new Set(["points"]),
+	text: new Set(["x", "y"]),
 };
+// The tags of a chart: only inside an svg element, created in the SVG
+// namespace; an svg holds nothing else.
+const medborgarlofteSVGTags = new Set(["g", "rect", "line", "polyline", "text", "title", "desc"]);
+const medborgarlofteSVGNS = "http://www.w3.org/2000/svg";
 const medborgarlofteMaxDepth = 64;
 
 // medborgarlofteSafeHref returns the normalised URL when value is an
@@ -55,7 +64,7 @@ function medborgarlofteAttrAllowed(tag, name, value) {
 // are dropped, and an a without a safe href becomes a span.
 function medborgarlofteBuild(doc, tree) {
 	const frag = doc.createDocumentFragment();
-	const add = (parent, n, depth) => {
+	const add = (parent, n, depth, inSVG) => {
 		if (n === null || typeof n !== "object" || depth > medborgarlofteMaxDepth) {
 			return;
 		}
@@ -67,7 +76,7 @@ function medborgarlofteBuild(doc, tree) {
 			return;
 		}
 		let tag = String(n.tag);
-		if (!medborgarlofteTags.has(tag)) {
+		if (inSVG !== medborgarlofteSVGTags.has(tag) || (!inSVG && tag !== "svg" && !medborgarlofteTags.has(tag))) {
 			return;
 		}
 		const attrs = n.attrs !== null && typeof n.attrs === "object" ? n.attrs : {};
@@ -78,7 +87,8 @@ function medborgarlofteBuild(doc, tree) {
 				tag = "span";
 			}
 		}
-		const el = doc.createElement(tag);
+		const svg = inSVG || tag === "svg";
+		const el = svg ? doc.createElementNS(medborgarlofteSVGNS, tag) : doc.createElement(tag);
 		for (const name of Object.keys(attrs)) {
 			const value = attrs[name];
 			if (typeof value === "string" && medborgarlofteAttrAllowed(tag, name, value)) {
@@ -97,12 +107,12 @@ function medborgarlofteBuild(doc, tree) {
 		}
 		if (Array.isArray(n.kids)) {
 			for (const k of n.kids) {
-				add(el, k, depth + 1);
+				add(el, k, depth + 1, svg);
 			}
 		}
 		parent.appendChild(el);
 	};
-	add(frag, tree, 0);
+	add(frag, tree, 0, false);
 	return frag;
 }
 

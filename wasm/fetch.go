@@ -7,6 +7,8 @@ import (
 	"errors"
 	"strconv"
 	"syscall/js"
+
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // defaultLimit is the most the widget reads of a response: a real bundle
@@ -72,18 +74,18 @@ func (e tooLargeError) Error() string {
 func (e networkError) explain(lang string) string {
 	switch {
 	case e.CSP:
-		return sprintf(wErrCSP.in(lang), e.Origin, e.Origin)
+		return words.M("widget.errCSP", e.Origin, e.Origin).In(lang)
 	case e.Origin != "":
-		return sprintf(wErrCrossOrigin.in(lang), e.Origin, e.Origin)
+		return words.M("widget.errCrossOrigin", e.Origin, e.Origin).In(lang)
 	}
-	return wErrNetwork.in(lang)
+	return words.Key("widget.errNetwork").In(lang)
 }
 func (e httpError) explain(lang string) string {
-	return sprintf(wErrHTTP.in(lang), strconv.Itoa(e.Status))
+	return words.M("widget.errHTTP", strconv.Itoa(e.Status)).In(lang)
 }
-func (redirectError) explain(lang string) string { return wErrRedirect.in(lang) }
+func (redirectError) explain(lang string) string { return words.Key("widget.errRedirect").In(lang) }
 func (e tooLargeError) explain(lang string) string {
-	return sprintf(wErrTooLarge.in(lang), strconv.Itoa(e.Limit>>20)+" MiB")
+	return words.M("widget.errTooLarge", strconv.Itoa(e.Limit>>20)+" MiB").In(lang)
 }
 
 func (networkError) retryable() bool  { return true }

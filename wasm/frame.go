@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/medborgarlofte/medborgarlofte/wasm/internal/strict"
+
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // frameInput is what the widget shows around a view: where the data came
@@ -30,15 +32,15 @@ func frame(in frameInput, body node) node {
 	var kids []node
 	if in.Stale != nil {
 		kids = append(kids, h("div",
-			textEl("p", sprintf(wStale.in(in.Lang), formatTime(in.Fetched, in.Lang))),
+			textEl("p", words.M("widget.stale", formatTime(in.Fetched, in.Lang)).In(in.Lang)),
 			retryButton(in.Lang, in.Retrying),
 		).class("notice stale").attr("role", "status"))
 	}
 	kids = append(kids, body)
 	var foot []node
-	foot = append(foot, link(in.Src, wData.in(in.Lang)))
+	foot = append(foot, link(in.Src, words.Key("widget.data").In(in.Lang)))
 	if !in.Fetched.IsZero() {
-		foot = append(foot, text(" · "+wFetched.in(in.Lang)+" "),
+		foot = append(foot, text(" · "+words.Key("widget.fetched").In(in.Lang)+" "),
 			textEl("time", formatTime(in.Fetched, in.Lang)).attr("datetime", isoTime(in.Fetched)))
 	}
 	kids = append(kids, h("footer", h("p", foot...)).attr("part", "footer"))
@@ -46,9 +48,9 @@ func frame(in frameInput, body node) node {
 }
 
 func retryButton(lang string, retrying bool) node {
-	b := textEl("button", wRetry.in(lang)).attr("data-action", "retry").class("retry")
+	b := textEl("button", words.Key("widget.retry").In(lang)).attr("data-action", "retry").class("retry")
 	if retrying {
-		b = textEl("button", wRetrying.in(lang)).attr("data-action", "retry").attr("disabled", "").class("retry")
+		b = textEl("button", words.Key("widget.retrying").In(lang)).attr("data-action", "retry").attr("disabled", "").class("retry")
 	}
 	return b
 }
@@ -70,13 +72,13 @@ type explained interface {
 // (the console has them all, with lines and columns), and with a retry
 // button when trying again may help.
 func errorView(lang, src string, err error, retrying bool) node {
-	kids := []node{h("p", textEl("strong", wErrTitle.in(lang)))}
+	kids := []node{h("p", textEl("strong", words.Key("widget.errTitle").In(lang)))}
 	switch e := err.(type) {
 	case dataError:
-		kids = append(kids, h("p", text(e.explain(lang)+" "+wErrConsole.in(lang)+" "), link(src, wData.in(lang))))
-		list := []node{textEl("summary", wDetails.in(lang)), problemList(e.err.Problems, lang)}
+		kids = append(kids, h("p", text(e.explain(lang)+" "+words.Key("widget.errConsole").In(lang)+" "), link(src, words.Key("widget.data").In(lang))))
+		list := []node{textEl("summary", words.Key("widget.details").In(lang)), problemList(e.err.Problems, lang)}
 		if n := len(e.err.Problems) - maxProblems + e.err.More; n > 0 {
-			list = append(list, textEl("p", sprintf(wErrMore.in(lang), strconv.Itoa(n))))
+			list = append(list, textEl("p", words.M("widget.errMore", strconv.Itoa(n)).In(lang)))
 		}
 		kids = append(kids, h("details", list...).attr("data-key", "problems"))
 	case explained:
@@ -85,7 +87,7 @@ func errorView(lang, src string, err error, retrying bool) node {
 			kids = append(kids, retryButton(lang, retrying))
 		}
 	default:
-		kids = append(kids, textEl("p", sprintf(wErrInternal.in(lang), err.Error())))
+		kids = append(kids, textEl("p", words.M("widget.errInternal", err.Error()).In(lang)))
 	}
 	return h("div", h("div", kids...).class("notice error").attr("role", "alert")).class("mlo").attr("lang", lang)
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/wasm/internal/strict"
 )
 
@@ -35,6 +36,8 @@ type config struct {
 	Lang    string // "sv" or "en"
 	At      promise.Date
 	Promise uuid.UUID
+	// Level is the level of the top headings: 1 to 4, default 2.
+	Level   int
 	Offline bool
 	Debug   bool
 	// SameOrigin is whether Src has the page's origin.
@@ -44,13 +47,13 @@ type config struct {
 // configError is an attribute the widget cannot use: what is wrong, with
 // the attribute's value.
 type configError struct {
-	what phrase
+	what words.Key
 	arg  string
 }
 
-func (e configError) Error() string { return sprintf(e.what.en, e.arg) }
+func (e configError) Error() string { return words.M(e.what, e.arg).In("en") }
 func (e configError) explain(lang string) string {
-	return sprintf(wErrConfig.in(lang), sprintf(e.what.in(lang), e.arg))
+	return words.M("widget.errConfig", words.M(e.what, e.arg)).In(lang)
 }
 func (configError) retryable() bool { return false }
 
@@ -68,12 +71,13 @@ func parseConfig(v js.Value, origin string) (config, error) {
 		Lang:    language(str("lang")),
 		Offline: v.Get("offline").Truthy(),
 		Debug:   v.Get("debug").Truthy(),
+		Level:   2,
 	}
 	if c.Src == "" {
-		return c, configError{wCfgNoSrc, ""}
+		return c, configError{"widget.cfgNoSrc", ""}
 	}
 	if !webURL(c.Src) {
-		return c, configError{wCfgSrc, strict.Quote(c.Src)}
+		return c, configError{"widget.cfgSrc", strict.Quote(c.Src)}
 	}
 	if u, err := url.Parse(c.Src); err == nil {
 		c.SameOrigin = u.Scheme+"://"+u.Host == origin
@@ -81,16 +85,23 @@ func parseConfig(v js.Value, origin string) (config, error) {
 	if at := str("at"); at != "" {
 		d, err := promise.ParseDate(at)
 		if err != nil {
-			return c, configError{wCfgAt, strict.Quote(at)}
+			return c, configError{"widget.cfgAt", strict.Quote(at)}
 		}
 		c.At = d
 	}
 	if p := str("promise"); p != "" {
 		id, err := uuid.Parse(p)
 		if err != nil {
-			return c, configError{wCfgPromise, strict.Quote(p)}
+			return c, configError{"widget.cfgPromise", strict.Quote(p)}
 		}
 		c.Promise = id
+	}
+	if l := str("headingLevel"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > 4 {
+			return c, configError{"widget.cfgHeading", strict.Quote(l)}
+		}
+		c.Level = n
 	}
 	return c, nil
 }
@@ -227,7 +238,7 @@ func (in *instance) showData(gen int, d *data, failure error, retrying bool) boo
 	if at.IsZero() {
 		at = promise.DateOf(time.Now())
 	}
-	json, err := in.app.views.render(viewKey{d: d, lang: cfg.Lang, at: at, promise: cfg.Promise, src: cfg.Src}, failure, retrying)
+	json, err := in.app.views.render(viewKey{d: d, lang: cfg.Lang, at: at, promise: cfg.Promise, level: cfg.Level, src: cfg.Src}, failure, retrying)
 	if err != nil {
 		in.showError(gen, err, false)
 		return false

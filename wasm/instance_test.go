@@ -249,12 +249,14 @@ func TestParseConfig(t *testing.T) {
 		cfg  map[string]any
 		ok   bool
 	}{
-		{"ok", map[string]any{"src": "https://example.se/x.json", "lang": "en-GB", "at": "2020-01-31", "offline": true}, true},
+		{"ok", map[string]any{"src": "https://example.se/x.json", "lang": "en-GB", "at": "2020-01-31", "offline": true, "headingLevel": "3"}, true},
 		{"no src", map[string]any{"lang": "sv"}, false},
 		{"javascript src", map[string]any{"src": "javascript:alert(1)"}, false},
 		{"relative src", map[string]any{"src": "/x.json"}, false},
 		{"bad at", map[string]any{"src": "https://example.se/x.json", "at": "2020-02-30"}, false},
 		{"bad promise", map[string]any{"src": "https://example.se/x.json", "promise": "nope"}, false},
+		{"heading level 5", map[string]any{"src": "https://example.se/x.json", "headingLevel": "5"}, false},
+		{"heading level h2", map[string]any{"src": "https://example.se/x.json", "headingLevel": "h2"}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -262,7 +264,7 @@ func TestParseConfig(t *testing.T) {
 			if (err == nil) != tc.ok {
 				t.Fatalf("parseConfig = %+v, %v; want ok=%v", c, err, tc.ok)
 			}
-			if tc.ok && (c.Lang != "en" || c.At.String() != "2020-01-31" || !c.Offline || c.SameOrigin) {
+			if tc.ok && (c.Lang != "en" || c.At.String() != "2020-01-31" || !c.Offline || c.SameOrigin || c.Level != 3) {
 				t.Errorf("parseConfig = %+v", c)
 			}
 		})

@@ -8,6 +8,8 @@ import (
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/wasm/internal/strict"
+
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // dataError is a file the widget refuses: not JSON, not a citizen promise
@@ -22,15 +24,15 @@ func (e dataError) Error() string { return e.err.Error() }
 func (e dataError) explain(lang string) string {
 	switch e.err.Kind {
 	case strict.Syntax:
-		return wErrJSON.in(lang)
+		return words.Key("widget.errJSON").In(lang)
 	case strict.NotCitizenPromise:
-		return wErrKind.in(lang)
+		return words.Key("widget.errKind").In(lang)
 	case strict.Structure:
-		return wErrStructure.in(lang)
+		return words.Key("widget.errStructure").In(lang)
 	case strict.Invalid:
-		return wErrInvalid.in(lang)
+		return words.Key("widget.errInvalid").In(lang)
 	}
-	return wErrBug.in(lang)
+	return words.Key("widget.errBug").In(lang)
 }
 
 func (dataError) retryable() bool { return false }
@@ -75,7 +77,7 @@ func consoleMessage(src, lang string, err error) string {
 	}
 	b.WriteString(e.explain(lang))
 	b.WriteString(" ")
-	b.WriteString(wProblems.in(lang))
+	b.WriteString(words.Key("widget.problems").In(lang))
 	for _, p := range e.err.Problems {
 		b.WriteString("\n  ")
 		b.WriteString(strconv.Itoa(p.Line))
@@ -92,7 +94,7 @@ func consoleMessage(src, lang string, err error) string {
 	}
 	if e.err.More > 0 {
 		b.WriteString("\n  ")
-		b.WriteString(sprintf(wErrMore.in(lang), strconv.Itoa(e.err.More)))
+		b.WriteString(words.M("widget.errMore", strconv.Itoa(e.err.More)).In(lang))
 	}
 	return b.String()
 }

@@ -11,7 +11,7 @@ const TAG = "medborgarlofte-status";
 const DIV = "div[data-medborgarlofte-status]";
 const MARK = Symbol.for("medborgarlofte-status");
 const API_VERSION = 2;
-const OPTIONS = ["src", "lang", "at", "promise", "offline", "debug"];
+const OPTIONS = ["src", "lang", "at", "promise", "heading-level", "offline", "debug"];
 
 // fs is the console output of Go's runtime: wasm_exec.js's
 // runtime.wasmWrite (println, panics) looks up `fs` by name each time Go
@@ -303,6 +303,7 @@ let fs;
 			lang: lang || "sv",
 			at: option(host, "at") || "",
 			promise: option(host, "promise") || "",
+			headingLevel: option(host, "heading-level") || "",
 			offline: option(host, "offline") !== null,
 			debug: option(host, "debug") !== null,
 		};

@@ -244,6 +244,7 @@ type viewKey struct {
 	lang    string
 	at      promise.Date
 	promise uuid.UUID
+	level   int
 	src     string
 }
 
@@ -274,7 +275,7 @@ func (v *views) render(k viewKey, failure error, retrying bool) (string, error) 
 			}
 		}
 	}
-	body, err := content(viewInput{Bundle: k.d.Bundle, Lang: k.lang, At: k.at, Promise: k.promise})
+	body, err := content(viewInput{Bundle: k.d.Bundle, Lang: k.lang, At: k.at, Promise: k.promise, Level: k.level})
 	if err != nil {
 		return "", err
 	}

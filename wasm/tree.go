@@ -94,7 +94,7 @@ func webURL(s string) bool {
 // The tags and attributes a tree may hold; dom.js has the same lists.
 var (
 	allowedTags = set("a", "abbr", "article", "br", "button", "dd", "details",
-		"div", "dl", "dt", "em", "footer", "h2", "h3", "h4", "h5", "h6",
+		"div", "dl", "dt", "em", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
 		"header", "li", "meter", "ol", "p", "progress", "section", "small",
 		"span", "strong", "summary", "time", "ul")
 	allowedAttrs = set("class", "id", "title", "lang", "dir", "role",
@@ -107,7 +107,16 @@ var (
 		"progress": set("value", "max"),
 		"meter":    set("value", "min", "max", "low", "high", "optimum"),
 		"button":   set("disabled"),
+		"svg":      set("viewBox", "width", "height"),
+		"rect":     set("x", "y", "width", "height"),
+		"line":     set("x1", "y1", "x2", "y2"),
+		"polyline": set("points"),
+		"text":     set("x", "y"),
 	}
+	// svgTags are the tags of a chart: allowed only inside an svg
+	// element (dom.js creates them in the SVG namespace), and an svg
+	// holds nothing else.
+	svgTags = set("g", "rect", "line", "polyline", "text", "title", "desc")
 )
 
 func set(names ...string) map[string]bool {
@@ -150,11 +159,13 @@ func attrName(s string) bool {
 // their kids), attributes outside the allowlist dropped, and links that
 // are not http(s) turned into spans. It is the Go half of the double check;
 // the loader applies the same rules.
-func sanitize(n node) node {
+func sanitize(n node) node { return sanitizeIn(n, false) }
+
+func sanitizeIn(n node, inSVG bool) node {
 	if n.Tag == "" {
 		return node{Text: n.Text}
 	}
-	if !allowedTags[n.Tag] {
+	if inSVG != svgTags[n.Tag] || (!inSVG && !allowedTags[n.Tag] && n.Tag != "svg") {
 		return node{}
 	}
 	out := node{Tag: n.Tag, Text: n.Text}
@@ -170,7 +181,7 @@ func sanitize(n node) node {
 		}
 	}
 	for _, k := range n.Kids {
-		if s := sanitize(k); s.Tag != "" || s.Text != "" {
+		if s := sanitizeIn(k, inSVG || n.Tag == "svg"); s.Tag != "" || s.Text != "" {
 			out.Kids = append(out.Kids, s)
 		}
 	}

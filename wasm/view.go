@@ -4,12 +4,13 @@ package main
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
+	"github.com/medborgarlofte/medborgarlofte/followup/view"
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // viewInput is what a view shows: valid data (decodeBundle checked its
@@ -25,570 +26,405 @@ type viewInput struct {
 	At promise.Date
 	// Promise, when not uuid.Nil, is the one promise to show.
 	Promise uuid.UUID
+	// Level is the level of the widget's top headings (the heading-level
+	// attribute, 1 to 4; 0 means 2).
+	Level int
 }
 
 // viewError is data the view cannot show as asked: the promise attribute
-// names no promise of the data, or there is no citizen promise.
+// names no promise of the data, or there is nothing to follow up.
 type viewError struct {
-	msg phrase
+	msg words.Key
 	arg string
 }
 
-func (e viewError) Error() string              { return sprintf(e.msg.en, e.arg) }
-func (e viewError) explain(lang string) string { return sprintf(e.msg.in(lang), e.arg) }
+func (e viewError) Error() string              { return words.M(e.msg, e.arg).In("en") }
+func (e viewError) explain(lang string) string { return words.M(e.msg, e.arg).In(lang) }
 func (viewError) retryable() bool              { return false }
 
 // content renders the status of the data at in.At, as followup.Evaluate
-// derives it (the same evaluation the report command prints): for each
-// citizen promise its title, parties, period and signing; a summary of the
-// activities' statuses; the promises grouped by theme, each with its
-// status and activities; and the sources. Every promise and activity
-// element carries data-id (its UUID) and data-status (the status token).
-// With in.Promise set, only that promise is shown.
+// derives it (the same evaluation the report command prints), laid out
+// from the page of package followup/view that the published report
+// lays out too: for each citizen promise (and action plan) its title,
+// parties, period and signing; a summary (the status as a banner, the
+// counts of activities per status, the overall progress); the promises
+// grouped by theme, each with its status as a banner and its activities
+// with theirs as chips; the follow-up of each activity, with its history
+// as a chart, behind a disclosure; and the sources. The document's notes
+// for editors are not shown. Every promise and activity element carries
+// data-id (its UUID) and data-status (the status token). With in.Promise
+// set, only that promise is shown.
 func content(in viewInput) (node, error) {
 	doc := &in.Bundle.Document
+	if in.Promise != uuid.Nil && !hasPromise(doc, in.Promise) {
+		return node{}, viewError{"widget.errNoPromise", in.Promise.String()}
+	}
 	ev := followup.Evaluate(in.Bundle, in.At)
-	r := renderer{
-		lang:    in.Lang,
-		at:      in.At,
-		parties: make(map[uuid.UUID]*promise.Party, len(doc.Parties)),
-		sources: make(map[uuid.UUID]*promise.Source, len(doc.Sources)),
-		themes:  make(map[uuid.UUID]*promise.Theme, len(doc.Themes)),
-		reports: make(map[uuid.UUID]*followup.Report, len(in.Bundle.Reports)),
+	pg := view.Build(in.Bundle, ev, in.Lang, view.Options{Promise: in.Promise})
+	if len(pg.Sections) == 0 {
+		return node{}, viewError{"widget.errNoCitizen", ""}
 	}
-	for i := range doc.Parties {
-		r.parties[doc.Parties[i].ID] = &doc.Parties[i]
+	level := in.Level
+	if level < 1 || level > 4 {
+		level = 2
 	}
-	for i := range doc.Sources {
-		r.sources[doc.Sources[i].ID] = &doc.Sources[i]
-	}
-	for i := range doc.Themes {
-		r.themes[doc.Themes[i].ID] = &doc.Themes[i]
-	}
-	for i := range in.Bundle.Reports {
-		r.reports[in.Bundle.Reports[i].ID] = &in.Bundle.Reports[i]
-	}
-
+	r := renderer{lang: pg.Lang, level: level}
 	var out []node
-	found := in.Promise == uuid.Nil
-	for i := range doc.CitizenPromises {
-		cp := &doc.CitizenPromises[i]
-		if in.Promise != uuid.Nil && !hasPromise(cp, in.Promise) {
-			continue
-		}
-		cs := ev.CitizenPromise(cp.ID)
-		if cs == nil { // Evaluate covers every citizen promise
-			continue
-		}
-		found = true
-		out = append(out, r.citizenPromise(cp, cs, in.Promise))
-	}
-	switch {
-	case !found:
-		return node{}, viewError{wErrNoPromise, in.Promise.String()}
-	case len(out) == 0:
-		return node{}, viewError{wErrNoCitizen, ""}
+	for i := range pg.Sections {
+		out = append(out, r.section(&pg.Sections[i]))
 	}
 	return h("div", out...).class("content"), nil
 }
 
-func hasPromise(cp *promise.CitizenPromise, id uuid.UUID) bool {
-	for i := range cp.Promises {
-		if cp.Promises[i].ID == id {
-			return true
+func hasPromise(doc *promise.Document, id uuid.UUID) bool {
+	for i := range doc.CitizenPromises {
+		for j := range doc.CitizenPromises[i].Promises {
+			if doc.CitizenPromises[i].Promises[j].ID == id {
+				return true
+			}
 		}
 	}
 	return false
 }
 
 type renderer struct {
-	lang    string
-	at      promise.Date
-	parties map[uuid.UUID]*promise.Party
-	sources map[uuid.UUID]*promise.Source
-	themes  map[uuid.UUID]*promise.Theme
-	reports map[uuid.UUID]*followup.Report
+	lang  string
+	level int
 }
 
-// pick returns the text of t shown in the widget's language and the
-// language it is in: the widget's, else the fallback of [promise.Text.In].
-func (r renderer) pick(t promise.Text) (s, lang string) {
-	s = t.In(r.lang)
-	if s == "" || t[r.lang] == s {
-		return s, r.lang
-	}
-	if t[promise.DefaultLanguage] == s {
-		return s, promise.DefaultLanguage
-	}
-	for k, v := range t {
-		if v == s && (lang == "" || k < lang) {
-			lang = k
-		}
-	}
-	return s, lang
-}
+// say returns the catalog's text of k in the widget's language.
+func (r renderer) say(k words.Key) string { return k.In(r.lang) }
+
+// heading returns the heading tag d levels below the widget's top.
+func (r renderer) heading(d int) string { return "h" + strconv.Itoa(min(r.level+d, 6)) }
 
 // dataEl returns an element holding a text of the data, marked with its
-// language when it is not the widget's (an English page showing a text
-// that exists only in Swedish).
-func (r renderer) dataEl(tag string, t promise.Text) node {
-	s, lang := r.pick(t)
-	n := textEl(tag, s)
-	if s != "" && lang != r.lang {
-		n = n.attr("lang", lang)
+// language when it is not the widget's.
+func dataEl(tag string, t view.Text) node {
+	n := textEl(tag, t.S)
+	if t.S != "" && t.Lang != "" {
+		n = n.attr("lang", t.Lang)
 	}
 	return n
 }
 
-// dataText returns a text of the data as inline content: a text node, or
-// a span with lang when its language is not the widget's.
-func (r renderer) dataText(t promise.Text) node {
-	s, lang := r.pick(t)
-	if s != "" && lang != r.lang {
-		return textEl("span", s).attr("lang", lang)
+// dataText returns a text of the data as inline content.
+func dataText(t view.Text) node {
+	if t.S != "" && t.Lang != "" {
+		return textEl("span", t.S).attr("lang", t.Lang)
 	}
-	return text(s)
+	return text(t.S)
 }
 
-func (r renderer) citizenPromise(cp *promise.CitizenPromise, cs *followup.CitizenPromiseStatus, only uuid.UUID) node {
-	titleID := "t-" + cp.ID.String()
+func (r renderer) section(s *view.Section) node {
+	titleID := "t-" + s.ID
 	var meta []node
 	sep := func() {
 		if len(meta) > 0 {
 			meta = append(meta, text(" · "))
 		}
 	}
-	if names := r.partyNames(cp.PartyIDs); names != "" {
-		meta = append(meta, text(names))
+	if s.Parties != "" {
+		meta = append(meta, text(s.Parties))
 	}
-	if p := formatPeriod(cp.Period, r.lang); p != "" {
+	if s.Period != "" {
 		sep()
-		meta = append(meta, text(p))
+		meta = append(meta, text(s.Period))
 	}
-	if !cp.Signed.IsZero() {
+	if s.Signed != "" {
 		sep()
-		meta = append(meta, text(wSigned.in(r.lang)+" "), dateEl(cp.Signed, r.lang))
+		meta = append(meta, text(s.Signed))
 	}
-	header := h("header",
-		r.dataEl("h2", cp.Title).attr("id", titleID),
-		h("p", meta...).class("meta"),
-	).attr("part", "header")
-
-	kids := []node{header}
-	rollup := &cs.Rollup
-	if only != uuid.Nil {
-		if ps := cs.Promise(only); ps != nil {
-			rollup = &ps.Rollup
-		}
+	kids := []node{
+		h("header", dataEl(r.heading(0), s.Title).class("title").attr("id", titleID), h("p", meta...).class("meta")).attr("part", "header"),
+		r.summary(&s.Summary),
 	}
-	kids = append(kids, r.summary(rollup, cs))
-
-	acts := make(map[uuid.UUID]*promise.Activity, len(cp.Activities))
-	for j := range cp.Activities {
-		acts[cp.Activities[j].ID] = &cp.Activities[j]
+	for i := range s.Themes {
+		kids = append(kids, r.theme(&s.Themes[i]))
 	}
-
-	// Promises grouped by their first theme, in the order the themes
-	// first occur; promises without a theme come last.
-	type group struct {
-		theme    *promise.Theme
-		promises []node
-	}
-	var groups []*group
-	byTheme := map[uuid.UUID]*group{}
-	served := map[uuid.UUID]bool{}
-	for i := range cp.Promises {
-		p := &cp.Promises[i]
-		if only != uuid.Nil && p.ID != only {
-			continue
-		}
-		ps := cs.Promise(p.ID)
-		if ps == nil {
-			continue
-		}
-		var items []node
-		for _, aid := range ps.Activities {
-			a, as := acts[aid], cs.Activity(aid)
-			if a == nil || as == nil {
-				continue
+	if len(s.Sources) > 0 {
+		src := []node{text(r.say("widget.sourceDocs") + ": ")}
+		for i, l := range s.Sources {
+			if i > 0 {
+				src = append(src, text(" · "))
 			}
-			served[aid] = true
-			items = append(items, r.activity(a, as, p.ID.String()))
+			src = append(src, r.link(l))
 		}
-		var key uuid.UUID
-		var th *promise.Theme
-		for _, tid := range p.ThemeIDs {
-			if t := r.themes[tid]; t != nil {
-				key, th = tid, t
-				break
-			}
-		}
-		g := byTheme[key]
-		if g == nil {
-			g = &group{theme: th}
-			byTheme[key] = g
-			if th != nil {
-				groups = append(groups, g)
-			}
-		}
-		g.promises = append(g.promises, r.promise(p, ps, items))
-	}
-	if g := byTheme[uuid.Nil]; g != nil {
-		groups = append(groups, g)
-	}
-	for _, g := range groups {
-		var head node
-		switch {
-		case g.theme != nil:
-			head = r.dataEl("h3", g.theme.Title)
-		case len(groups) > 1:
-			head = textEl("h3", wOtherPromises.in(r.lang))
-		default:
-			head = textEl("h3", wPromises.in(r.lang))
-		}
-		kids = append(kids, h("section", head.class("group"), h("ul", g.promises...).class("promises")).class("theme").attr("part", "theme"))
-	}
-	if only == uuid.Nil {
-		var other []node
-		for j := range cp.Activities {
-			a := &cp.Activities[j]
-			if served[a.ID] {
-				continue
-			}
-			if as := cs.Activity(a.ID); as != nil {
-				other = append(other, r.activity(a, as, "other"))
-			}
-		}
-		if len(other) > 0 {
-			kids = append(kids, h("section",
-				textEl("h3", wOther.in(r.lang)).class("group"),
-				h("ul", other...).class("activities"),
-			).class("theme").attr("part", "theme"))
-		}
-	}
-	if src := r.sourceLinks(cp.SourceIDs); len(src) > 0 {
-		kids = append(kids, h("p", append([]node{text(wSourceDocs.in(r.lang) + ": ")}, src...)...).class("sources").attr("part", "sources"))
+		kids = append(kids, h("p", src...).class("sources").attr("part", "sources"))
 	}
 	return h("section", kids...).
 		class("citizen-promise").
 		attr("part", "citizen-promise").
-		attr("data-id", cp.ID.String()).
-		attr("data-status", cs.Status.String()).
+		attr("data-id", s.ID).
+		attr("data-status", s.Summary.Status.Token).
 		attr("aria-labelledby", titleID)
 }
 
-// summary shows how many activities stand at each status, a bar of the
-// roll-up's progress, the date of the status and of the latest follow-up,
-// and a notice when a report seen is only an example.
-func (r renderer) summary(ru *followup.Rollup, cs *followup.CitizenPromiseStatus) node {
+// summary shows the status as a banner, how many activities stand at each
+// status, a bar of the roll-up's progress, the date of the status and of
+// the latest follow-up, and a notice when a report seen is only an
+// example.
+func (r renderer) summary(s *view.Summary) node {
 	var chips []node
-	for _, c := range ru.Counts {
-		chips = append(chips, h("li", statusChip(c.Status, r.lang, " "+strconv.Itoa(c.Count))))
+	for _, c := range s.Counts {
+		chips = append(chips, h("li", chip(c.Status), text(" "+c.Text)))
 	}
-	pct := percent(ru.Progress)
 	bar := h("p",
-		textEl("span", wOverall.in(r.lang)+": "+strconv.Itoa(pct)+" %").class("label"),
-		node{Tag: "progress", Attrs: map[string]string{
-			"value":          strconv.Itoa(pct),
-			"max":            "100",
-			"aria-label":     wOverall.in(r.lang),
-			"aria-valuetext": strconv.Itoa(pct) + " %",
-			"part":           "progress",
-		}},
+		textEl("span", r.say("view.overall")+": "+s.ProgressText).class("label"),
+		progress(s.Progress, r.say("view.overall"), s.ProgressText),
 	).class("overall")
-	asOf := []node{text(wStatusAt.in(r.lang) + " "), dateEl(r.at, r.lang), text(" · ")}
-	if cs.LastReport.IsZero() {
-		asOf = append(asOf, text(wNoReport.in(r.lang)))
+	asOf := []node{text(r.say("publish.statusAt") + " "), dateEl(s.At), text(" · ")}
+	if s.LastReport.IsZero() {
+		asOf = append(asOf, text(s.NoReport))
 	} else {
-		asOf = append(asOf, text(wLastReport.in(r.lang)+" "), dateEl(cs.LastReport, r.lang))
+		asOf = append(asOf, text(r.say("publish.lastReport")+" "), dateEl(s.LastReport))
 	}
 	kids := []node{
-		h("ul", chips...).class("counts").attr("aria-label", wCounts.in(r.lang)),
+		h("p", banner(s.Status)).class("overall-status"),
+		textEl("p", s.Total).class("total"),
+		h("ul", chips...).class("counts").attr("aria-label", s.CountsText),
 		bar,
 		h("p", asOf...).class("as-of meta"),
 	}
-	var examples []string
-	for _, id := range cs.Reports {
-		if rep := r.reports[id]; rep != nil && rep.Illustrative {
-			examples = append(examples, formatDate(rep.Date, r.lang))
-		}
-	}
-	if len(examples) > 0 {
-		kids = append(kids, textEl("p", sprintf(wIllustrative.in(r.lang), joinList(examples, r.lang))).class("illustrative").attr("part", "illustrative"))
+	if s.Illustrative != "" {
+		kids = append(kids, textEl("p", s.Illustrative).class("illustrative").attr("part", "illustrative"))
 	}
 	return h("div", kids...).class("summary").attr("part", "summary")
 }
 
-// percent returns the share as a whole percentage in [0, 100].
-func percent(f float64) int {
-	p := int(f*100 + 0.5)
-	return min(max(p, 0), 100)
+// progress is a progress element of a percentage, with its name and
+// its value in words.
+func progress(pct int, label, value string) node {
+	return svgEl("progress", "", "value", strconv.Itoa(pct), "max", "100",
+		"aria-label", label, "aria-valuetext", value, "part", "progress")
 }
 
-// statusIcons are text glyphs beside each status's label, so that a
-// status never rests on colour alone.
-var statusIcons = [...]string{"○", "→", "!", "!!", "✓", "◐", "✗", "…", "?", "–", "⊘"}
-
-// statusChip returns the status as an icon and its label, with extra
-// (a count) after; the icon is hidden from assistive technology, the
-// label says it all.
-func statusChip(s followup.Status, lang, extra string) node {
-	icon := "?"
-	if int(s) < len(statusIcons) {
-		icon = statusIcons[s]
-	}
-	tok := s.String()
+// chip is an activity's status: a small pill with the symbol and the
+// label; the symbol is hidden from assistive technology, the label says
+// it all.
+func chip(s view.Status) node {
 	return h("span",
-		textEl("span", icon).class("icon").attr("aria-hidden", "true"),
-		text(" "+s.Label(lang)+extra),
-	).class("status status-"+tok).attr("part", "status status-"+tok)
+		textEl("span", s.Symbol).class("icon").attr("aria-hidden", "true"),
+		text(" "+s.Label),
+	).class("status chip status-"+s.Token).attr("part", "status status-"+s.Token)
 }
 
-func (r renderer) promise(p *promise.Promise, ps *followup.PromiseStatus, acts []node) node {
-	var kids []node
-	if names := r.partyNames(p.GivenBy); names != "" {
-		kids = append(kids, textEl("p", names+" "+wPromise.in(r.lang)).class("giver meta"))
+// banner is the status of a promise or of the whole: a wide, squared tag
+// with a thick edge, not to be taken for an activity's chip.
+func banner(s view.Status) node {
+	return h("span",
+		textEl("span", s.Symbol).class("icon").attr("aria-hidden", "true"),
+		text(" "+s.Label),
+	).class("status banner status-"+s.Token).attr("part", "status banner status-"+s.Token)
+}
+
+func (r renderer) theme(t *view.Theme) node {
+	kids := []node{dataEl(r.heading(1), t.Title).class("group")}
+	if len(t.Promises) > 0 {
+		var ps []node
+		for i := range t.Promises {
+			ps = append(ps, r.promise(&t.Promises[i]))
+		}
+		kids = append(kids, h("ul", ps...).class("promises"))
 	}
-	kids = append(kids, r.dataEl("h4", p.Text).class("promise-text"),
-		h("p", statusChip(ps.Status, r.lang, "")).class("promise-status"))
-	if p.Withdrawn != nil {
-		kids = append(kids, r.withdrawn(p.Withdrawn))
+	if len(t.Activities) > 0 {
+		if t.Subtitle != "" {
+			kids = append(kids, textEl(r.heading(2), t.Subtitle).class("subgroup"))
+		}
+		kids = append(kids, r.activities(t.Activities))
 	}
-	if len(acts) > 0 {
-		kids = append(kids, h("ul", acts...).class("activities"))
+	return h("section", kids...).class("theme").attr("part", "theme")
+}
+
+func (r renderer) activities(as []view.Activity) node {
+	var items []node
+	for i := range as {
+		items = append(items, r.activity(&as[i]))
+	}
+	return h("ul", items...).class("activities")
+}
+
+func (r renderer) promise(p *view.Promise) node {
+	kids := []node{
+		h("div", dataEl(r.heading(2), p.Text).class("promise-text"), h("p", banner(p.Status)).class("promise-status")).class("promise-head"),
+	}
+	if p.GivenBy != "" {
+		kids = append(kids, textEl("p", p.GivenBy).class("giver meta"))
+	}
+	if p.Withdrawn != "" {
+		kids = append(kids, textEl("p", p.Withdrawn).class("withdrawn"))
+	}
+	if len(p.Activities) > 0 {
+		kids = append(kids, r.activities(p.Activities))
 	}
 	return h("li", kids...).class("promise").
 		attr("part", "promise").
-		attr("data-id", p.ID.String()).
-		attr("data-status", ps.Status.String())
+		attr("data-id", p.ID).
+		attr("data-status", p.Status.Token)
 }
 
-func (r renderer) withdrawn(w *promise.Withdrawal) node {
-	return h("p", text(wWithdrawn.in(r.lang)+" "), dateEl(w.Date, r.lang), text(": "), r.dataText(w.Reason)).class("withdrawn")
-}
-
-// activity renders an activity under the promise (or group) key: its
-// status, text, progress and reason, and its follow-up behind a
-// disclosure.
-func (r renderer) activity(a *promise.Activity, as *followup.ActivityStatus, key string) node {
-	body := []node{r.dataEl("p", a.Text).class("activity-text")}
-	if prog := r.progress(&as.Outcome); prog.Tag != "" {
-		body = append(body, prog)
+// activity renders an activity: its status, text, progress and reason,
+// and its follow-up behind a disclosure.
+func (r renderer) activity(a *view.Activity) node {
+	body := []node{dataEl("p", a.Text).class("activity-text")}
+	if a.HasProgress {
+		body = append(body, h("p",
+			progress(a.Progress, r.say("widget.progress"), a.Numbers),
+			textEl("span", " "+a.Numbers).class("numbers"),
+		).class("progress"))
 	}
-	if !as.Reason.IsZero() {
-		body = append(body, r.dataEl("p", as.Reason).class("reason"))
+	if a.Reason != "" {
+		body = append(body, textEl("p", a.Reason).class("reason"))
 	}
-	if as.Computed != nil && as.Computed.Status != as.Status {
-		body = append(body, h("p", text(wComputed.in(r.lang)+": "), statusChip(as.Computed.Status, r.lang, "")).class("computed meta"))
+	if a.Computed != nil {
+		body = append(body, h("p", text(r.say("publish.computed")+": "), chip(*a.Computed)).class("computed meta"))
 	}
-	if a.Withdrawn != nil {
-		body = append(body, r.withdrawn(a.Withdrawn))
+	if a.Withdrawn != "" {
+		body = append(body, textEl("p", a.Withdrawn).class("withdrawn"))
 	}
-	if d := r.details(a, as, key); d.Tag != "" {
-		body = append(body, d)
-	}
+	body = append(body, r.details(a))
 	return h("li",
-		h("div", statusChip(as.Status, r.lang, "")).class("activity-status"),
+		h("div", chip(a.Status)).class("activity-status"),
 		h("div", body...).class("activity-body"),
 	).class("activity").
 		attr("part", "activity").
-		attr("data-id", a.ID.String()).
-		attr("data-status", as.Status.String())
+		attr("data-id", a.ID).
+		attr("data-status", a.Status.Token)
 }
 
-// progress returns the outcome's numbers as a progress bar with its value
-// text ("20 av minst 8 områden"), or nothing when the outcome has none.
-func (r renderer) progress(o *followup.Outcome) node {
-	if o.Numbers.IsZero() || o.Status == followup.Withdrawn {
-		return node{}
-	}
-	nums, lang := r.pick(o.Numbers)
-	pct := percent(o.Progress)
-	bar := node{Tag: "progress", Attrs: map[string]string{
-		"value":          strconv.Itoa(pct),
-		"max":            "100",
-		"aria-label":     wProgress.in(r.lang),
-		"aria-valuetext": nums,
-		"part":           "progress",
-	}}
-	num := textEl("span", " "+nums).class("numbers")
-	if lang != r.lang {
-		num = num.attr("lang", lang)
-	}
-	return h("p", bar, num).class("progress")
-}
-
-// details returns the activity's follow-up and sources behind a
+// details returns the activity's follow-up, history and sources behind a
 // disclosure: a native details element, which the keyboard opens and
 // closes; its data-key keeps it open across renders.
-func (r renderer) details(a *promise.Activity, as *followup.ActivityStatus, key string) node {
+func (r renderer) details(a *view.Activity) node {
 	var kids []node
-	// The latest report seen that says something about the activity.
-	var upd *followup.Update
-	var rep *followup.Report
-	for i := len(as.Reports) - 1; i >= 0 && upd == nil; i-- {
-		rp := r.reports[as.Reports[i]]
-		if rp == nil {
-			continue
-		}
-		for j := range rp.Updates {
-			if rp.Updates[j].ActivityID == a.ID {
-				upd, rep = &rp.Updates[j], rp
-				break
-			}
-		}
+	who := r.say("publish.lead") + ": " + a.Lead
+	if a.Partners != "" {
+		who += " · " + r.say("view.partners") + ": " + a.Partners
 	}
-	if upd != nil {
-		head := []node{text(wLatest.in(r.lang) + " "), dateEl(rep.Date, r.lang)}
-		if names := r.partyNames(rep.ReportedBy); names != "" {
-			head = append(head, text(" ("+names+")"))
-		}
-		if rep.Illustrative {
-			head = append(head, text(" – "+wExample.in(r.lang)))
+	kids = append(kids, textEl("p", who).class("who"))
+	for _, l := range a.Leads {
+		kids = append(kids, textEl("p", l).class("who"))
+	}
+	kids = r.list(kids, "publish.target", a.Targets)
+	for i := range a.Updates {
+		u := &a.Updates[i]
+		head := []node{text(u.Heading)}
+		if u.Illustrative {
+			head = append(head, text(" – "+r.say("widget.example")))
 		}
 		kids = append(kids, h("p", h("strong", head...)).class("report-head"))
-		if !upd.Narrative.IsZero() {
-			kids = append(kids, r.dataEl("p", upd.Narrative))
+		if u.Narrative.S != "" {
+			kids = append(kids, dataEl("p", u.Narrative))
 		}
-		if !upd.Shortfall.IsZero() {
-			kids = append(kids, h("p", text(wShortfall.in(r.lang)+": "), r.dataText(upd.Shortfall)))
+		if u.Shortfall.S != "" {
+			kids = append(kids, h("p", text(r.say("publish.shortfall")+": "), dataText(u.Shortfall)))
 		}
-		for _, s := range upd.Substitutes {
-			kids = append(kids, h("p", text(wInstead.in(r.lang)+": "), r.dataText(s.Text)))
+		for _, s := range u.Substitutes {
+			kids = append(kids, textEl("p", r.say("publish.substitutes")+": "+s))
 		}
+		kids = r.links(kids, "publish.evidence", u.Evidence)
 	}
-	if as.Assessment != nil {
-		x := as.Assessment
-		p := []node{text(wAssessment.in(r.lang) + " "), dateEl(x.Date, r.lang)}
-		if names := r.partyNames(x.ReportedBy); names != "" {
-			p = append(p, text(" ("+names+")"))
-		}
-		p = append(p, text(": "+x.Status.Label(r.lang)+". "), r.dataText(x.Justification))
-		kids = append(kids, h("p", p...).class("assessment"))
+	if a.Assessment != "" {
+		kids = append(kids, textEl("p", a.Assessment).class("assessment"))
 	}
-	if len(as.Results) > 0 {
-		var items []node
-		for _, res := range as.Results {
-			items = append(items, r.result(res))
-		}
-		kids = append(kids, textEl("p", wResults.in(r.lang)+":"), h("ul", items...).class("results"))
+	kids = r.list(kids, "publish.reported", a.Results)
+	kids = r.list(kids, "publish.elsewhere", a.Elsewhere)
+	for _, c := range a.Conflicts {
+		kids = append(kids, textEl("p", c).class("conflict"))
 	}
-	for _, c := range as.Conflicts {
-		var figs []string
-		for _, f := range c.Figures {
-			s := formatNumber(f.Value, r.lang)
-			if !f.ReportDate.IsZero() {
-				s += " (" + formatDate(f.ReportDate, r.lang) + ")"
-			}
-			figs = append(figs, s)
-		}
-		kids = append(kids, textEl("p", wConflict.in(r.lang)+": "+joinList(figs, r.lang)+". "+
-			sprintf(wUsed.in(r.lang), formatNumber(c.Used, r.lang))).class("conflict"))
+	if c := view.ChartOf(a.History, r.lang); c != nil {
+		kids = append(kids, r.chart(c, a.ID))
 	}
-	var who []string
-	if names := r.partyNames(a.LeadIDs); names != "" {
-		who = append(who, wLead.in(r.lang)+": "+names)
-	}
-	if names := r.partyNames(a.PartnerIDs); names != "" {
-		who = append(who, wPartners.in(r.lang)+": "+names)
-	}
-	if len(who) > 0 {
-		kids = append(kids, textEl("p", strings.Join(who, " · ")).class("who"))
-	}
-	for _, n := range a.Notes {
-		kids = append(kids, r.dataEl("p", n.Text).class("note"))
-	}
-	var links []node
-	if upd != nil {
-		for _, l := range upd.Evidence {
-			links = append(links, h("li", r.link(l.URL, l.Title)))
-		}
-	}
-	for _, id := range a.SourceIDs {
-		if s := r.sources[id]; s != nil {
-			links = append(links, h("li", r.link(s.URL, s.Title)))
-		}
-	}
-	if len(links) > 0 {
-		kids = append(kids, textEl("p", wEvidence.in(r.lang)+":"), h("ul", links...).class("links"))
-	}
-	if len(kids) == 0 {
-		return node{}
-	}
-	return h("details", append([]node{textEl("summary", wFollowUp.in(r.lang))}, kids...)...).
+	kids = r.links(kids, "widget.sources", a.Sources)
+	return h("details", append([]node{textEl("summary", r.say("view.followUp"))}, kids...)...).
 		attr("part", "details").
-		attr("data-key", "f-"+key+"-"+a.ID.String())
+		attr("data-key", "f-"+a.ID)
 }
 
-func (r renderer) result(res followup.Result) node {
-	s := ""
-	if res.Value != nil {
-		s = formatNumber(*res.Value, r.lang)
+// list appends a label and a list of texts to kids, when there are any.
+func (r renderer) list(kids []node, label words.Key, items []string) []node {
+	if len(items) == 0 {
+		return kids
 	}
-	if u := res.Unit.In(r.lang); u != "" {
-		s += " " + u
+	var li []node
+	for _, s := range items {
+		li = append(li, textEl("li", s))
 	}
-	kids := []node{text(s)}
-	if !res.Description.IsZero() {
-		kids = append(kids, text(": "), r.dataText(res.Description))
-	}
-	if !res.Date.IsZero() {
-		kids = append(kids, text(" ("), dateEl(res.Date, r.lang), text(")"))
-	}
-	return h("li", kids...)
+	return append(kids, textEl("p", r.say(label)+":"), h("ul", li...))
 }
 
-// link returns a link with a title from the data, or its text when the
-// URL is not http(s).
-func (r renderer) link(href string, title promise.Text) node {
-	s, lang := r.pick(title)
-	n := link(href, s)
-	if s != "" && lang != r.lang {
-		n = n.attr("lang", lang)
+// links appends a label and a list of links to kids, when there are any.
+func (r renderer) links(kids []node, label words.Key, ls []view.Link) []node {
+	if len(ls) == 0 {
+		return kids
+	}
+	var li []node
+	for _, l := range ls {
+		li = append(li, h("li", r.link(l)))
+	}
+	return append(kids, textEl("p", r.say(label)+":"), h("ul", li...).class("links"))
+}
+
+// chart draws the history of an activity as SVG with the tree's builder:
+// a bar per reporting period as high as the share done, the status's
+// symbol above it, the period's number below, and a line through the
+// tops; the svg has a title and a description, and the description
+// stands below it in words too.
+func (r renderer) chart(c *view.Chart, id string) node {
+	n := strconv.Itoa
+	svg := []node{
+		textEl("title", c.Title).attr("id", "ct-"+id),
+		textEl("desc", c.Desc).attr("id", "cd-"+id),
+		svgEl("line", "axis", "x1", "0", "y1", n(c.Base), "x2", n(c.W), "y2", n(c.Base)),
+		svgEl("line", "axis top", "x1", "0", "y1", n(c.Top), "x2", n(c.W), "y2", n(c.Top)),
+	}
+	for _, b := range c.Bars {
+		svg = append(svg, h("g",
+			svgEl("rect", "bar", "x", n(b.X), "y", n(b.Y), "width", n(b.W), "height", n(b.H)),
+			svgEl("text", "sym", "x", n(b.SymbolX), "y", n(b.SymbolY)).withText(b.Status.Symbol),
+			svgEl("text", "num", "x", n(b.SymbolX), "y", n(b.LabelY)).withText(b.Label),
+		).class("status-"+b.Status.Token))
+	}
+	svg = append(svg, svgEl("polyline", "line", "points", c.Line))
+	return h("div",
+		textEl("p", c.Title+":").class("chart-title"),
+		svgEl("svg", "", "viewBox", "0 0 "+n(c.W)+" "+n(c.H), "width", n(c.W), "height", n(c.H),
+			"role", "img", "aria-labelledby", "ct-"+id+" cd-"+id).withKids(svg),
+		textEl("p", c.Desc).class("chart-desc"),
+	).class("chart").attr("part", "chart")
+}
+
+// svgEl returns an element (of a chart, or a progress) with class c, if
+// any, and the attributes kv (name, value, …).
+func svgEl(tag, c string, kv ...string) node {
+	n := node{Tag: tag, Attrs: map[string]string{}}
+	if c != "" {
+		n.Attrs["class"] = c
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		n.Attrs[kv[i]] = kv[i+1]
 	}
 	return n
 }
 
-// partyNames returns the short names (else names) of the parties, as a
-// sentence.
-func (r renderer) partyNames(ids []uuid.UUID) string {
-	var names []string
-	for _, id := range ids {
-		p := r.parties[id]
-		if p == nil {
-			continue
-		}
-		n := p.ShortName.In(r.lang)
-		if n == "" {
-			n = p.Name.In(r.lang)
-		}
-		names = append(names, n)
-	}
-	return joinList(names, r.lang)
-}
+func (n node) withText(s string) node { n.Text = s; return n }
 
-// sourceLinks returns the sources as links (as plain text when a source
-// has no web address), separated by " · ".
-func (r renderer) sourceLinks(ids []uuid.UUID) []node {
-	var out []node
-	for _, id := range ids {
-		s := r.sources[id]
-		if s == nil {
-			continue
-		}
-		if len(out) > 0 {
-			out = append(out, text(" · "))
-		}
-		out = append(out, r.link(s.URL, s.Title))
+func (n node) withKids(k []node) node { n.Kids = k; return n }
+
+// link returns a link with a title from the data.
+func (r renderer) link(l view.Link) node {
+	n := link(l.URL, l.Text.S)
+	if l.Text.Lang != "" {
+		n = n.attr("lang", l.Text.Lang)
 	}
-	return out
+	return n
 }
 
 // dateEl returns a date as a time element: "31 januari 2020", with its
 // ISO form in datetime.
-func dateEl(d promise.Date, lang string) node {
+func dateEl(d view.Date) node {
 	if d.IsZero() {
 		return node{}
 	}
-	return textEl("time", formatDate(d, lang)).attr("datetime", d.String())
+	return textEl("time", d.Text).attr("datetime", d.ISO)
 }

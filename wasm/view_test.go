@@ -110,7 +110,7 @@ func TestViewContent(t *testing.T) {
 	txt := div.Get("textContent").String()
 	for _, want := range []string{
 		"Medborgarlöfte 2019",
-		"1 januari – 31 december 2019",
+		"1 januari–31 december 2019",
 		"Undertecknat 8 februari 2019",
 		"Status per 31 januari 2020",
 		"Senaste uppföljning 28 januari 2020",
@@ -118,8 +118,9 @@ func TestViewContent(t *testing.T) {
 		"Trygghet och minskad brottslighet",
 		"Trygg trafikmiljö",
 		"Uppföljning och källor",
-		"Övriga aktiviteter",
-		"lovar",
+		"Aktiviteter utan kopplat löfte",
+		"Lovas av",
+		"7 aktiviteter",
 	} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the view does not say %q", want)
@@ -247,5 +248,106 @@ func TestViewOnePromise(t *testing.T) {
 	}
 	if n := len(all(div, "li.activity")); n != 3 {
 		t.Errorf("%d activities shown, want the promise's 3", n)
+	}
+}
+
+// TestViewHeadingLevel: the heading-level attribute sets the level of
+// the title; themes and promises follow one and two levels below.
+func TestViewHeadingLevel(t *testing.T) {
+	for _, level := range []int{0, 1, 2, 3, 4} {
+		div, _ := renderView(t, viewInput{Lang: "sv", Level: level}, nil)
+		top := level
+		if top == 0 {
+			top = 2
+		}
+		h := func(d int) string { return "h" + string(rune('0'+top+d)) }
+		if n := len(all(div, h(0)+".title")); n != 1 {
+			t.Errorf("level %d: %d %s titles, want 1", level, n, h(0))
+		}
+		if n := len(all(div, h(1)+".group")); n != 2 {
+			t.Errorf("level %d: %d %s theme headings, want 2", level, n, h(1))
+		}
+		if n := len(all(div, h(2)+".promise-text")); n != 2 {
+			t.Errorf("level %d: %d %s promise headings, want 2", level, n, h(2))
+		}
+	}
+}
+
+// TestViewForCitizens: the document's notes for editors are not shown;
+// a promise's status is a banner and an activity's a chip; the summary
+// says what it counts; each activity's history is a chart with a title
+// and a description.
+func TestViewForCitizens(t *testing.T) {
+	b, err := decodeBundle(strangnas2019)
+	if err != nil {
+		t.Fatal(err)
+	}
+	div, _ := renderView(t, viewInput{Lang: "sv"}, nil)
+	txt := div.Get("textContent").String()
+	cp := &b.Document.CitizenPromises[0]
+	notes := 0
+	for _, n := range cp.Notes {
+		notes++
+		if strings.Contains(txt, n.Text["sv"]) {
+			t.Errorf("an editor's note of the citizen promise is shown: %.60q", n.Text["sv"])
+		}
+	}
+	for _, a := range cp.Activities {
+		for _, n := range a.Notes {
+			notes++
+			if strings.Contains(txt, n.Text["sv"]) {
+				t.Errorf("an editor's note of an activity is shown: %.60q", n.Text["sv"])
+			}
+		}
+	}
+	if notes == 0 {
+		t.Fatal("the test data has no notes: the test proves nothing")
+	}
+	if strings.Contains(txt, "(coverage)") || strings.Contains(txt, "comparison exactly") {
+		t.Errorf("the view shows an editor's words")
+	}
+	if n := len(all(div, "li.promise > .promise-head .status.banner")); n != 2 {
+		t.Errorf("%d promise banners, want 2", n)
+	}
+	if n := len(all(div, "li.activity > .activity-status .status.chip")); n != 7 {
+		t.Errorf("%d activity chips, want 7", n)
+	}
+	if n := len(all(div, "li.activity .banner")); n != 0 {
+		t.Errorf("%d banners in activities, want none", n)
+	}
+	counts := div.Call("querySelector", ".summary .counts")
+	if l := counts.Call("getAttribute", "aria-label").String(); !strings.HasPrefix(l, "7 aktiviteter: ") {
+		t.Errorf("the counts are labelled %q", l)
+	}
+	if c := counts.Get("textContent").String(); !strings.Contains(c, "4 aktiviteter") {
+		t.Errorf("the counts %q do not say what they count", c)
+	}
+	charts := all(div, "details svg[role=img]")
+	if len(charts) != 7 {
+		t.Fatalf("%d charts, want one per activity", len(charts))
+	}
+	svg := charts[0]
+	if svg.Get("namespaceURI").String() != "http://www.w3.org/2000/svg" {
+		t.Errorf("the chart is not in the SVG namespace")
+	}
+	if svg.Call("querySelector", "title").IsNull() || svg.Call("querySelector", "desc").IsNull() {
+		t.Errorf("the chart has no title or desc")
+	}
+	if n := len(all(svg, "rect.bar")); n != 3 {
+		t.Errorf("%d bars, want one per tertial", n)
+	}
+}
+
+// TestViewEnglishNumbers: English figures are grouped and pointed as
+// English writes them, percentages without a space.
+func TestViewEnglishNumbers(t *testing.T) {
+	div, _ := renderView(t, viewInput{Lang: "en"}, nil)
+	label := div.Call("querySelector", ".overall .label").Get("textContent").String()
+	if strings.Contains(label, " %") || !strings.Contains(label, "%") {
+		t.Errorf("English progress %q", label)
+	}
+	sv, _ := renderView(t, viewInput{Lang: "sv"}, nil)
+	if l := sv.Call("querySelector", ".overall .label").Get("textContent").String(); !strings.Contains(l, "\u00a0%") {
+		t.Errorf("Swedish progress %q", l)
 	}
 }

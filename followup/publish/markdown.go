@@ -3,33 +3,37 @@ package publish
 import (
 	"errors"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
+	"github.com/medborgarlofte/medborgarlofte/followup/view"
 	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
 // Markdown writes the evaluation e of bundle b as a Markdown (CommonMark
-// with GitHub tables) report in lang ("sv" or "en"; other languages get
-// the Swedish report with texts in lang where the data has them). Text
-// from the data is escaped, so that it can neither format nor inject
-// HTML; links are kept only to absolute http(s) URLs. Nothing is written
-// if an error occurs.
+// with GitHub tables) report in lang: the page of package followup/view,
+// laid out like the HTML report (a table per theme, then what was
+// reported on each activity, the history as a table). Text from the data
+// is escaped, so that it can neither format nor inject HTML; links are
+// kept only to absolute http(s) URLs. Nothing is written if an error
+// occurs.
 func Markdown(w io.Writer, e *followup.Evaluation, b *followup.Bundle, lang string) error {
 	if e == nil || b == nil {
 		return errors.New("publish: nothing to publish: the evaluation or the bundle is nil")
 	}
-	v := build(e, b, lang)
-	var m mdWriter
-	m.report(v)
+	p := view.BuildReport(b, e, lang)
+	m := mdWriter{lang: p.Lang}
+	m.page(p)
 	_, err := io.WriteString(w, m.String())
 	return err
 }
 
 type mdWriter struct {
 	strings.Builder
+	lang string
 }
+
+func (m *mdWriter) key(k words.Key) string { return md(k.In(m.lang)) }
 
 func (m *mdWriter) line(parts ...string) {
 	for _, p := range parts {
@@ -38,225 +42,274 @@ func (m *mdWriter) line(parts ...string) {
 	m.WriteByte('\n')
 }
 
-func (m *mdWriter) report(v *view) {
-	t := v.T
-	m.line("# ", md(v.Title))
-	for i := range v.CPs {
-		m.citizenPromise(&v.CPs[i], v, len(v.CPs) > 1)
+func (m *mdWriter) page(p *view.Page) {
+	m.line("# ", md(p.Title.S))
+	m.line()
+	m.line(m.key("publish.statusAt"), " ", md(p.At.Text), ".")
+	for i := range p.Sections {
+		m.section(&p.Sections[i], p)
 	}
 	m.line()
 	m.line("---")
 	m.line()
-	m.line("*", md(t.Footer), "*")
+	m.line("*", m.key("view.generated"), "*")
 }
 
-func (m *mdWriter) citizenPromise(cp *cpView, v *view, several bool) {
-	t := v.T
-	h := "##"
-	if several {
-		m.line()
-		m.line("## ", md(cp.Title))
-		h = "###"
-	}
+func (m *mdWriter) section(s *view.Section, p *view.Page) {
 	m.line()
-	meta := []string{md(cp.Parties), md(cp.Period)}
-	if cp.Signed != "" {
-		meta = append(meta, md(cp.Signed))
+	m.line("## ", md(s.Title.S))
+	m.line()
+	meta := []string{md(s.Parties), md(s.Period)}
+	if s.Signed != "" {
+		meta = append(meta, md(s.Signed))
 	}
 	m.line(strings.Join(meta, " · "))
 	m.line()
-	status := t.StatusAt + " " + md(v.At) + "."
-	if cp.LastReport != "" {
-		status += " " + t.LastReport + " " + md(cp.LastReport) + "."
-	}
-	m.line(status)
-	if cp.Illustrative {
+	m.line("### ", m.key("publish.summary"))
+	m.line()
+	sum := &s.Summary
+	m.line("**", status(sum.Status), "** – ", m.key("view.overall"), ": ", md(sum.ProgressText), ".")
+	m.line()
+	m.line(md(sum.CountsText), ".")
+	if sum.Reason != "" {
 		m.line()
-		m.line("> **", md(t.IllustrativeNote), "**")
+		m.line(md(sum.Reason))
 	}
-
 	m.line()
-	m.line(h, " ", md(t.Summary))
-	m.line()
-	m.line("**", statusText(cp.Status), "** – ", share(cp.Progress, t), " ", md(t.Done), ".")
-	m.line()
-	m.line(md(cp.Reason))
-	m.line()
-	m.line("| ", md(t.Status), " | ", md(t.Count), " |")
-	m.line("|---|--:|")
-	for _, c := range cp.Counts {
-		m.line("| ", statusText(c.Status), " | ", strconv.Itoa(c.Count), " |")
+	last := md(sum.NoReport) + "."
+	if !sum.LastReport.IsZero() {
+		last = m.key("publish.lastReport") + " " + md(sum.LastReport.Text) + "."
 	}
-
-	for _, g := range cp.Groups {
+	m.line(m.key("publish.statusAt"), " ", md(sum.At.Text), ". ", last)
+	if sum.Illustrative != "" {
 		m.line()
-		m.line(h, " ", md(g.Title))
-		for _, p := range g.Promises {
+		m.line("> ", md(sum.Illustrative))
+	}
+	for i := range s.Themes {
+		m.theme(&s.Themes[i])
+	}
+	if len(s.Effect) > 0 {
+		m.line()
+		m.line("### ", m.key("publish.effect"))
+		m.line()
+		m.line("| ", m.key("publish.target"), " | ", m.key("publish.status"), " | ", m.key("publish.explanation"), " |")
+		m.line("|---|---|---|")
+		for _, t := range s.Effect {
+			m.line("| ", md(t.Text.S), " | ", status(t.Status), " | ", md(t.Reason), " |")
+		}
+	}
+	if len(s.History) > 0 {
+		m.line()
+		m.line("### ", m.key("publish.history"))
+		m.line()
+		m.line("*", md(p.HistoryNote), "*")
+		m.history(s.History)
+	}
+	if len(s.Calendar) > 0 {
+		m.line()
+		m.line("### ", m.key("publish.calendar"))
+		m.line()
+		m.line("| ", m.key("publish.period"), " | ", m.key("publish.due"), " | ", m.key("publish.state"), " | ", m.key("publish.received"), " |")
+		m.line("|---|---|---|---|")
+		for _, c := range s.Calendar {
+			m.line("| ", md(c.Period), " | ", md(c.Due.Text), " | ", md(c.State), " | ", md(c.Received.Text), " |")
+		}
+	}
+	if len(s.Reports) > 0 || len(s.Results) > 0 {
+		m.line()
+		m.line("### ", m.key("publish.reports"))
+		for _, r := range s.Reports {
 			m.line()
-			m.line(h, "# ", md(p.Text))
+			h := md(r.Title.S)
+			if !r.Date.IsZero() {
+				h += ", " + md(r.Date.Text)
+			}
+			m.line("#### ", h)
 			m.line()
-			m.line(md(t.GivenBy), ": ", md(p.GivenBy), ".  ")
-			m.line("**", statusText(p.Status), "** – ", md(p.Reason))
-			m.line()
-			if len(p.Activities) == 0 {
-				m.line(md(t.NoActivities))
-			}
-			for i := range p.Activities {
-				m.activity(&p.Activities[i], t)
-			}
-		}
-		if len(g.Activities) > 0 {
-			m.line()
-			if g.Subtitle != "" {
-				m.line(h, "# ", md(g.Subtitle))
-				m.line()
-			}
-			for i := range g.Activities {
-				m.activity(&g.Activities[i], t)
-			}
-		}
-	}
-
-	if len(cp.Effect) > 0 {
-		m.line()
-		m.line(h, " ", md(t.Effect))
-		m.line()
-		for _, e := range cp.Effect {
-			m.line("- **", md(e.Text), "** ", statusText(e.Status), " – ", md(e.Reason))
-		}
-	}
-	if len(cp.Results) > 0 {
-		m.line()
-		m.line(h, " ", md(t.Results))
-		m.line()
-		for _, r := range cp.Results {
-			m.line("- ", md(r))
-		}
-	}
-
-	if len(cp.History.Periods) > 0 {
-		m.line()
-		m.line(h, " ", md(t.History))
-		m.line()
-		m.line(md(t.HistoryNote))
-		m.line()
-		head := "| " + md(t.Activity) + " |"
-		sep := "|---|"
-		for _, p := range cp.History.Periods {
-			head += " " + md(p) + " |"
-			sep += "---|"
-		}
-		m.line(head)
-		m.line(sep)
-		for _, r := range cp.History.Rows {
-			row := "| " + md(r.Name) + " |"
-			for _, c := range r.Cells {
-				row += " " + statusText(c) + " |"
-			}
-			m.line(row)
-		}
-	}
-
-	m.line()
-	m.line(h, " ", md(t.Calendar))
-	m.line()
-	m.line("| ", md(t.Period), " | ", md(t.Due), " | ", md(t.State), " | ", md(t.Received), " |")
-	m.line("|---|---|---|---|")
-	for _, c := range cp.Calendar {
-		m.line("| ", md(c.Period), " | ", md(c.Due), " | ", md(c.State), " | ", md(c.Received), " |")
-	}
-
-	if len(cp.Reports) > 0 || len(cp.Sources) > 0 {
-		m.line()
-		m.line(h, " ", md(t.Reports))
-		m.line()
-		for _, s := range cp.Sources {
-			m.line("- ", md(t.Sources), ": ", mdLink(s))
-		}
-		for _, r := range cp.Reports {
-			s := "- " + md(r.Date) + " " + md(r.Title) + " (" + md(r.Period) + ", " + md(r.By)
+			meta := md(r.Period) + " · " + md(r.By)
 			if r.Final {
-				s += ", " + md(t.Final)
+				meta += " · " + m.key("publish.final")
 			}
 			if r.Illustrative {
-				s += ", *" + md(t.Illustrative) + "*"
+				meta += " · **" + m.key("publish.illustrative") + "**"
 			}
-			s += ")"
-			for _, l := range r.Links {
-				s += " " + mdLink(l)
-			}
-			m.line(s)
-			if r.Summary != "" {
-				m.line("  ", md(r.Summary))
+			m.line(meta)
+			if r.Summary.S != "" {
+				m.line()
+				m.line(md(r.Summary.S))
 			}
 			for _, n := range r.Notes {
-				m.line("  - ", md(n))
+				m.line()
+				m.line(md(n.S))
 			}
+			if len(r.Links) > 0 {
+				m.line()
+				for _, l := range r.Links {
+					m.line("- ", mdLink(l))
+				}
+			}
+		}
+		if len(s.Results) > 0 {
+			m.line()
+			m.line("#### ", m.key("publish.results"))
+			m.line()
+			for _, r := range s.Results {
+				m.line("- ", md(r))
+			}
+		}
+	}
+	if len(s.Sources) > 0 {
+		m.line()
+		m.line("### ", m.key("publish.sources"))
+		m.line()
+		for _, l := range s.Sources {
+			m.line("- ", mdLink(l))
+		}
+	}
+	if len(s.Notes) > 0 {
+		m.line()
+		m.line("### ", m.key("view.editorNotes"))
+		m.line()
+		m.line("*", m.key("view.editorNotesIntro"), "*")
+		m.line()
+		for _, n := range s.Notes {
+			m.line("- ", md(n.S))
 		}
 	}
 }
 
-func (m *mdWriter) activity(a *activityView, t *texts) {
-	head := "- **" + md(a.Text) + "**  "
-	m.line(head)
-	status := "  " + statusText(a.Status)
-	if a.Numbers != "" {
-		status += " · " + md(a.Numbers)
+func (m *mdWriter) theme(t *view.Theme) {
+	m.line()
+	m.line("### ", md(t.Title.S))
+	m.line()
+	m.line("| ", m.key("publish.activity"), " | ", m.key("publish.target"), " | ", m.key("publish.result"), " | ", m.key("publish.status"), " | ", m.key("publish.explanation"), " |")
+	m.line("|---|---|---|---|---|")
+	for _, p := range t.Promises {
+		head := "**" + md(p.Text.S) + "** " + status(p.Status)
+		if p.GivenBy != "" {
+			head += " · " + md(p.GivenBy)
+		}
+		m.line("| ", head, " | | | | |")
+		for i := range p.Activities {
+			m.row(&p.Activities[i])
+		}
 	}
-	m.line(status, " · ", md(t.Lead), ": ", md(a.Lead), "  ")
-	m.line("  ", md(a.Reason))
-	var more []string
+	if len(t.Activities) > 0 && t.Subtitle != "" {
+		m.line("| **", md(t.Subtitle), "** | | | | |")
+	}
+	for i := range t.Activities {
+		m.row(&t.Activities[i])
+	}
+	for _, p := range t.Promises {
+		for i := range p.Activities {
+			m.activity(&p.Activities[i])
+		}
+	}
+	for i := range t.Activities {
+		m.activity(&t.Activities[i])
+	}
+}
+
+func (m *mdWriter) row(a *view.Activity) {
+	targets := make([]string, len(a.Targets))
+	for i, t := range a.Targets {
+		targets[i] = md(t)
+	}
+	m.line("| ", md(a.Text.S), " | ", strings.Join(targets, "; "), " | ", md(a.Numbers), " | ", status(a.Status), " | ", md(a.Reason), " |")
+}
+
+// activity writes what was reported on an activity, when anything was.
+func (m *mdWriter) activity(a *view.Activity) {
+	m.line()
+	m.line("#### ", md(a.Text.S))
+	m.line()
+	who := m.key("publish.lead") + ": " + md(a.Lead)
+	if a.Partners != "" {
+		who += " · " + m.key("view.partners") + ": " + md(a.Partners)
+	}
+	m.line(status(a.Status), " · ", who)
+	var items []string
+	for _, l := range a.Leads {
+		items = append(items, md(l))
+	}
+	if a.Computed != nil {
+		items = append(items, m.key("publish.computed")+": "+status(*a.Computed))
+	}
+	if a.Withdrawn != "" {
+		items = append(items, md(a.Withdrawn))
+	}
 	if a.Assessment != "" {
-		more = append(more, md(a.Assessment))
+		items = append(items, md(a.Assessment))
 	}
-	for _, r := range a.Results {
-		more = append(more, md(t.Reported)+": "+md(r))
-	}
-	for _, o := range a.Elsewhere {
-		more = append(more, md(t.Elsewhere)+": "+md(o))
+	for _, c := range a.Conflicts {
+		items = append(items, md(c))
 	}
 	for _, u := range a.Updates {
 		s := "*" + md(u.Heading)
 		if u.Illustrative {
-			s += " (" + md(t.Illustrative) + ")"
+			s += " (" + m.key("publish.illustrative") + ")"
 		}
 		s += ":*"
-		if u.Narrative != "" {
-			s += " " + md(u.Narrative)
+		if u.Narrative.S != "" {
+			s += " " + md(u.Narrative.S)
 		}
-		if u.Shortfall != "" {
-			s += " " + md(t.Shortfall) + ": " + md(u.Shortfall)
+		if u.Shortfall.S != "" {
+			s += " " + m.key("publish.shortfall") + ": " + md(u.Shortfall.S)
 		}
 		if len(u.Substitutes) > 0 {
 			subs := make([]string, len(u.Substitutes))
 			for i, x := range u.Substitutes {
 				subs[i] = md(x)
 			}
-			s += " " + md(t.Substitutes) + ": " + strings.Join(subs, "; ") + "."
+			s += " " + m.key("publish.substitutes") + ": " + strings.Join(subs, "; ") + "."
 		}
 		for _, l := range u.Evidence {
-			s += " " + md(t.Evidence) + ": " + mdLink(l)
+			s += " " + m.key("publish.evidence") + ": " + mdLink(l)
 		}
-		more = append(more, s)
+		items = append(items, s)
 	}
-	for _, s := range more {
-		m.line("  - ", s)
+	if len(a.Results) > 0 {
+		rs := make([]string, len(a.Results))
+		for i, r := range a.Results {
+			rs[i] = md(r)
+		}
+		items = append(items, m.key("publish.reported")+": "+strings.Join(rs, "; "))
+	}
+	if len(a.Elsewhere) > 0 {
+		rs := make([]string, len(a.Elsewhere))
+		for i, r := range a.Elsewhere {
+			rs[i] = md(r)
+		}
+		items = append(items, m.key("publish.elsewhere")+": "+strings.Join(rs, "; "))
+	}
+	if len(items) > 0 {
+		m.line()
+		for _, s := range items {
+			m.line("- ", s)
+		}
+	}
+	if len(a.History) > 0 {
+		m.history(a.History)
 	}
 }
 
-func statusText(s statusView) string { return s.Icon + " " + md(s.Label) }
-
-// share writes a whole percentage as t's language does: "83 %", "83%".
-func share(percent int, t *texts) string {
-	return string(words.AppendShare(nil, float64(percent)/100, t.lang))
+func (m *mdWriter) history(h []view.Point) {
+	m.line()
+	m.line("| ", m.key("view.period"), " | ", m.key("publish.status"), " | ", m.key("view.progress"), " |")
+	m.line("|---|---|---|")
+	for _, p := range h {
+		m.line("| ", md(p.Period), " | ", status(p.Status), " | ", md(view.PercentText(p.Progress, m.lang)), " |")
+	}
 }
+
+func status(s view.Status) string { return s.Symbol + " " + md(s.Label) }
 
 // mdEscaper escapes what Markdown would take for formatting, links or
 // HTML, and joins lines: data can neither format the report nor inject
 // markup.
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"|", `\|`, "~", `\~`, "<", "&lt;", ">", "&gt;", "&", "&amp;",
+	"|", `\|`, "~", `\~`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "#", `\#`,
 	"\r\n", " ", "\n", " ", "\r", " ",
 )
 
@@ -266,6 +319,6 @@ func md(s string) string { return mdEscaper.Replace(s) }
 // destination.
 var mdURL = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\n", "", "\r", "")
 
-func mdLink(l linkView) string {
-	return "[" + md(l.Text) + "](" + mdURL.Replace(l.URL) + ")"
+func mdLink(l view.Link) string {
+	return "[" + md(l.Text.S) + "](" + mdURL.Replace(l.URL) + ")"
 }

@@ -2,6 +2,8 @@ package publish_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"flag"
 	"os"
 	"path/filepath"
@@ -87,9 +89,34 @@ func TestContent(t *testing.T) {
 	h := html.String()
 	assert.True(t, strings.HasPrefix(h, "<!DOCTYPE html>\n<html lang=\"sv\">"))
 	assert.NotContains(t, h, "<script")
-	assert.NotContains(t, h, "style=")
+	assert.NotContains(t, h, " style=")
 	assert.Contains(t, h, "<table>")
-	assert.Contains(t, h, `<progress max="100" value="83">`)
+	assert.Contains(t, h, `<progress max="100" value="83"`)
+	assert.Contains(t, h, `<time datetime="2020-01-28">28 januari 2020</time>`)
+	assert.Contains(t, h, `<svg viewBox=`)
+	assert.NotContains(t, h, "paketet followup")
+	// The page's own policy allows its stylesheet by hash, and nothing
+	// else.
+	m := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindStringSubmatch(h)
+	require.NotNil(t, m)
+	sum := sha256.Sum256([]byte(m[1]))
+	assert.Contains(t, h, "style-src &#39;sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"&#39;")
+}
+
+// TestNoKeyShown: every text of both layouts comes from the catalog; a
+// key missing there would be shown as the key itself.
+func TestNoKeyShown(t *testing.T) {
+	b := fixture.Strangnas(fixture.T1(), fixture.T2(), fixture.Page(), fixture.Final())
+	for _, at := range []string{"2019-09-25", "2020-02-01"} {
+		e := followup.Evaluate(b, fixture.D(at))
+		for _, lang := range []string{"sv", "en"} {
+			for ext, fn := range formats {
+				var buf bytes.Buffer
+				require.NoError(t, fn(&buf, e, b, lang))
+				assert.NotRegexp(t, `\b(publish|view|status|calendar)\.[a-zA-Z]`, buf.String(), "%s %s %s", at, lang, ext)
+			}
+		}
+	}
 }
 
 // TestHostileData: text from the data can neither format the Markdown nor
