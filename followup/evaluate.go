@@ -139,16 +139,44 @@ func (ix *cpIndex) evaluate() CitizenPromiseStatus {
 		}
 		for i := range cp.Activities {
 			hist[i] = ix.activity(ix.acts[cp.Activities[i].ID], sc, nil)
-			out.Activities[i].History = append(out.Activities[i].History, PeriodOutcome{Period: q.Period, Outcome: hist[i].data()})
+			out.Activities[i].History = appendOutcome(out.Activities[i].History, q.Period, hist[i].data())
 		}
 		for i := range cp.Promises {
 			r := ix.promise(&cp.Promises[i], serving[i], hist, sc)
-			out.Promises[i].History = append(out.Promises[i].History, PeriodOutcome{Period: q.Period, Outcome: r.outcome.data()})
+			out.Promises[i].History = appendOutcome(out.Promises[i].History, q.Period, r.outcome.data())
 		}
 		r := rollup(hist, ix.th, ix.ended(sc), nounActivities)
-		out.History = append(out.History, PeriodOutcome{Period: q.Period, Outcome: r.outcome.data()})
+		out.History = appendOutcome(out.History, q.Period, r.outcome.data())
 	}
 	return out
+}
+
+// appendOutcome appends the outcome o at the end of period p to a
+// history, or extends its last entry to p when that entry ended the day
+// before p began with the same outcome: a history says "12 periods not
+// reported, 2024-09-01–2025-08-31" once, not twelve times.
+func appendOutcome(h []PeriodOutcome, p promise.Period, o Outcome) []PeriodOutcome {
+	if n := len(h); n > 0 {
+		if last := &h[n-1]; follows(last.Period, p) && sameOutcome(last.Outcome, o) {
+			last.Period.End = p.End
+			last.Periods = max(last.Periods, 1) + 1
+			return h
+		}
+	}
+	return append(h, PeriodOutcome{Period: p, Outcome: o})
+}
+
+// follows reports whether q begins the day after p ends.
+func follows(p, q promise.Period) bool {
+	return !p.End.IsZero() && !q.Start.IsZero() && p.End.Last().AddDays(1) == q.Start.First()
+}
+
+// sameOutcome reports whether two history entries say the same: status,
+// reason codes, numbers and progress.
+func sameOutcome(a, b Outcome) bool {
+	num := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	return a.Status == b.Status && a.Progress == b.Progress && slices.Equal(a.Codes, b.Codes) &&
+		num(a.Achieved, b.Achieved) && num(a.Target, b.Target) && num(a.Expected, b.Expected)
 }
 
 func (ix *cpIndex) targetStatus(t *promise.Target, r tres) TargetStatus {
@@ -423,6 +451,16 @@ func (ix *cpIndex) calendar() []CalendarPeriod {
 			cp.State = PeriodMissing
 		default:
 			cp.State = PeriodAwaiting
+		}
+		// A run of missing periods that no report covers is one entry
+		// ("12 periods missing, the last due 2025-09-30"), and so are the
+		// upcoming periods after the next one, which keeps its own.
+		if n := len(out); n > 0 && len(cp.Reports) == 0 && cp.Received.IsZero() && (cp.State == PeriodMissing || cp.State == PeriodUpcoming && n >= 2 && out[n-2].State == PeriodUpcoming) {
+			if last := &out[n-1]; last.State == cp.State && len(last.Reports) == 0 && last.Received.IsZero() && follows(last.Period, cp.Period) {
+				last.Period.End, last.Due = cp.Period.End, cp.Due
+				last.Periods = max(last.Periods, 1) + 1
+				continue
+			}
 		}
 		out = append(out, cp)
 	}

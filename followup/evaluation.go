@@ -194,6 +194,11 @@ type YearOutcome struct {
 // activity; see [MaxHistory]).
 type PeriodOutcome struct {
 	Period promise.Period `json:"period"`
+	// Periods is how many reporting periods in a row ended with this
+	// same outcome, when more than one: Period then runs from the first
+	// one's start to the last one's end. A history holds one entry for a
+	// run, so that its size grows with the changes, not with the periods.
+	Periods int `json:"periods,omitempty"`
 	Outcome
 }
 
@@ -243,7 +248,12 @@ const (
 // CalendarPeriod is a reporting period with the reports that cover it.
 type CalendarPeriod struct {
 	promise.ReportingPeriod
-	State CalendarState `json:"state"`
+	// Periods is how many reporting periods in a row this entry stands
+	// for, when more than one: a run of missing periods that no report
+	// covers, or of the upcoming periods after the next one, from the
+	// first one's start to the last one's end and due date.
+	Periods int           `json:"periods,omitempty"`
+	State   CalendarState `json:"state"`
 	// Received is the date by which the reports seen together covered
 	// the whole period; zero if they do not yet.
 	Received promise.Date `json:"received,omitzero"`

@@ -338,19 +338,46 @@ func TestCostIsLinearInPeriods(t *testing.T) {
 	assert.Less(t, full/(80*12*10), 2000, "bytes per period and activity")
 }
 
-// TestBounds: the history holds the latest MaxHistory periods, and a
+// TestBounds: the history covers the latest MaxHistory periods, and a
 // recurring target over more than MaxIntervals intervals (a document that
 // breaks the invariants) cannot be assessed, rather than cost minutes.
 func TestBounds(t *testing.T) {
 	daily := promise.Target{Kind: promise.Recurring, Value: f(1), Every: promise.Daily}
 	b := one{period: per("1950-01-01", "2049-12-31"), reporting: &promise.Reporting{Cadence: promise.Monthly}, targets: []promise.Target{daily}}
 	a := activityOf(b.bundle(), "2060-01-01")
-	require.Len(t, a.History, followup.MaxHistory)
-	assert.Equal(t, per("2041-09-01", "2041-09-30"), a.History[0].Period, "the latest periods: 2041-09 to 2049-12")
+	// The latest MaxHistory periods, 2041-09 to 2049-12, all unreported:
+	// one entry for the run.
+	require.Len(t, a.History, 1)
+	assert.Equal(t, per("2041-09-01", "2049-12-31"), a.History[0].Period, "the latest periods: 2041-09 to 2049-12")
+	assert.Equal(t, followup.MaxHistory, a.History[0].Periods)
 	assert.NotEqual(t, followup.Unassessable, a.Status, "a hundred years of days is within the bound")
 
 	b.period = per("1000-01-01", "9999-12-31")
 	a = activityOf(b.bundle(), "2060-01-01")
 	assert.Equal(t, followup.Unassessable, a.Status)
 	assert.Contains(t, a.Reason["en"], "more than 40,000 intervals")
+}
+
+// TestCalendarRuns: in the calendar, missing periods in a row are one
+// entry that counts them; the next upcoming period keeps its own entry
+// with its due date, and the upcoming periods after it are one.
+func TestCalendarRuns(t *testing.T) {
+	b := one{period: per("2020-01-01", "2029-12-31"), reporting: &promise.Reporting{Cadence: promise.Monthly}, targets: []promise.Target{countTarget(4, promise.AtLeast)}}
+	e := followup.Evaluate(b.bundle(), d("2025-06-15"))
+	cal := e.CitizenPromises[0].Calendar
+	var states []followup.CalendarState
+	for _, c := range cal {
+		states = append(states, c.State)
+	}
+	// Months to 2025-04 are past their due date, 2025-05 awaits its
+	// report, 2025-06 is the next upcoming, then 54 more months.
+	require.Equal(t, []followup.CalendarState{followup.PeriodMissing, followup.PeriodAwaiting, followup.PeriodUpcoming, followup.PeriodUpcoming}, states)
+	assert.Equal(t, per("2020-01-01", "2025-04-30"), cal[0].Period)
+	assert.Equal(t, 64, cal[0].Periods)
+	assert.Zero(t, cal[1].Periods)
+	assert.Equal(t, per("2025-06-01", "2025-06-30"), cal[2].Period, "the next period keeps its own entry")
+	assert.Zero(t, cal[2].Periods)
+	assert.Equal(t, per("2025-07-01", "2029-12-31"), cal[3].Period)
+	assert.Equal(t, 54, cal[3].Periods)
+	assert.Equal(t, d("2030-01-31"), cal[3].Due, "the due date of the last period of the run")
 }
