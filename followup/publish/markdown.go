@@ -45,7 +45,7 @@ func (m *mdWriter) line(parts ...string) {
 func (m *mdWriter) page(p *view.Page) {
 	m.line("# ", md(p.Title.S))
 	m.line()
-	m.line(m.key("publish.statusAt"), " ", md(p.At.Text), ".")
+	m.line(m.key("publish.statusAt"), " ", md(p.At.Text), ". ", md(p.ViewNote))
 	for i := range p.Sections {
 		m.section(&p.Sections[i], p)
 	}

@@ -103,6 +103,22 @@ func TestContent(t *testing.T) {
 	assert.Contains(t, h, "style-src &#39;sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"&#39;")
 }
 
+// TestViewStated: both layouts say which follow-ups count, in both views.
+func TestViewStated(t *testing.T) {
+	b := fixture.Strangnas(fixture.Page(), fixture.Final())
+	for view, want := range map[followup.View]string{
+		followup.PeriodView:  "Every follow-up that covers the time up to then counts, also those published later.",
+		followup.AsKnownView: "Only the follow-ups published by that day count.",
+	} {
+		e := followup.EvaluateWith(b, fixture.D("2019-12-31"), followup.Options{View: view})
+		for name, r := range formats {
+			var out bytes.Buffer
+			require.NoError(t, r(&out, e, b, "en"))
+			assert.Contains(t, out.String(), want, "%s, %s view", name, view)
+		}
+	}
+}
+
 // TestNoKeyShown: every text of both layouts comes from the catalog; a
 // key missing there would be shown as the key itself.
 func TestNoKeyShown(t *testing.T) {

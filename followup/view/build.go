@@ -27,8 +27,10 @@ func Build(b *followup.Bundle, e *followup.Evaluation, lang string, opts Options
 	lang = words.Lang(lang)
 	p := &Page{Lang: lang, View: e.View.String()}
 	p.At = DateOf(e.At, lang)
+	p.ViewNote = words.Key("publish.viewPeriod").In(lang)
 	p.HistoryNote = words.Key("publish.historyNote").In(lang)
 	if e.View == followup.AsKnownView {
+		p.ViewNote = words.Key("publish.viewAsKnown").In(lang)
 		p.HistoryNote = words.Key("publish.historyNoteAsKnown").In(lang)
 	}
 	if b == nil {

@@ -57,11 +57,11 @@ func PeriodText(p promise.Period, lang string) string {
 		return longDate(d, lang)
 	}
 	switch {
-	case p.IsZero():
+	case p.IsZero(), p.Start.IsZero() && p.End.IsZero() && p.StartUnknown() && p.EndUnknown():
 		return words.Key("fmt.unknown").In(lang)
 	case p.Open():
 		return words.M("view.openPeriod", bound(p.Start, p.StartUnknown())).In(lang)
-	case p.Start == p.End:
+	case p.Start == p.End && !p.Start.IsZero():
 		return longDate(p.Start, lang)
 	case p.Start.Precision() == promise.DayPrecision && p.End.Precision() == promise.DayPrecision && p.Start.Year() == p.End.Year():
 		return words.M("fmt.dayMonth", strconv.Itoa(p.Start.Day()), words.Month(p.Start.Month(), lang)).In(lang) + "–" + longDate(p.End, lang)

@@ -10,9 +10,11 @@ type Page struct {
 	Title Text
 	// At is the date of the status.
 	At Date
-	// View is the evaluation's view of time ("period" or "asKnown") and
-	// HistoryNote says in words what the history of that view shows.
+	// View is the evaluation's view of time ("period" or "asKnown"),
+	// ViewNote says in words which follow-ups count in it, and
+	// HistoryNote what the history of that view shows.
 	View        string
+	ViewNote    string
 	HistoryNote string
 	Sections    []Section
 }

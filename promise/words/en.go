@@ -514,6 +514,8 @@ var english = Catalog{
 	"publish.sources":                 "The citizen promise",
 	"publish.state":                   "State",
 	"publish.status":                  "Status",
+	"publish.viewPeriod":              "Every follow-up that covers the time up to then counts, also those published later.",
+	"publish.viewAsKnown":             "Only the follow-ups published by that day count.",
 	"publish.statusAt":                "Status as of",
 	"publish.substitutes":             "Done instead",
 	"publish.summary":                 "Summary",

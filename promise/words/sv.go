@@ -514,6 +514,8 @@ var swedish = Catalog{
 	"publish.sources":                 "Medborgarlöftet",
 	"publish.state":                   "Läge",
 	"publish.status":                  "Status",
+	"publish.viewPeriod":              "Alla uppföljningar som gäller tiden fram till dess räknas, även de som publicerats senare.",
+	"publish.viewAsKnown":             "Bara de uppföljningar som var publicerade den dagen räknas.",
 	"publish.statusAt":                "Status per",
 	"publish.substitutes":             "Gjort i stället",
 	"publish.summary":                 "Sammanfattning",
