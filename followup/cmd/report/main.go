@@ -355,6 +355,21 @@ func (tx *texts) activity(out *strings.Builder, acts []promise.Activity, st *fol
 		fmt.Fprintf(out, "        %s\n", n)
 	}
 	fmt.Fprintf(out, "        %s\n", as.Reason.In(lang))
+	if a := as.Assessment; a != nil && as.Computed == nil && !strings.Contains(as.Reason.In(lang), a.Status.Label(lang)) {
+		// The party's own assessment, when the rules' status stands
+		// instead of it (a report that is awaited), as the other formats
+		// show it.
+		var who []string
+		for _, p := range a.ReportedBy {
+			who = append(who, tx.names[p])
+		}
+		quoted := words.Template("fmt.quoteOpen", lang) + a.Status.Label(lang) + words.Template("fmt.quoteClose", lang)
+		line := words.M("followup.assessed", strings.Join(who, words.Template("fmt.and", lang)), a.Date.String(), quoted).In(lang)
+		if j := a.Justification.In(lang); j != "" {
+			line += " " + j
+		}
+		fmt.Fprintf(out, "        %s\n", line)
+	}
 	for _, r := range as.Results {
 		fmt.Fprintf(out, "        %s %s\n", tx.say("report.reported"), resultText(r, lang))
 	}

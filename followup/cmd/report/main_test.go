@@ -245,3 +245,13 @@ func TestViewIsStated(t *testing.T) {
 	// on 2019-12-31 nothing had been published about them (as known).
 	assert.NotEqual(t, period.CitizenPromises[0].Activities, known.CitizenPromises[0].Activities)
 }
+
+// TestAssessmentShownWhileAwaited: the party's own assessment is shown in
+// the text output also when the rules' status (awaiting a report) stands
+// instead of it.
+func TestAssessmentShownWhileAwaited(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-at", "2022-05-31", "-lang", "en", "../../../examples/data/bundles/strangnas-2022-2023.json"}, nil, &stdout, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	assert.Contains(t, stdout.String(), "Assessment (Strängnäs Municipality and Eskilstuna/Strängnäs local police area, 2022-05-20): “On track”.")
+}
