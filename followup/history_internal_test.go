@@ -36,4 +36,3 @@ func TestAppendOutcome(t *testing.T) {
 	assert.Equal(t, month(7), h[3].Period, "a gap of a month: a new entry")
 	assert.Equal(t, month(8), h[4].Period, "another reason: a new entry")
 }
-
