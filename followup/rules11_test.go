@@ -381,3 +381,20 @@ func TestCalendarRuns(t *testing.T) {
 	assert.Equal(t, 54, cal[3].Periods)
 	assert.Equal(t, d("2030-01-31"), cal[3].Due, "the due date of the last period of the run")
 }
+
+// TestUndatedReport: a report whose date the source does not give counts
+// as made at the end of its period (go doc ./followup): as known on that
+// day it is seen, the day before it is not; the period view sees it for
+// its period.
+func TestUndatedReport(t *testing.T) {
+	r := rep("undated", "2020-01-01", "2020-01-01", "2020-06-30", occ("2020-02-01", "2020-03-01", "2020-04-01", "2020-05-01"))
+	r.Date, r.NotStated = promise.Date{}, []string{"date"}
+	b := one{period: per("2020-01-01", "2020-12-31"), noCalendar: true, targets: []promise.Target{countTarget(8, promise.AtLeast)}, reports: []followup.Report{r}}
+	bb := b.bundle()
+	require.NoError(t, bb.Reports[0].Validate(&bb.Document))
+	runRules(t, []ruleCase{
+		{name: "as known the day before the period's end", b: b, at: "2020-06-29", view: followup.AsKnownView, want: followup.AwaitingReport, noNumber: true},
+		{name: "as known on the period's end", b: b, at: "2020-06-30", view: followup.AsKnownView, want: followup.OnTrack, achieved: new(4.0)},
+		{name: "the period view", b: b, at: "2020-06-30", want: followup.OnTrack, achieved: new(4.0)},
+	})
+}

@@ -255,3 +255,16 @@ func TestAssessmentShownWhileAwaited(t *testing.T) {
 	require.Equal(t, 0, code, stderr.String())
 	assert.Contains(t, stdout.String(), "Assessment (Strängnäs Municipality and Eskilstuna/Strängnäs local police area, 2022-05-20): “On track”.")
 }
+
+// TestReportTextsInEveryFormat: a report's own summary and notes appear in
+// every output format.
+func TestReportTextsInEveryFormat(t *testing.T) {
+	for _, format := range []string{"text", "json", "markdown", "html"} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"-at", "2020-01-31", "-lang", "en", "-format", format, strangnas2019}, nil, &stdout, &stderr)
+		require.Equal(t, 0, code, stderr.String())
+		out := stdout.String()
+		assert.Contains(t, out, "In February 2019 the police and Strängnäs kommun signed a citizen promise for the year", format)
+		assert.Contains(t, out, "Published by Strängnäs kommun on strangnas.se.", format)
+	}
+}
