@@ -2,6 +2,11 @@ package words
 
 // english is the English catalog.
 var english = Catalog{
+	"sheet.wroteSheet":                "sheet: wrote %s: report %s, period %s",
+	"sheet.wroteReport":               "sheet: wrote %s: report %s with %d updates",
+	"sheet.nothingWritten":            "sheet: nothing written: correct the problems above and import the sheet again",
+	"bundle.nothingWritten":           "bundle: nothing written: correct the problems above and run again",
+	"bundle.wrote":                    "bundle: wrote %s: the promise document and %d reports, %d bytes",
 	"cadence.day":                     "day",
 	"cadence.day.many":                "days",
 	"cadence.halfYear":                "half-year",

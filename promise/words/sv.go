@@ -2,6 +2,11 @@ package words
 
 // swedish is the Swedish catalog, the default and the fallback.
 var swedish = Catalog{
+	"sheet.wroteSheet":                "sheet: skrev %s: rapport %s, perioden %s",
+	"sheet.wroteReport":               "sheet: skrev %s: rapport %s med %d uppdateringar",
+	"sheet.nothingWritten":            "sheet: inget skrevs: rätta problemen ovan och läs in arket igen",
+	"bundle.nothingWritten":           "bundle: inget skrevs: rätta problemen ovan och kör igen",
+	"bundle.wrote":                    "bundle: skrev %s: löftesdokumentet och %d rapporter, %d byte",
 	"cadence.day":                     "dag",
 	"cadence.day.many":                "dagar",
 	"cadence.halfYear":                "halvår",

@@ -89,10 +89,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, p.Format(*lang))
 	}
 	if merged == nil {
-		fmt.Fprintf(stderr, "bundle: nothing written: %s\n", map[string]string{
-			"sv": "rätta problemen ovan och kör igen",
-			"en": "correct the problems above and run again",
-		}[*lang])
+		fmt.Fprintln(stderr, words.Key("bundle.nothingWritten").In(*lang))
 		return 1
 	}
 	if *out == "-" {
@@ -107,10 +104,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	reports := len(merged.Bundle.Reports)
-	fmt.Fprintf(stderr, map[string]string{
-		"sv": "bundle: skrev %s: löftesdokumentet och %d rapporter, %d byte\n",
-		"en": "bundle: wrote %s: the promise document and %d reports, %d bytes\n",
-	}[*lang], *out, reports, len(merged.JSON))
+	fmt.Fprintln(stderr, words.M("bundle.wrote", *out, reports, len(merged.JSON)).In(*lang))
 	return 0
 }
 

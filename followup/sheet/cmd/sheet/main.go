@@ -185,17 +185,14 @@ func export(args []string, stdin io.Reader, stdout, stderr io.Writer, now func()
 		return 1
 	}
 	for _, p := range lost {
-		fmt.Fprintf(stderr, "%s: %s: %s\n", map[string]string{"sv": "varning", "en": "warning"}[lang], schema.DisplayPointer(p.Pointer, lang), p.Message.In(lang))
+		fmt.Fprintf(stderr, "%s%s: %s\n", words.Key("schema.warningPrefix").In(lang), schema.DisplayPointer(p.Pointer, lang), p.Message.In(lang))
 	}
 	if err := write(*c.out, buf.Bytes(), stdout); err != nil {
 		fmt.Fprintf(stderr, "sheet: %v\n", err)
 		return 2
 	}
 	if *c.out != "-" {
-		fmt.Fprintf(stderr, map[string]string{
-			"sv": "sheet: skrev %s: rapport %s, perioden %s\n",
-			"en": "sheet: wrote %s: report %s, period %s\n",
-		}[lang], *c.out, r.ID, r.Period)
+		fmt.Fprintln(stderr, words.M("sheet.wroteSheet", *c.out, r.ID, r.Period).In(lang))
 	}
 	return 0
 }
@@ -238,12 +235,12 @@ func importSheet(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, p := range problems {
 		warning := ""
 		if p.Severity == schema.Warning {
-			warning = map[string]string{"sv": "varning: ", "en": "warning: "}[lang]
+			warning = words.Key("schema.warningPrefix").In(lang)
 		}
 		fmt.Fprintf(stdout, "%s:%d:%d: %s%s\n", name, p.Line, p.Column, warning, p.Message.In(lang))
 	}
 	if r == nil {
-		fmt.Fprintln(stderr, map[string]string{"sv": "sheet: inget skrevs: rätta problemen ovan och läs in arket igen", "en": "sheet: nothing written: correct the problems above and import the sheet again"}[lang])
+		fmt.Fprintln(stderr, words.Key("sheet.nothingWritten").In(lang))
 		return 1
 	}
 	var buf bytes.Buffer
@@ -256,10 +253,7 @@ func importSheet(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *c.out != "-" {
-		fmt.Fprintf(stderr, map[string]string{
-			"sv": "sheet: skrev %s: rapport %s med %d uppdateringar\n",
-			"en": "sheet: wrote %s: report %s with %d updates\n",
-		}[lang], *c.out, r.ID, len(r.Updates))
+		fmt.Fprintln(stderr, words.M("sheet.wroteReport", *c.out, r.ID, len(r.Updates)).In(lang))
 	}
 	return 0
 }
