@@ -27,6 +27,9 @@ type node struct {
 //go:noinline
 func h(tag string, kids ...node) node {
 	n := node{Tag: tag}
+	if len(kids) > 0 {
+		n.Kids = make([]node, 0, len(kids))
+	}
 	for _, k := range kids {
 		if k.Tag == "" && k.Text == "" {
 			continue
@@ -155,75 +158,60 @@ func attrName(s string) bool {
 	return true
 }
 
-// sanitize returns the tree with elements of unknown tags dropped (with
-// their kids), attributes outside the allowlist dropped, and links that
-// are not http(s) turned into spans. It is the Go half of the double check;
-// the loader applies the same rules.
-func sanitize(n node) node { return sanitizeIn(n, false) }
-
-func sanitizeIn(n node, inSVG bool) node {
+// visible reports whether n stays in the sanitised tree: a text that is
+// not empty, or an element the allowlists allow where it stands (svg
+// elements only inside svg, the others only outside).
+func visible(n node, inSVG bool) bool {
 	if n.Tag == "" {
-		return node{Text: n.Text}
+		return n.Text != ""
 	}
-	if inSVG != svgTags[n.Tag] || (!inSVG && !allowedTags[n.Tag] && n.Tag != "svg") {
-		return node{}
-	}
-	out := node{Tag: n.Tag, Text: n.Text}
-	if n.Tag == "a" && !webURL(n.Attrs["href"]) {
-		out.Tag = "span"
-	}
-	for k, v := range n.Attrs {
-		if attrAllowed(out.Tag, k, v) {
-			if out.Attrs == nil {
-				out.Attrs = make(map[string]string, len(n.Attrs))
-			}
-			out.Attrs[k] = v
-		}
-	}
-	for _, k := range n.Kids {
-		if s := sanitizeIn(k, inSVG || n.Tag == "svg"); s.Tag != "" || s.Text != "" {
-			out.Kids = append(out.Kids, s)
-		}
-	}
-	return out
+	return inSVG == svgTags[n.Tag] && (inSVG || allowedTags[n.Tag] || n.Tag == "svg")
 }
 
 // marshal returns the sanitised tree as the JSON view.render takes, with
 // each element's attributes in name order (as encoding/json writes a map).
+// It sanitises as it writes: elements and attributes that the allowlists
+// do not allow are left out, with what they hold, and a link whose href
+// is not an absolute http(s) URL becomes a span. It is the Go half of a
+// double check: the loader applies the same rules to what it builds.
 func marshal(n node) string {
 	var b strings.Builder
-	writeNode(&b, sanitize(n))
+	if !visible(n, false) {
+		return "{}"
+	}
+	writeNode(&b, n, false)
 	return b.String()
 }
 
-func writeNode(b *strings.Builder, n node) {
+// writeNode writes n, which is visible where it stands (inSVG).
+func writeNode(b *strings.Builder, n node, inSVG bool) {
 	b.WriteByte('{')
-	comma := false
-	field := func(name string) {
-		if comma {
-			b.WriteByte(',')
-		}
-		comma = true
-		b.WriteByte('"')
-		b.WriteString(name)
-		b.WriteString(`":`)
+	if n.Tag == "" {
+		b.WriteString(`"text":`)
+		writeString(b, n.Text)
+		b.WriteByte('}')
+		return
 	}
-	if n.Tag != "" {
-		field("tag")
-		writeString(b, n.Tag)
+	tag := n.Tag
+	if tag == "a" && !webURL(n.Attrs["href"]) {
+		tag = "span"
 	}
-	if len(n.Attrs) > 0 {
-		field("attrs")
-		names := make([]string, 0, len(n.Attrs))
-		for k := range n.Attrs {
+	b.WriteString(`"tag":`)
+	writeString(b, tag)
+	var arr [8]string
+	names := arr[:0]
+	for k, v := range n.Attrs {
+		if attrAllowed(tag, k, v) {
 			names = append(names, k)
 		}
+	}
+	if len(names) > 0 {
 		for i := 1; i < len(names); i++ { // few attributes: insertion sort
 			for j := i; j > 0 && names[j] < names[j-1]; j-- {
 				names[j], names[j-1] = names[j-1], names[j]
 			}
 		}
-		b.WriteByte('{')
+		b.WriteString(`,"attrs":{`)
 		for i, k := range names {
 			if i > 0 {
 				b.WriteByte(',')
@@ -235,18 +223,24 @@ func writeNode(b *strings.Builder, n node) {
 		b.WriteByte('}')
 	}
 	if n.Text != "" {
-		field("text")
+		b.WriteString(`,"text":`)
 		writeString(b, n.Text)
 	}
-	if len(n.Kids) > 0 {
-		field("kids")
-		b.WriteByte('[')
-		for i, k := range n.Kids {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeNode(b, k)
+	inSVG = inSVG || n.Tag == "svg"
+	first := true
+	for _, k := range n.Kids {
+		if !visible(k, inSVG) {
+			continue
 		}
+		if first {
+			b.WriteString(`,"kids":[`)
+			first = false
+		} else {
+			b.WriteByte(',')
+		}
+		writeNode(b, k, inSVG)
+	}
+	if !first {
 		b.WriteByte(']')
 	}
 	b.WriteByte('}')

@@ -57,7 +57,7 @@ func TestSanitize(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := marshal(tc.in); got != tc.want {
-				t.Errorf("marshal(sanitize(%+v)) =\n%s, want\n%s", tc.in, got, tc.want)
+				t.Errorf("marshal(%+v) =\n%s, want\n%s", tc.in, got, tc.want)
 			}
 		})
 	}
