@@ -99,3 +99,24 @@ func TestFractionOfWholeThings(t *testing.T) {
 	assert.Equal(t, "20.5 is not a whole number, but a count target counts whole things: report a whole number", vs[0].Message["en"])
 	assert.Equal(t, "20,5 är inget heltal, men ett mål av typen count räknar hela saker: rapportera ett heltal", vs[0].Message["sv"])
 }
+
+// TestValidateReportsIsValidate: ValidateReports says for each report what
+// its Validate says, also when reports share a subject and some are wrong.
+func TestValidateReportsIsValidate(t *testing.T) {
+	b := fixture.Strangnas(fixture.T1(), fixture.T2(), fixture.Final())
+	reports := append([]followup.Report(nil), b.Reports...)
+	bad := reports[1]
+	bad.Updates = append([]followup.Update(nil), bad.Updates...)
+	bad.Updates[0].ActivityID = uuid.New()
+	bad.ReportedBy = []uuid.UUID{uuid.New()}
+	other := reports[0]
+	other.CitizenPromiseID = uuid.New()
+	reports = append(reports, bad, other)
+	errs := followup.ValidateReports(&b.Document, reports)
+	require.Len(t, errs, len(reports))
+	for i := range reports {
+		assert.Equal(t, reports[i].Validate(&b.Document), errs[i], "report %d", i)
+	}
+	assert.Error(t, errs[len(errs)-2])
+	assert.Error(t, errs[len(errs)-1])
+}

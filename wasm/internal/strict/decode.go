@@ -110,8 +110,8 @@ func (r *result) decode() *followup.Bundle {
 		prefix = ""
 	}
 	r.invariants(t, prefix, b.Document.Validate())
-	for i := range b.Reports {
-		r.invariants(t, "/reports/"+strconv.Itoa(i), b.Reports[i].Validate(&b.Document))
+	for i, err := range followup.ValidateReports(&b.Document, b.Reports) {
+		r.invariants(t, "/reports/"+strconv.Itoa(i), err)
 	}
 	if len(r.problems) > 0 {
 		r.kind = Invalid

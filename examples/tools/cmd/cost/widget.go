@@ -108,6 +108,13 @@ func (p *pageServer) widget(ctx context.Context, name, file string, at promise.D
 		f.note = err.Error()
 	default:
 		f.note = state
+		// The widget marks its steps in the page's performance timeline:
+		// where the time went, for the note.
+		if steps, err := chromedp.Run(tctx, chromedp.Evaluate[string](`performance.getEntriesByType("mark").
+			filter(m => m.name.startsWith("medborgarlofte:") && ["compiled", "decoded", "rendered"].includes(m.name.slice(15))).
+			map(m => m.name.slice(15) + " " + Math.round(m.startTime)).join(", ")`)); err == nil && steps != "" {
+			f.note += " (" + steps + " ms)"
+		}
 	}
 	if proc := chromedp.FromContext(bctx).Browser.Process(); proc != nil {
 		f.peak, f.cpu = renderer(proc.Pid)
