@@ -62,8 +62,33 @@ function medborgarlofteAttrAllowed(tag, name, value) {
 // medborgarlofteBuild returns a DocumentFragment holding tree, built in doc.
 // Elements of unknown tags are dropped with their kids, unknown attributes
 // are dropped, and an a without a safe href becomes a span.
-function medborgarlofteBuild(doc, tree) {
+//
+// With deferred (a Map), a closed details element with a data-key gets
+// only its summary; what it holds besides is kept in deferred under its
+// key, for medborgarlofteBuildDeferred when it opens. A view of thousands
+// of activities then builds the DOM of what is seen, not of every
+// follow-up behind its disclosure.
+function medborgarlofteBuild(doc, tree, deferred) {
 	const frag = doc.createDocumentFragment();
+	medborgarlofteAdd(doc, frag, tree, 0, false, deferred);
+	return frag;
+}
+
+// medborgarlofteBuildDeferred builds into the details element d what
+// medborgarlofteBuild deferred for it, once.
+function medborgarlofteBuildDeferred(doc, d, deferred) {
+	const key = d.getAttribute("data-key");
+	const rest = key === null ? undefined : deferred.get(key);
+	if (!rest || d.hasAttribute("data-built")) {
+		return;
+	}
+	d.setAttribute("data-built", "");
+	for (const k of rest.kids) {
+		medborgarlofteAdd(doc, d, k, rest.depth, false, undefined);
+	}
+}
+
+function medborgarlofteAdd(doc, parent, tree, depth0, inSVG0, deferred) {
 	const add = (parent, n, depth, inSVG) => {
 		if (n === null || typeof n !== "object" || depth > medborgarlofteMaxDepth) {
 			return;
@@ -106,14 +131,19 @@ function medborgarlofteBuild(doc, tree) {
 			el.appendChild(doc.createTextNode(txt));
 		}
 		if (Array.isArray(n.kids)) {
-			for (const k of n.kids) {
+			let kids = n.kids;
+			const key = attrs["data-key"];
+			if (deferred && tag === "details" && !("open" in attrs) && typeof key === "string" && medborgarlofteAttrAllowed(tag, "data-key", key)) {
+				kids = kids.filter((k) => k !== null && typeof k === "object" && k.tag === "summary");
+				deferred.set(key, { kids: n.kids.filter((k) => !kids.includes(k)), depth: depth + 1 });
+			}
+			for (const k of kids) {
 				add(el, k, depth + 1, svg);
 			}
 		}
 		parent.appendChild(el);
 	};
-	add(frag, tree, 0, false);
-	return frag;
+	add(parent, tree, depth0, inSVG0);
 }
 
 // medborgarlofteSetState sets the element's data-state and, when it

@@ -77,17 +77,23 @@ let fs;
 	// The fragments built from each tree JSON lately: widgets that show
 	// the same data get a clone, which is cheaper than building again.
 	const built = new Map();
+	// A view larger than this (in characters of its JSON: thousands of
+	// activities) builds the follow-up behind each closed disclosure when
+	// it opens. A usual view, a few dozen activities, is built whole, so
+	// that the browser's find in page sees everything.
+	const lazyFrom = 500000;
 
 	function fragmentFor(json) {
 		let t = built.get(json);
 		if (!t) {
-			t = medborgarlofteBuild(document, JSON.parse(json));
+			const deferred = json.length > lazyFrom ? new Map() : null;
+			t = { frag: medborgarlofteBuild(document, JSON.parse(json), deferred || undefined), deferred };
 			built.set(json, t);
 			if (built.size > 4) {
 				built.delete(built.keys().next().value);
 			}
 		}
-		return t.cloneNode(true);
+		return { frag: t.frag.cloneNode(true), deferred: t.deferred };
 	}
 
 	let runtime = null; // Promise of the API: one Go runtime for the page
@@ -333,7 +339,7 @@ let fs;
 		const slot = document.createElement("slot");
 		slot.className = "fallback";
 		root.append(body, slot);
-		w = { host, root, body, id: null, api: null, json: "", pending: false };
+		w = { host, root, body, id: null, api: null, json: "", pending: false, deferred: null };
 		w.view = {
 			render: (json) => render(w, json),
 			setState: (state) => { medborgarlofteSetState(host, state); },
@@ -345,6 +351,13 @@ let fs;
 				w.api.action(w.id, button.getAttribute("data-action"));
 			}
 		});
+		// toggle does not bubble: listen while it goes down.
+		root.addEventListener("toggle", (e) => {
+			const d = e.target;
+			if (w.deferred && d instanceof HTMLDetailsElement && d.open) {
+				medborgarlofteBuildDeferred(document, d, w.deferred);
+			}
+		}, true);
 		widgets.set(host, w);
 		return w;
 	}
@@ -360,10 +373,14 @@ let fs;
 		for (const d of w.body.querySelectorAll("details[open][data-key]")) {
 			open.add(d.getAttribute("data-key"));
 		}
-		const frag = fragmentFor(json);
+		const { frag, deferred } = fragmentFor(json);
+		w.deferred = deferred;
 		for (const d of frag.querySelectorAll("details[data-key]")) {
 			if (open.has(d.getAttribute("data-key"))) {
 				d.setAttribute("open", "");
+				if (deferred) {
+					medborgarlofteBuildDeferred(document, d, deferred);
+				}
 			}
 		}
 		w.body.replaceChildren(frag);

@@ -174,3 +174,36 @@ func TestBuildKeepsWhatGoAllows(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildDefersClosedDetails: with a map of deferred content, a closed
+// details element with a data-key gets only its summary, and the rest is
+// built into it once, when medborgarlofteBuildDeferred runs (the loader
+// runs it when the details opens); an open one and one without a key are
+// built whole.
+func TestBuildDefersClosedDetails(t *testing.T) {
+	doc := js.Global().Get("document")
+	tree := js.Global().Get("JSON").Call("parse", `{"tag":"div","kids":[
+		{"tag":"details","attrs":{"data-key":"f-1"},"kids":[{"tag":"summary","text":"Uppföljning"},{"tag":"p","text":"behind"},{"tag":"svg","attrs":{"viewBox":"0 0 10 10"},"kids":[{"tag":"rect","attrs":{"x":"1"}}]}]},
+		{"tag":"details","attrs":{"data-key":"f-2","open":""},"kids":[{"tag":"summary","text":"Öppen"},{"tag":"p","text":"shown"}]},
+		{"tag":"details","kids":[{"tag":"summary","text":"Utan nyckel"},{"tag":"p","text":"whole"}]}]}`)
+	deferred := js.Global().Get("Map").New()
+	div := doc.Call("createElement", "div")
+	div.Call("appendChild", jsFunc(t, "medborgarlofteBuild").Invoke(doc, tree, deferred))
+	if got := div.Get("textContent").String(); got != "UppföljningÖppenshownUtan nyckelwhole" {
+		t.Fatalf("built %q, want the first details' summary only", got)
+	}
+	if n := deferred.Get("size").Int(); n != 1 {
+		t.Fatalf("%d deferred, want 1 (f-1)", n)
+	}
+	d := div.Call("querySelector", `details[data-key="f-1"]`)
+	for range 2 {
+		jsFunc(t, "medborgarlofteBuildDeferred").Invoke(doc, d, deferred)
+	}
+	if got := d.Get("textContent").String(); got != "Uppföljningbehind" {
+		t.Errorf("after opening: %q, want the summary and the paragraph once", got)
+	}
+	svg := d.Call("querySelector", "svg")
+	if svg.IsNull() || svg.Get("namespaceURI").String() != "http://www.w3.org/2000/svg" || svg.Call("querySelector", "rect").IsNull() {
+		t.Errorf("the chart was not built in the SVG namespace: %v", d.Get("innerHTML"))
+	}
+}

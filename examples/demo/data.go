@@ -6,7 +6,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
+
+	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
@@ -31,6 +34,9 @@ func (s *server) bundle(name string) ([]byte, time.Time, error) {
 		return b, time.Time{}, err
 	case "hostile-links":
 		b, err := hostile(s.data, links)
+		return b, time.Time{}, err
+	case "large":
+		b, err := large(s.data)
 		return b, time.Time{}, err
 	case "mistake-property", "mistake-date":
 		b, err := mistake(s.data, name)
@@ -104,6 +110,44 @@ func hostile(dataDir string, h hostility) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// largeActivities is how many activities the large bundle has: a file of
+// about 1.8 MB, under the widget's limit of 2 MiB.
+const largeActivities = 900
+
+// large returns Strängnäs 2019 with its seven activities copied into
+// largeActivities, each copy with ids of its own: a view so large that
+// the widget builds each activity's follow-up only when it is opened.
+func large(dataDir string) ([]byte, error) {
+	raw, err := os.ReadFile(filepath.Join(dataDir, "strangnas-2019.json"))
+	if err != nil {
+		return nil, err
+	}
+	var doc promise.Document
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		return nil, err
+	}
+	cp := &doc.CitizenPromises[0]
+	base := cp.Activities
+	cp.Activities = make([]promise.Activity, 0, largeActivities)
+	for i := range largeActivities {
+		a := base[i%len(base)]
+		id := func(what string) uuid.UUID {
+			return uuid.NewSHA1(a.ID, []byte(what+" "+strconv.Itoa(i)))
+		}
+		if i >= len(base) {
+			a.ID = id("activity")
+			a.Targets = append([]promise.Target(nil), a.Targets...)
+			for j := range a.Targets {
+				a.Targets[j].ID = id("target " + strconv.Itoa(j))
+			}
+			a.Text = promise.Text{"sv": a.Text["sv"] + " (kopia " + strconv.Itoa(i) + ")", "en": a.Text["en"] + " (copy " + strconv.Itoa(i) + ")"}
+			a.Wordings = nil
+		}
+		cp.Activities = append(cp.Activities, a)
+	}
+	return json.Marshal(bundle{Schema: bundleSchema, SchemaVersion: promise.SchemaVersion, Document: doc})
 }
 
 // mistake returns Strängnäs 2019 with a mistake an editor makes: a

@@ -49,6 +49,8 @@
 //	              links (invalid data, so an error with the problems)
 //	data=mistakes widgets of data with an editor's mistakes: a misspelt
 //	              property and a date written 2019-2-8
+//	data=large    a widget of 900 activities (Strängnäs 2019's, copied):
+//	              the follow-up of each is built when it is opened
 //	lang=en       the widgets in English
 //	debug=1       the widgets log their steps to the console
 package main

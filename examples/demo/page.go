@@ -73,6 +73,11 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 			{Div: true, Src: "/data/mistake-date.json", Heading: "Felskrivet datum", Intro: "Filen har datumet 2019-2-8.", FallbackURL: "/data/mistake-date.json", Fallback: "Data"},
 		}
 	}
+	if q.Get("data") == "large" {
+		d.Widgets = []widgetTag{
+			{Src: "/data/large.json", Heading: "Tusentals aktiviteter", Intro: "Strängnäs 2019 med sina aktiviteter kopierade till 900: widgeten bygger varje aktivitets uppföljning först när den öppnas.", FallbackURL: "/data/large.json", Fallback: "Data"},
+		}
+	}
 	if q.Get("data") == "hostile" {
 		d.Hostile = true
 		d.Widgets = []widgetTag{
