@@ -169,10 +169,13 @@ func (r renderer) summary(s *view.Summary) node {
 	for _, c := range s.Counts {
 		chips = append(chips, h("li", chip(c.Status), text(" "+c.Text)))
 	}
-	bar := h("p",
-		textEl("span", r.say("view.overall")+": "+s.ProgressText).class("label"),
-		progress(s.Progress, r.say("view.overall"), s.ProgressText),
-	).class("overall")
+	var bar node
+	if s.HasProgress {
+		bar = h("p",
+			textEl("span", r.say("view.overall")+": "+s.ProgressText).class("label"),
+			progress(s.Progress, r.say("view.overall"), s.ProgressText),
+		).class("overall")
+	}
 	asOf := []node{text(r.say("publish.statusAt") + " "), dateEl(s.At), text(" · ")}
 	if s.LastReport.IsZero() {
 		asOf = append(asOf, text(s.NoReport))

@@ -155,9 +155,16 @@ func TestViewContent(t *testing.T) {
 	if !found {
 		t.Errorf(`no progress with aria-valuetext "20 av minst 8 områden"`)
 	}
-	overall := div.Call("querySelector", ".summary progress")
+	// On 31 January 2020 one activity still awaits its report: the
+	// summary shows no bar of the others' progress, which would look
+	// better than the whole. From 1 February it has a verdict and a bar.
+	if !div.Call("querySelector", ".summary progress").IsNull() {
+		t.Errorf("the summary shows a progress bar while an activity awaits its report")
+	}
+	after, _ := renderView(t, viewInput{Lang: "sv", At: promise.MustParseDate("2020-02-01")}, nil)
+	overall := after.Call("querySelector", ".summary progress")
 	if overall.IsNull() || overall.Call("getAttribute", "aria-label").String() == "" {
-		t.Errorf("the summary has no named progress")
+		t.Errorf("the summary of a verdict has no named progress")
 	}
 	// The details: a native disclosure with a key, the latest follow-up.
 	ds := all(div, "details[data-key]")
@@ -341,12 +348,13 @@ func TestViewForCitizens(t *testing.T) {
 // TestViewEnglishNumbers: English figures are grouped and pointed as
 // English writes them, percentages without a space.
 func TestViewEnglishNumbers(t *testing.T) {
-	div, _ := renderView(t, viewInput{Lang: "en"}, nil)
+	final := promise.MustParseDate("2020-02-01") // a verdict: the summary has its bar
+	div, _ := renderView(t, viewInput{Lang: "en", At: final}, nil)
 	label := div.Call("querySelector", ".overall .label").Get("textContent").String()
 	if strings.Contains(label, " %") || !strings.Contains(label, "%") {
 		t.Errorf("English progress %q", label)
 	}
-	sv, _ := renderView(t, viewInput{Lang: "sv"}, nil)
+	sv, _ := renderView(t, viewInput{Lang: "sv", At: final}, nil)
 	if l := sv.Call("querySelector", ".overall .label").Get("textContent").String(); !strings.Contains(l, "\u00a0%") {
 		t.Errorf("Swedish progress %q", l)
 	}

@@ -68,7 +68,11 @@ func (m *mdWriter) section(s *view.Section, p *view.Page) {
 	m.line("### ", m.key("publish.summary"))
 	m.line()
 	sum := &s.Summary
-	m.line("**", status(sum.Status), "** – ", m.key("view.overall"), ": ", md(sum.ProgressText), ".")
+	if sum.HasProgress {
+		m.line("**", status(sum.Status), "** – ", m.key("view.overall"), ": ", md(sum.ProgressText), ".")
+	} else {
+		m.line("**", status(sum.Status), "**")
+	}
 	m.line()
 	m.line(md(sum.CountsText), ".")
 	if sum.Reason != "" {

@@ -243,6 +243,7 @@ func (bl *builder) summary(ru *followup.Rollup, st *followup.CitizenPromiseStatu
 		Total:      string(total.AppendIn(nil, lang)),
 	}
 	s.ProgressText = PercentText(s.Progress, lang)
+	s.HasProgress = ru.Status != followup.AwaitingReport && ru.Status != followup.Unassessable && ru.Status != followup.Withdrawn
 	var l words.List
 	for _, c := range ru.Counts {
 		s.Counts = append(s.Counts, Count{Status: bl.status(c.Status), N: c.Count,

@@ -94,6 +94,11 @@ type Summary struct {
 	Progress int    `json:"progress"`
 	// ProgressText is Progress as the language writes a percentage.
 	ProgressText string `json:"progressText"`
+	// HasProgress is false when the status is no verdict and no pace (it
+	// awaits a report, cannot be assessed, or is withdrawn): Progress then
+	// counts only the activities that could be assessed, and a bar of it
+	// would look better than the whole; layouts show the reason instead.
+	HasProgress bool `json:"hasProgress"`
 	// Total says what is counted: "7 aktiviteter".
 	Total  string  `json:"total"`
 	Counts []Count `json:"counts"`
