@@ -580,7 +580,7 @@ var english = Catalog{
 	"schema.decode":                   "the value cannot be read: %s",
 	"schema.dependent":                "%q is missing: it is needed with %q; add it",
 	"schema.didYouMean":               "%q is not a known property here: did you mean %q?",
-	"schema.dupReport":                "report %s is also in %s, with different content: keep the right one, or give the other a new id if both are real reports",
+	"schema.dupReport":                "report %s is also in %s, with different content: keep the right one (a corrected report: the bundle command with -replace keeps the file given last), or give the other a new id if both are real reports",
 	"schema.duplicateKey":             "the property %q appears twice in this object (first at %s): remove or rename one",
 	"schema.emptyFile":                "the file is empty: it must hold a JSON object",
 	"schema.enum":                     "%s is not allowed here: use one of %s",

@@ -580,7 +580,7 @@ var swedish = Catalog{
 	"schema.decode":                   "värdet kan inte läsas: %s",
 	"schema.dependent":                "%q saknas: den behövs när %q finns; lägg till den",
 	"schema.didYouMean":               "%q är ingen känd egenskap här: menar du %q?",
-	"schema.dupReport":                "rapport %s finns också i %s, med annat innehåll: behåll den rätta, eller ge den andra ett nytt id om båda är verkliga rapporter",
+	"schema.dupReport":                "rapport %s finns också i %s, med annat innehåll: behåll den rätta (en rättad rapport: kommandot bundle med -replace behåller filen som ges sist), eller ge den andra ett nytt id om båda är verkliga rapporter",
 	"schema.duplicateKey":             "egenskapen %q förekommer två gånger i objektet (första gången på %s): ta bort eller byt namn på den ena",
 	"schema.emptyFile":                "filen är tom: den måste innehålla ett JSON-objekt",
 	"schema.enum":                     "%s är inte tillåtet här: använd något av %s",

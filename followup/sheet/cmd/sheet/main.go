@@ -121,6 +121,11 @@ func export(args []string, stdin io.Reader, stdout, stderr io.Writer, now func()
 	if err := c.fs.Parse(args); err != nil {
 		return 2
 	}
+	if *periodFlag == "" && *reportFlag == "" && *c.out == "" {
+		// Without a period the command lists the calendar and writes
+		// nothing: -o is not needed for that.
+		*c.out = "-"
+	}
 	if !c.check(1, stderr) {
 		return 2
 	}
