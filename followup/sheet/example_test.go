@@ -57,5 +57,5 @@ func Example() {
 	// Aktivitet;Mål;Resultat (värde | datum | enhet | beskrivning);Tillfällen (datum | antal | plats | anteckning);Klart (datum);Bedömning;Motivering;Berättelse;Skäl till avvikelse;Ersättande aktiviteter (datum | text);Belägg (länk | titel);Aktivitets-id (ändra inte);Mål-id (ändra inte)
 	// Minst fyra trygghetsvandringar under 2019.;minst 4 trygghetsvandringar;;;;;;;;;;0193a1c2-7d4e-7f00-8a3b-000000000012;0193a1c2-7d4e-7f00-8a3b-000000000013
 	// 2 occurrences, 2 as of 2019-08-31
-	// row 17, column D (Tillfällen): "2019-06-31" is not a date of the form YYYY-MM-DD (or YYYY-MM, or YYYY)
+	// row 17, column D (Tillfällen): "2019-06-31" is not a date that exists: check the day and month
 }

@@ -43,6 +43,7 @@ var (
 	mRowTwice    = msg("sheet.rowTwice")
 	mConflict    = msg("sheet.conflict")
 	mBadDate     = msg("sheet.badDate")
+	mNoSuchDate  = msg("sheet.noSuchDate")
 	mBadValue    = msg("sheet.badValue")
 	mBadCount    = msg("sheet.badCount")
 	mBadBool     = msg("sheet.badBool")
@@ -54,6 +55,17 @@ var (
 	mNoURL       = msg("sheet.noURL")
 	mGeneratedID = msg("sheet.generatedID")
 )
+
+// badDate says what is wrong with a date of a cell: its form, or, for
+// one of the right form such as 2019-06-31, that no such day exists.
+func badDate(s string) promise.Text {
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		if _, err := strconv.Atoi(s[:4] + s[5:7] + s[8:]); err == nil && s[5:7] >= "01" && s[5:7] <= "12" {
+			return mNoSuchDate.text(s)
+		}
+	}
+	return mBadDate.text(s)
+}
 
 // Import reads a sheet written by [Export], and edited, back into a
 // report about doc. Columns may be moved, rows sorted, and rows of
@@ -377,7 +389,7 @@ func (im *importer) meta(r *followup.Report, rows []record) bool {
 		}
 		if s, has := required(d.m, d.ptr); has {
 			if *d.to, has = parseDate(s); !has {
-				im.problem(at(d.m), d.ptr, CodeBadCell, schema.Error, mBadDate.text(s))
+				im.problem(at(d.m), d.ptr, CodeBadCell, schema.Error, badDate(s))
 			}
 		}
 	}
@@ -654,7 +666,7 @@ func (im *importer) results(u *followup.Update, ptr string, tid uuid.UUID, s str
 		}
 		if len(f) > 1 && f[1] != "" {
 			if bad := parseWhen(f[1], &res); bad != "" {
-				im.problem(c, p+"/date", CodeBadCell, schema.Error, mBadDate.text(bad))
+				im.problem(c, p+"/date", CodeBadCell, schema.Error, badDate(bad))
 				continue
 			}
 		}
@@ -692,7 +704,7 @@ func (im *importer) occurrences(u *followup.Update, ptr string, tid uuid.UUID, s
 			continue
 		}
 		if o.Date, ok = parseDate(f[0]); !ok {
-			im.problem(c, p+"/date", CodeBadCell, schema.Error, mBadDate.text(f[0]))
+			im.problem(c, p+"/date", CodeBadCell, schema.Error, badDate(f[0]))
 			continue
 		}
 		if len(f) > 1 && f[1] != "" {
@@ -754,7 +766,7 @@ func (im *importer) activityCell(u *followup.Update, ptr string, col columnID, s
 		im.where[ptr+"/completed"] = c
 		d, ok := parseDate(s)
 		if !ok {
-			im.problem(c, ptr+"/completed", CodeBadCell, schema.Error, mBadDate.text(s))
+			im.problem(c, ptr+"/completed", CodeBadCell, schema.Error, badDate(s))
 		}
 		u.Completed = d
 	case colAssessment:
@@ -804,7 +816,7 @@ func (im *importer) activityCell(u *followup.Update, ptr string, col columnID, s
 				if f[0] != "" {
 					d, ok := parseDate(f[0])
 					if !ok {
-						im.problem(c, p+"/date", CodeBadCell, schema.Error, mBadDate.text(f[0]))
+						im.problem(c, p+"/date", CodeBadCell, schema.Error, badDate(f[0]))
 						continue
 					}
 					sub.Date = d

@@ -635,6 +635,7 @@ var english = Catalog{
 	"sheet.atRow":                     "row %d: ",
 	"sheet.badBool":                   "%q is neither yes nor no: write \"ja\" or \"nej\"",
 	"sheet.badCount":                  "%q is not a count: write a whole number, 1 or more",
+	"sheet.noSuchDate":                "%q is not a date that exists: check the day and month",
 	"sheet.badDate":                   "%q is not a date of the form YYYY-MM-DD (or YYYY-MM, or YYYY)",
 	"sheet.badID":                     "%q is not an id: copy it back from the exported sheet",
 	"sheet.badStatus":                 "%q is not an assessment: use one of %s",

@@ -635,6 +635,7 @@ var swedish = Catalog{
 	"sheet.atRow":                     "rad %d: ",
 	"sheet.badBool":                   "%q är varken ja eller nej: skriv \"ja\" eller \"nej\"",
 	"sheet.badCount":                  "%q är inget antal: skriv ett heltal, 1 eller mer",
+	"sheet.noSuchDate":                "%q är inget datum som finns: kontrollera dag och månad",
 	"sheet.badDate":                   "%q är inget datum på formen ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, eller ÅÅÅÅ)",
 	"sheet.badID":                     "%q är inget id: kopiera tillbaka det från det exporterade arket",
 	"sheet.badStatus":                 "%q är ingen bedömning: använd någon av %s",
