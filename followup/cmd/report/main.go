@@ -73,7 +73,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	case err != nil:
-		fmt.Fprintf(stderr, "report: -at: %v\n", err)
+		fmt.Fprintf(stderr, "report: -at %q is not a date: write it YYYY-MM-DD, e.g. 2020-01-31\n", *atFlag)
 		return 2
 	case !slices.Contains(words.Languages(), *lang):
 		fmt.Fprintf(stderr, "report: -lang must be sv or en, not %q\n", *lang)

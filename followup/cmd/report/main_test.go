@@ -268,3 +268,11 @@ func TestReportTextsInEveryFormat(t *testing.T) {
 		assert.Contains(t, out, "Published by Strängnäs kommun on strangnas.se.", format)
 	}
 }
+
+// TestAtMistake: a malformed -at says how to write it, without the name of
+// an internal package.
+func TestAtMistake(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 2, run([]string{"-at", "2019-2-8", strangnas2019}, nil, &stdout, &stderr))
+	assert.Equal(t, "report: -at \"2019-2-8\" is not a date: write it YYYY-MM-DD, e.g. 2020-01-31\n", stderr.String())
+}

@@ -104,7 +104,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	reports := len(merged.Bundle.Reports)
-	fmt.Fprintln(stderr, words.M("bundle.wrote", *out, reports, len(merged.JSON)).In(*lang))
+	fmt.Fprintln(stderr, words.M("bundle.wrote", *out, words.Count{N: reports, Noun: "noun.report"}, len(merged.JSON)).In(*lang))
 	return 0
 }
 

@@ -24,6 +24,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
@@ -56,7 +57,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() == 0 || !slices.Contains(words.Languages(), *lang) || *maxBytes <= 0 {
+	switch {
+	case !slices.Contains(words.Languages(), *lang):
+		fmt.Fprintf(stderr, "validate: -lang must be one of %s, not %q\n", strings.Join(words.Languages(), ", "), *lang)
+		return 2
+	case *maxBytes <= 0:
+		fmt.Fprintf(stderr, "validate: -max-bytes must be a positive number of bytes, not %d\n", *maxBytes)
+		return 2
+	case fs.NArg() == 0:
 		fs.Usage()
 		return 2
 	}

@@ -156,3 +156,17 @@ func TestProblemsInFileOrder(t *testing.T) {
 	assert.Contains(t, lines[199], "/citizenPromises/0/u100:")
 	assert.Contains(t, lines[200], "the first 200 problems are shown; there are 100 more")
 }
+
+// TestFlagMistakesSaySo: a wrong flag value is told in one line, not only
+// by the usage.
+func TestFlagMistakesSaySo(t *testing.T) {
+	for args, want := range map[string]string{
+		"-lang de":       `validate: -lang must be one of sv, en, not "de"`,
+		"-max-bytes -1": "validate: -max-bytes must be a positive number of bytes, not -1",
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(append(strings.Fields(args), minimal), nil, &stdout, &stderr)
+		assert.Equal(t, 2, code, args)
+		assert.Equal(t, want+"\n", stderr.String(), args)
+	}
+}
