@@ -537,7 +537,6 @@ var swedish = Catalog{
 	"qualifier.over":                  "drygt",
 	"qualifier.under":                 "knappt",
 	"report.activities":               "Aktiviteter",
-	"report.activitiesOfNoPromise":    "Aktiviteter utan löfte",
 	"report.actsHere":                 "activityIds hör till rapportens egna resultat; ett resultat i en uppdatering gäller dess aktivitet",
 	"report.afterDate":                "%s ligger efter rapportens datum %s: en rapport kan inte berätta om det som inte har hänt än",
 	"report.badEnum":                  "%s är %q, som inte är något av: %s",

@@ -300,7 +300,7 @@ func (tx *texts) container(out *strings.Builder, label string, at promise.Date, 
 	}
 	if len(rest) > 0 {
 		if len(promises) > 0 {
-			fmt.Fprintf(out, "\n  %s\n", tx.say("report.activitiesOfNoPromise"))
+			fmt.Fprintf(out, "\n  %s\n", tx.say("publish.otherActivities"))
 		} else {
 			out.WriteString("\n")
 		}
