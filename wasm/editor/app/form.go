@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -300,10 +302,14 @@ func (f *form) textField(ptr, id, pid, label, prop string, v any) *Node {
 			ps = append(slices.Clone(all), lp...)
 		}
 		name := label
-		if l == "en" {
-			name = strings.TrimSuffix(label, " *") + " (" + e.w(wEnglish) + ")"
-		} else if l != "sv" {
-			name = strings.TrimSuffix(label, " *") + " (" + l + ")"
+		if l != promise.DefaultLanguage {
+			// A text in another language than the default: its field
+			// says which, by the language's name where the catalog has it.
+			lname := l
+			if n, ok := words.Lookup(words.Key("language."+l), e.lang); ok {
+				lname = n
+			}
+			name = strings.TrimSuffix(label, " *") + " (" + lname + ")"
 		}
 		var in *Node
 		if longTexts[prop] {

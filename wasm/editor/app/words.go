@@ -82,7 +82,6 @@ const (
 	wOpened         wordKey = "opened"
 	wFileTooLarge   wordKey = "file-too-large"
 	wSkip           wordKey = "skip"
-	wEnglish        wordKey = "english"
 	wSwedish        wordKey = "swedish"
 	wFixFirst       wordKey = "fix-first"
 	wRequired       wordKey = "required"
