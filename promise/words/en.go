@@ -314,6 +314,7 @@ var english = Catalog{
 	"noun.activity.many":              "activities",
 	"noun.place":                      "place",
 	"noun.place.many":                 "places",
+	"editor.newTitle":                 "Citizen promise %s for %s",
 	"language.en":                     "English",
 	"language.sv":                     "Swedish",
 	"noun.report":                     "report",

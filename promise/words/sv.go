@@ -314,6 +314,7 @@ var swedish = Catalog{
 	"noun.activity.many":              "aktiviteter",
 	"noun.place":                      "plats",
 	"noun.place.many":                 "platser",
+	"editor.newTitle":                 "Medborgarlöfte %s för %s",
 	"language.en":                     "engelska",
 	"language.sv":                     "svenska",
 	"noun.report":                     "rapport",

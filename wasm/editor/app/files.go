@@ -12,6 +12,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/promise"
+	"github.com/medborgarlofte/medborgarlofte/promise/words"
 	"github.com/medborgarlofte/medborgarlofte/schema"
 )
 
@@ -329,7 +330,7 @@ func (e *Editor) create() {
 	}
 	citizen := map[string]any{
 		"id":       cp,
-		"title":    map[string]any{"sv": "Medborgarlöfte " + year + " för " + k.org},
+		"title":    map[string]any{"sv": words.M("editor.newTitle", year, k.org).In("sv")},
 		"period":   period,
 		"partyIds": []any{mun, pol},
 		"promises": []any{},
@@ -341,7 +342,7 @@ func (e *Editor) create() {
 		"$schema":       schema.PromiseDocumentURL,
 		"schemaVersion": promise.SchemaVersion,
 		"id":            newID(),
-		"title":         map[string]any{"sv": "Medborgarlöfte " + year + " för " + k.org},
+		"title":         map[string]any{"sv": words.M("editor.newTitle", year, k.org).In("sv")},
 		"language":      "sv",
 		"parties": []any{
 			map[string]any{"id": mun, "kind": "municipality", "name": map[string]any{"sv": k.org}, "identifiers": map[string]any{"kommunkod": k.code}},
