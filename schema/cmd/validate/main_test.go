@@ -161,7 +161,7 @@ func TestProblemsInFileOrder(t *testing.T) {
 // by the usage.
 func TestFlagMistakesSaySo(t *testing.T) {
 	for args, want := range map[string]string{
-		"-lang de":       `validate: -lang must be one of sv, en, not "de"`,
+		"-lang de":      `validate: -lang must be one of sv, en, not "de"`,
 		"-max-bytes -1": "validate: -max-bytes must be a positive number of bytes, not -1",
 	} {
 		var stdout, stderr bytes.Buffer
