@@ -457,6 +457,9 @@ func (ix *cpIndex) calendar() []CalendarPeriod {
 		// upcoming periods after the next one, which keeps its own.
 		if n := len(out); n > 0 && len(cp.Reports) == 0 && cp.Received.IsZero() && (cp.State == PeriodMissing || cp.State == PeriodUpcoming && n >= 2 && out[n-2].State == PeriodUpcoming) {
 			if last := &out[n-1]; last.State == cp.State && len(last.Reports) == 0 && last.Received.IsZero() && follows(last.Period, cp.Period) {
+				if last.Periods == 0 {
+					last.FirstDue = last.Due
+				}
 				last.Period.End, last.Due = cp.Period.End, cp.Due
 				last.Periods = max(last.Periods, 1) + 1
 				continue

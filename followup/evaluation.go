@@ -251,9 +251,11 @@ type CalendarPeriod struct {
 	// Periods is how many reporting periods in a row this entry stands
 	// for, when more than one: a run of missing periods that no report
 	// covers, or of the upcoming periods after the next one, from the
-	// first one's start to the last one's end and due date.
-	Periods int           `json:"periods,omitempty"`
-	State   CalendarState `json:"state"`
+	// first one's start to the last one's end and due date; FirstDue is
+	// then the first one's due date (how long the run has been overdue).
+	Periods  int           `json:"periods,omitempty"`
+	FirstDue promise.Date  `json:"firstDue,omitzero"`
+	State    CalendarState `json:"state"`
 	// Received is the date by which the reports seen together covered
 	// the whole period; zero if they do not yet.
 	Received promise.Date `json:"received,omitzero"`

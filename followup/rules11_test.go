@@ -374,6 +374,8 @@ func TestCalendarRuns(t *testing.T) {
 	require.Equal(t, []followup.CalendarState{followup.PeriodMissing, followup.PeriodAwaiting, followup.PeriodUpcoming, followup.PeriodUpcoming}, states)
 	assert.Equal(t, per("2020-01-01", "2025-04-30"), cal[0].Period)
 	assert.Equal(t, 64, cal[0].Periods)
+	assert.Equal(t, d("2020-02-29"), cal[0].FirstDue, "the first missing period's due date: overdue since")
+	assert.Equal(t, d("2025-05-31"), cal[0].Due)
 	assert.Zero(t, cal[1].Periods)
 	assert.Equal(t, per("2025-06-01", "2025-06-30"), cal[2].Period, "the next period keeps its own entry")
 	assert.Zero(t, cal[2].Periods)

@@ -116,7 +116,11 @@ func (m *mdWriter) section(s *view.Section, p *view.Page) {
 		m.line("| ", m.key("publish.period"), " | ", m.key("publish.due"), " | ", m.key("publish.state"), " | ", m.key("publish.received"), " |")
 		m.line("|---|---|---|---|")
 		for _, c := range s.Calendar {
-			m.line("| ", md(c.Period), " | ", md(c.Due.Text), " | ", md(c.State), " | ", md(c.Received.Text), " |")
+			due := c.Due.Text
+			if c.FirstDue.Text != "" {
+				due = c.FirstDue.Text + "–" + due
+			}
+			m.line("| ", md(c.Period), " | ", md(due), " | ", md(c.State), " | ", md(c.Received.Text), " |")
 		}
 	}
 	if len(s.Reports) > 0 || len(s.Results) > 0 {

@@ -145,7 +145,8 @@ func (bl *builder) extras(sec *Section, st *followup.CitizenPromiseStatus) {
 	lang := bl.lang
 	for _, c := range st.Calendar {
 		sec.Calendar = append(sec.Calendar, CalendarRow{
-			Period:   PeriodText(c.Period, lang),
+			Period:   withPeriods(PeriodText(c.Period, lang), c.Periods, lang),
+			FirstDue: bl.date(c.FirstDue),
 			Due:      bl.date(c.Due),
 			State:    words.Key("calendar." + string(c.State)).In(lang),
 			Received: bl.date(c.Received),
@@ -469,6 +470,15 @@ func (g *grouper) themes() []Theme {
 	return out
 }
 
+// withPeriods adds to a period's text how many reporting periods it
+// spans, when it is a run of more than one.
+func withPeriods(text string, n int, lang string) string {
+	if n < 2 {
+		return text
+	}
+	return words.M("view.periods", text, words.Count{N: n, Noun: "noun.period"}).In(lang)
+}
+
 func (bl *builder) withdrawn(w *promise.Withdrawal) string {
 	return words.M("view.withdrawn", longDate(w.Date, bl.lang), bl.text(w.Reason).S).In(bl.lang)
 }
@@ -477,7 +487,7 @@ func (bl *builder) history(h []followup.PeriodOutcome) []Point {
 	var out []Point
 	for _, p := range h {
 		out = append(out, Point{
-			Period:   shortPeriod(p.Period, bl.lang),
+			Period:   withPeriods(shortPeriod(p.Period, bl.lang), p.Periods, bl.lang),
 			Start:    p.Period.From().String(),
 			End:      p.Period.Through().String(),
 			Status:   bl.status(p.Status),

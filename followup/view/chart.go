@@ -7,9 +7,10 @@ import (
 )
 
 // Chart is the history of an activity (or a promise, or a section) drawn
-// as a small bar chart: one bar per reporting period, as high as the share
-// done at the period's end, marked with the status's symbol above it and
-// the period's number below; a line joins the tops. The geometry is in
+// as a small bar chart: one bar per entry of the history (a reporting
+// period, or a run of periods that ended with the same outcome, which the
+// entry's text says), as high as the share done at its end, marked with the
+// status's symbol above it and its number below; a line joins the tops. The geometry is in
 // the units of an SVG viewBox of W × H. Both layouts draw it from here:
 // the report as server-side SVG, the widget with its DOM builder.
 type Chart struct {

@@ -199,7 +199,9 @@ type Update struct {
 // Point is the outcome at the end of one reporting period.
 type Point struct {
 	_ noCompare
-	// Period is short ("jan–apr 2019"); Start and End are ISO dates.
+	// Period is short ("jan–apr 2019"), with how many reporting periods
+	// it spans when it is a run of them with one outcome ("januari–augusti
+	// 2019 (2 perioder)"); Start and End are ISO dates.
 	Period   string `json:"period"`
 	Start    string `json:"start"`
 	End      string `json:"end"`
@@ -218,8 +220,12 @@ type Target struct {
 
 // CalendarRow is one reporting period of the calendar.
 type CalendarRow struct {
-	_        noCompare
+	_ noCompare
+	// Period says the period, and for a run of periods in the same state
+	// how many ("januari 2024–april 2025 (16 perioder)"); FirstDue is
+	// then the first one's due date, Due the last one's.
 	Period   string `json:"period"`
+	FirstDue Date   `json:"firstDue"`
 	Due      Date   `json:"due"`
 	State    string `json:"state"`
 	Received Date   `json:"received"`

@@ -355,7 +355,7 @@ func (tx *texts) activity(out *strings.Builder, acts []promise.Activity, st *fol
 		fmt.Fprintf(out, "        %s\n", n)
 	}
 	fmt.Fprintf(out, "        %s\n", as.Reason.In(lang))
-	if a := as.Assessment; a != nil && as.Computed == nil && !strings.Contains(as.Reason.In(lang), a.Status.Label(lang)) {
+	if a := as.Assessment; a != nil && !slices.Contains(as.Codes, "followup.assessed") && !slices.Contains(as.Codes, "followup.assessedEnd") {
 		// The party's own assessment, when the rules' status stands
 		// instead of it (a report that is awaited), as the other formats
 		// show it.
