@@ -172,8 +172,8 @@ func (r renderer) summary(s *view.Summary) node {
 	var bar node
 	if s.HasProgress {
 		bar = h("p",
-			textEl("span", r.say("view.overall")+": "+s.ProgressText).class("label"),
-			progress(s.Progress, r.say("view.overall"), s.ProgressText),
+			textEl("span", s.ProgressLabel+": "+s.ProgressText).class("label"),
+			progress(s.Progress, s.ProgressLabel, s.ProgressText),
 		).class("overall")
 	}
 	asOf := []node{text(r.say("publish.statusAt") + " "), dateEl(s.At), text(" · ")}

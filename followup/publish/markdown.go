@@ -69,7 +69,7 @@ func (m *mdWriter) section(s *view.Section, p *view.Page) {
 	m.line()
 	sum := &s.Summary
 	if sum.HasProgress {
-		m.line("**", status(sum.Status), "** – ", m.key("view.overall"), ": ", md(sum.ProgressText), ".")
+		m.line("**", status(sum.Status), "** – ", md(sum.ProgressLabel), ": ", md(sum.ProgressText), ".")
 	} else {
 		m.line("**", status(sum.Status), "**")
 	}

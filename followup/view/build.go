@@ -245,6 +245,16 @@ func (bl *builder) summary(ru *followup.Rollup, st *followup.CitizenPromiseStatu
 	}
 	s.ProgressText = PercentText(s.Progress, lang)
 	s.HasProgress = ru.Status != followup.AwaitingReport && ru.Status != followup.Unassessable && ru.Status != followup.Withdrawn
+	s.ProgressLabel = words.Key("view.overall").In(lang)
+	withdrawn := 0
+	for _, c := range ru.Counts {
+		if c.Status == followup.Withdrawn {
+			withdrawn = c.Count
+		}
+	}
+	if ru.Assessed < ru.Total-withdrawn {
+		s.ProgressLabel = words.M("view.overallOfAssessed", words.Number{V: float64(ru.Assessed)}, words.Count{N: ru.Total - withdrawn, Noun: "noun.activity"}).In(lang)
+	}
 	var l words.List
 	for _, c := range ru.Counts {
 		s.Counts = append(s.Counts, Count{Status: bl.status(c.Status), N: c.Count,

@@ -99,6 +99,10 @@ type Summary struct {
 	// counts only the activities that could be assessed, and a bar of it
 	// would look better than the whole; layouts show the reason instead.
 	HasProgress bool `json:"hasProgress"`
+	// ProgressLabel names the bar: "Sammantagen måluppfyllelse", or, when
+	// some activities could not be assessed, "Måluppfyllelse för de 6 av
+	// 7 aktiviteter som kan bedömas", which is what Progress counts.
+	ProgressLabel string `json:"progressLabel"`
 	// Total says what is counted: "7 aktiviteter".
 	Total  string  `json:"total"`
 	Counts []Count `json:"counts"`

@@ -848,6 +848,7 @@ var english = Catalog{
 	"view.notStated":                  "not stated",
 	"view.openPeriod":                 "from %s, until further notice",
 	"view.otherPromises":              "Other promises",
+	"view.overallOfAssessed":          "Progress of the %s of %s that can be assessed",
 	"view.overall":                    "Overall progress",
 	"view.partners":                   "With",
 	"view.period":                     "Period",

@@ -848,6 +848,7 @@ var swedish = Catalog{
 	"view.notStated":                  "anges inte",
 	"view.openPeriod":                 "från %s, tills vidare",
 	"view.otherPromises":              "Övriga löften",
+	"view.overallOfAssessed":          "Måluppfyllelse för de %s av %s som kan bedömas",
 	"view.overall":                    "Sammantagen måluppfyllelse",
 	"view.partners":                   "Tillsammans med",
 	"view.period":                     "Period",
