@@ -2,7 +2,6 @@ package strict
 
 import (
 	"bytes"
-	"encoding"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -219,8 +218,11 @@ type typ struct {
 	// elem is a slice's or pointer's element; size a slice element's.
 	elem *typ
 	size uintptr
-	// text returns the value at p as its TextUnmarshaler (vText).
-	text func(p unsafe.Pointer) encoding.TextUnmarshaler
+	// text decodes b into the value at p with its UnmarshalText (vText),
+	// called directly: a call through encoding.TextUnmarshaler would make
+	// the linker keep the UnmarshalText of every type in an interface
+	// (time.Time's links time.Parse).
+	text func(p unsafe.Pointer, b []byte) error
 	// alloc returns a new value of a pointer's element (vPtr).
 	alloc func() unsafe.Pointer
 	// slice makes a slice of n elements at p and returns its first
@@ -287,7 +289,7 @@ func (d *decoder) decode(t *typ, n int32, p unsafe.Pointer) {
 	case vInt:
 		d.int(n, (*int)(p))
 	case vText:
-		d.text(n, t.text(p))
+		d.text(n, p, t.text)
 	case vStringMap:
 		d.stringMap(n, (*map[string]string)(p))
 	case vAnyMap:
@@ -431,10 +433,10 @@ func (d *decoder) int(n int32, v *int) {
 }
 
 // text decodes a string with the value's UnmarshalText.
-func (d *decoder) text(n int32, v encoding.TextUnmarshaler) {
+func (d *decoder) text(n int32, p unsafe.Pointer, unmarshal func(unsafe.Pointer, []byte) error) {
 	switch d.kind(n) {
 	case kString:
-		if err := v.UnmarshalText([]byte(d.t.nodes[n].str)); err != nil {
+		if err := unmarshal(p, []byte(d.t.nodes[n].str)); err != nil {
 			d.fail(n, err.Error())
 		}
 	case kNull:

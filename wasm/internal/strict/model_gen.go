@@ -3,7 +3,6 @@
 package strict
 
 import (
-	"encoding"
 	"unsafe"
 
 	"github.com/google/uuid"
@@ -14,8 +13,8 @@ import (
 // The descriptors of the model's types: what decoder.decode needs to
 // decode a value of each as encoding/json would.
 var (
-	tUuidUUID           = &typ{kind: vText, text: func(p unsafe.Pointer) encoding.TextUnmarshaler { return (*uuid.UUID)(p) }}
-	tPromiseDate        = &typ{kind: vText, text: func(p unsafe.Pointer) encoding.TextUnmarshaler { return (*promise.Date)(p) }}
+	tUuidUUID           = &typ{kind: vText, text: func(p unsafe.Pointer, b []byte) error { return (*uuid.UUID)(p).UnmarshalText(b) }}
+	tPromiseDate        = &typ{kind: vText, text: func(p unsafe.Pointer, b []byte) error { return (*promise.Date)(p).UnmarshalText(b) }}
 	tPromiseIdentifiers = &typ{kind: vStruct, fields: []field{
 		{name: "kommunkod", off: unsafe.Offsetof(promise.Identifiers{}.Kommunkod), t: tdString},
 		{name: "organisationsnummer", off: unsafe.Offsetof(promise.Identifiers{}.Organisationsnummer), t: tdString},
@@ -642,7 +641,7 @@ var (
 		*(*[]followup.Result)(p) = s
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
-	tFollowupStatus     = &typ{kind: vText, text: func(p unsafe.Pointer) encoding.TextUnmarshaler { return (*followup.Status)(p) }}
+	tFollowupStatus     = &typ{kind: vText, text: func(p unsafe.Pointer, b []byte) error { return (*followup.Status)(p).UnmarshalText(b) }}
 	tFollowupAssessment = &typ{kind: vStruct, fields: []field{
 		{name: "status", off: unsafe.Offsetof(followup.Assessment{}.Status), t: tFollowupStatus},
 		{name: "justification", off: unsafe.Offsetof(followup.Assessment{}.Justification), t: tdStringMap},

@@ -534,8 +534,7 @@ func (g *generator) desc(t reflect.Type, sch []map[string]any, path string) stri
 	var lit string
 	switch {
 	case pt.Implements(textUnmarshaler):
-		lit = fmt.Sprintf("&typ{kind: vText, text: func(p unsafe.Pointer) encoding.TextUnmarshaler { return (*%s)(p) }}", g.typeName(t))
-		g.imports["encoding"] = true
+		lit = fmt.Sprintf("&typ{kind: vText, text: func(p unsafe.Pointer, b []byte) error { return (*%s)(p).UnmarshalText(b) }}", g.typeName(t))
 	case t.Kind() == reflect.Struct:
 		lit = g.structDesc(t, sch, path)
 	case t.Kind() == reflect.Slice:
