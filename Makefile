@@ -52,13 +52,19 @@ check:
 toolscheck: tools
 	cd examples/tools && $(GO) vet ./... && $(STATICCHECK) ./... && $(GO) mod verify && $(GO) mod tidy -diff
 
-# wasmvet checks the widget as it is built: for js/wasm.
+# wasmvet checks the widget and the editor as they are built: for js/wasm,
+# the widget with its tag (medborgarlofte_nouuid, see promise.ID).
 wasmvet: tools
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 	GOOS=js GOARCH=wasm $(STATICCHECK) ./wasm/...
+	GOOS=js GOARCH=wasm $(GO) vet -tags=medborgarlofte_nouuid ./wasm ./wasm/internal/...
+	GOOS=js GOARCH=wasm $(STATICCHECK) -tags=medborgarlofte_nouuid ./wasm ./wasm/internal/...
 
+# unit also runs the widget's decoder's tests with the widget's tag, where
+# promise.ID is promise/internal/uid's UUID.
 unit:
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -tags=medborgarlofte_nouuid ./wasm/internal/strict
 
 # fuzz runs each fuzz target briefly; the seeds include every example file.
 # A new input is minimized at most 200 times: go test otherwise spends up to
@@ -71,6 +77,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzEvaluate$$' -fuzztime=$$(($(FUZZSCALE)*10000))x -fuzzminimizetime=200x ./followup
 	$(GO) test -run='^$$' -fuzz='^FuzzImport$$' -fuzztime=$$(($(FUZZSCALE)*10000))x -fuzzminimizetime=200x ./followup/sheet
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$$(($(FUZZSCALE)*10000))x -fuzzminimizetime=200x ./wasm/internal/strict
+	$(GO) test -run='^$$' -fuzz='^FuzzSameAsGoogleUUID$$' -fuzztime=$$(($(FUZZSCALE)*200000))x -fuzzminimizetime=200x ./promise/internal/uid
 	$(GO) test -run='^$$' -fuzz='^FuzzPattern$$' -fuzztime=$$(($(FUZZSCALE)*200000))x -fuzzminimizetime=200x ./wasm/internal/strict
 
 # examples validates every example file with the validator command.

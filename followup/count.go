@@ -3,11 +3,12 @@ package followup
 import (
 	"math"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/promise"
 	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
+
+// nilID is the zero ID: no id.
+var nilID promise.ID
 
 // ofTarget is "20 av minst 8 områden" / "20 of at least 8 areas".
 type ofTarget struct {
@@ -162,7 +163,7 @@ func (c *actCtx) split(t *promise.Target, tf *targetFacts, w promise.Period, tot
 		got := 0.0
 		for i := range tf.occ.list {
 			g := &tf.occ.list[i]
-			if g.key.place != uuid.Nil && !g.key.date.Before(w.Start) && !g.key.date.After(cut) && c.ix.within(g.key.place, s.PlaceID) {
+			if g.key.place != nilID && !g.key.date.Before(w.Start) && !g.key.date.After(cut) && c.ix.within(g.key.place, s.PlaceID) {
 				got += g.amount(c.sc.known)
 			}
 		}

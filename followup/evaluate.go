@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/promise"
 	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
@@ -198,7 +196,7 @@ func (ix *cpIndex) ended(sc scene) bool {
 // it.
 func (ix *cpIndex) serving() [][]int {
 	cp := ix.cp
-	pos := make(map[uuid.UUID]int, len(cp.Promises))
+	pos := make(map[promise.ID]int, len(cp.Promises))
 	for i := range cp.Promises {
 		pos[cp.Promises[i].ID] = i
 	}
@@ -474,7 +472,7 @@ func (ix *cpIndex) calendar() []CalendarPeriod {
 // the sources differ: from each other, or from the lead the document
 // shows.
 func leadConflict(a *promise.Activity) []promise.SourcedLead {
-	same := func(x, y []uuid.UUID) bool {
+	same := func(x, y []promise.ID) bool {
 		if len(x) != len(y) {
 			return false
 		}

@@ -1,8 +1,6 @@
 package followup
 
 import (
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
@@ -91,7 +89,7 @@ func (r *Rollup) Count(s Status) int {
 
 // CitizenPromiseStatus is the evaluation of one citizen promise.
 type CitizenPromiseStatus struct {
-	ID uuid.UUID `json:"id"`
+	ID promise.ID `json:"id"`
 	// Rollup is over the citizen promise's activities, each counted once
 	// whichever promises it serves.
 	Rollup
@@ -105,7 +103,7 @@ type CitizenPromiseStatus struct {
 	Calendar []CalendarPeriod `json:"calendar"`
 	// Reports are the ids of the reports seen, oldest first (see
 	// [Bundle.Visible]).
-	Reports []uuid.UUID `json:"reports,omitempty"`
+	Reports []promise.ID `json:"reports,omitempty"`
 	// LastReport is the date of the latest report seen.
 	LastReport promise.Date `json:"lastReport,omitzero"`
 	// Texts are the summaries and notes of the reports seen, in the
@@ -123,7 +121,7 @@ type CitizenPromiseStatus struct {
 // ReportText is what a report says in its own words: its summary and its
 // notes.
 type ReportText struct {
-	ReportID uuid.UUID      `json:"reportId"`
+	ReportID promise.ID     `json:"reportId"`
 	Summary  promise.Text   `json:"summary,omitempty"`
 	Notes    []promise.Note `json:"notes,omitempty"`
 }
@@ -131,16 +129,16 @@ type ReportText struct {
 // PromiseStatus is the evaluation of one promise, rolled up from the
 // activities that serve it.
 type PromiseStatus struct {
-	ID uuid.UUID `json:"id"`
+	ID promise.ID `json:"id"`
 	Rollup
 	// Activities are the ids of the activities that serve the promise.
-	Activities []uuid.UUID     `json:"activities,omitempty"`
+	Activities []promise.ID    `json:"activities,omitempty"`
 	History    []PeriodOutcome `json:"history,omitempty"`
 }
 
 // ActivityStatus is the evaluation of one activity.
 type ActivityStatus struct {
-	ID uuid.UUID `json:"id"`
+	ID promise.ID `json:"id"`
 	// Outcome is what is shown and rolled up: the latest manual
 	// assessment where one applies, else the computed outcome.
 	Outcome
@@ -166,7 +164,7 @@ type ActivityStatus struct {
 	Occurrences []Occurrence `json:"occurrences,omitempty"`
 	// Reports are the ids of the reports seen that say something about
 	// the activity, oldest first.
-	Reports []uuid.UUID `json:"reports,omitempty"`
+	Reports []promise.ID `json:"reports,omitempty"`
 	// History is the outcome at the end of each reporting period that has
 	// ended, as reported by its due date.
 	History []PeriodOutcome `json:"history,omitempty"`
@@ -174,7 +172,7 @@ type ActivityStatus struct {
 
 // TargetStatus is the evaluation of one target.
 type TargetStatus struct {
-	ID   uuid.UUID          `json:"id"`
+	ID   promise.ID         `json:"id"`
 	Kind promise.TargetKind `json:"kind"`
 	Outcome
 	// Years holds one outcome per calendar year for a target that counts
@@ -205,17 +203,17 @@ type PeriodOutcome struct {
 // ReportedAssessment is a manual assessment with the report it comes from.
 type ReportedAssessment struct {
 	Assessment
-	ReportID   uuid.UUID    `json:"reportId"`
+	ReportID   promise.ID   `json:"reportId"`
 	Date       promise.Date `json:"date"`
-	ReportedBy []uuid.UUID  `json:"reportedBy,omitempty"`
+	ReportedBy []promise.ID `json:"reportedBy,omitempty"`
 }
 
 // Conflict is a figure on which reports disagree. Every figure is kept;
 // the lowest (for an indicator: the least favourable) is the one used.
 type Conflict struct {
-	TargetID uuid.UUID `json:"targetId"`
-	Used     float64   `json:"used"`
-	Figures  []Figure  `json:"figures"`
+	TargetID promise.ID `json:"targetId"`
+	Used     float64    `json:"used"`
+	Figures  []Figure   `json:"figures"`
 }
 
 // Figure is one reported value of a [Conflict].
@@ -225,9 +223,9 @@ type Figure struct {
 	Date promise.Date `json:"date"`
 	// ReportID is the report that gives the value; zero for the sum of
 	// dated entries (occurrences).
-	ReportID   uuid.UUID    `json:"reportId,omitzero"`
+	ReportID   promise.ID   `json:"reportId,omitzero"`
 	ReportDate promise.Date `json:"reportDate,omitzero"`
-	ReportedBy []uuid.UUID  `json:"reportedBy,omitempty"`
+	ReportedBy []promise.ID `json:"reportedBy,omitempty"`
 	// Entries marks the sum of dated entries rather than a reported
 	// total.
 	Entries bool `json:"entries,omitempty"`
@@ -261,19 +259,19 @@ type CalendarPeriod struct {
 	Received promise.Date `json:"received,omitzero"`
 	// Reports are the ids of the reports seen whose period overlaps this
 	// one.
-	Reports []uuid.UUID `json:"reports,omitempty"`
+	Reports []promise.ID `json:"reports,omitempty"`
 }
 
 // Warning is something the evaluation ignored or had to guess.
 type Warning struct {
-	ReportID   uuid.UUID    `json:"reportId,omitzero"`
-	ActivityID uuid.UUID    `json:"activityId,omitzero"`
+	ReportID   promise.ID   `json:"reportId,omitzero"`
+	ActivityID promise.ID   `json:"activityId,omitzero"`
 	Message    promise.Text `json:"message"`
 }
 
 // CitizenPromise returns the evaluation of the citizen promise with the
 // given id, or nil.
-func (e *Evaluation) CitizenPromise(id uuid.UUID) *CitizenPromiseStatus {
+func (e *Evaluation) CitizenPromise(id promise.ID) *CitizenPromiseStatus {
 	for i := range e.CitizenPromises {
 		if e.CitizenPromises[i].ID == id {
 			return &e.CitizenPromises[i]
@@ -284,7 +282,7 @@ func (e *Evaluation) CitizenPromise(id uuid.UUID) *CitizenPromiseStatus {
 
 // Activity returns the evaluation of the activity with the given id, or
 // nil.
-func (c *CitizenPromiseStatus) Activity(id uuid.UUID) *ActivityStatus {
+func (c *CitizenPromiseStatus) Activity(id promise.ID) *ActivityStatus {
 	for i := range c.Activities {
 		if c.Activities[i].ID == id {
 			return &c.Activities[i]
@@ -294,7 +292,7 @@ func (c *CitizenPromiseStatus) Activity(id uuid.UUID) *ActivityStatus {
 }
 
 // Promise returns the evaluation of the promise with the given id, or nil.
-func (c *CitizenPromiseStatus) Promise(id uuid.UUID) *PromiseStatus {
+func (c *CitizenPromiseStatus) Promise(id promise.ID) *PromiseStatus {
 	for i := range c.Promises {
 		if c.Promises[i].ID == id {
 			return &c.Promises[i]
@@ -305,7 +303,7 @@ func (c *CitizenPromiseStatus) Promise(id uuid.UUID) *PromiseStatus {
 
 // Activity returns the evaluation of the activity with the given id in
 // any citizen promise, or nil.
-func (e *Evaluation) Activity(id uuid.UUID) *ActivityStatus {
+func (e *Evaluation) Activity(id promise.ID) *ActivityStatus {
 	for i := range e.CitizenPromises {
 		if a := e.CitizenPromises[i].Activity(id); a != nil {
 			return a

@@ -4,8 +4,6 @@ import (
 	"math"
 	"slices"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/promise"
 	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
@@ -23,10 +21,10 @@ type cpIndex struct {
 	th      promise.Thresholds
 	cal     []promise.ReportingPeriod
 	reports []*vreport
-	acts    map[uuid.UUID]*actFacts
-	targets map[uuid.UUID]*targetFacts
-	parties map[uuid.UUID]*promise.Party
-	places  map[uuid.UUID]*promise.Place
+	acts    map[promise.ID]*actFacts
+	targets map[promise.ID]*targetFacts
+	parties map[promise.ID]*promise.Party
+	places  map[promise.ID]*promise.Place
 	results []looseResult
 	warns   []Warning
 	// buf is scratch space for rendering reasons.
@@ -142,27 +140,27 @@ func validAssessment(a *Assessment) bool {
 // per evaluation, so that evaluating a document grows linearly with its
 // number of citizen promises.
 type docIndex struct {
-	parties map[uuid.UUID]*promise.Party
-	places  map[uuid.UUID]*promise.Place
+	parties map[promise.ID]*promise.Party
+	places  map[promise.ID]*promise.Place
 	// reports are the bundle's reports by what they follow up (a
 	// citizen promise or an action plan), in bundle order; a report
 	// about an agreement is filed under each citizen promise and action
 	// plan of the agreement.
-	reports map[uuid.UUID][]*Report
+	reports map[promise.ID][]*Report
 	// plans are the document's action plans as citizen promises without
 	// promises, so that one engine evaluates both.
 	plans []*promise.CitizenPromise
 	// acts holds every activity id of the document.
-	acts map[uuid.UUID]bool
+	acts map[promise.ID]bool
 }
 
 func newDocIndex(b *Bundle) *docIndex {
 	doc := &b.Document
 	dx := &docIndex{
-		parties: make(map[uuid.UUID]*promise.Party, len(doc.Parties)),
-		places:  make(map[uuid.UUID]*promise.Place, len(doc.Places)),
-		reports: make(map[uuid.UUID][]*Report, len(doc.CitizenPromises)+len(doc.ActionPlans)),
-		acts:    make(map[uuid.UUID]bool),
+		parties: make(map[promise.ID]*promise.Party, len(doc.Parties)),
+		places:  make(map[promise.ID]*promise.Place, len(doc.Places)),
+		reports: make(map[promise.ID][]*Report, len(doc.CitizenPromises)+len(doc.ActionPlans)),
+		acts:    make(map[promise.ID]bool),
 	}
 	for i := range doc.Parties {
 		dx.parties[doc.Parties[i].ID] = &doc.Parties[i]
@@ -170,7 +168,7 @@ func newDocIndex(b *Bundle) *docIndex {
 	for i := range doc.Places {
 		dx.places[doc.Places[i].ID] = &doc.Places[i]
 	}
-	under := make(map[uuid.UUID][]uuid.UUID) // agreement → its citizen promises and plans
+	under := make(map[promise.ID][]promise.ID) // agreement → its citizen promises and plans
 	for i := range doc.CitizenPromises {
 		c := &doc.CitizenPromises[i]
 		under[c.AgreementID] = append(under[c.AgreementID], c.ID)
@@ -192,11 +190,11 @@ func newDocIndex(b *Bundle) *docIndex {
 	for i := range b.Reports {
 		r := &b.Reports[i]
 		switch {
-		case r.CitizenPromiseID != uuid.Nil:
+		case r.CitizenPromiseID != nilID:
 			dx.reports[r.CitizenPromiseID] = append(dx.reports[r.CitizenPromiseID], r)
-		case r.ActionPlanID != uuid.Nil:
+		case r.ActionPlanID != nilID:
 			dx.reports[r.ActionPlanID] = append(dx.reports[r.ActionPlanID], r)
-		case r.AgreementID != uuid.Nil:
+		case r.AgreementID != nilID:
 			for _, id := range under[r.AgreementID] {
 				dx.reports[id] = append(dx.reports[id], r)
 			}
@@ -210,7 +208,7 @@ func newDocIndex(b *Bundle) *docIndex {
 // activities of none of its citizen promises and action plans.
 func (dx *docIndex) warnings(b *Bundle, at promise.Date) []Warning {
 	doc := &b.Document
-	known := make(map[uuid.UUID]bool, len(doc.CitizenPromises)+len(doc.ActionPlans)+len(doc.Agreements))
+	known := make(map[promise.ID]bool, len(doc.CitizenPromises)+len(doc.ActionPlans)+len(doc.Agreements))
 	for i := range doc.CitizenPromises {
 		known[doc.CitizenPromises[i].ID] = true
 	}
@@ -228,16 +226,16 @@ func (dx *docIndex) warnings(b *Bundle, at promise.Date) []Warning {
 		}
 		subject := r.CitizenPromiseID
 		switch {
-		case r.ActionPlanID != uuid.Nil:
+		case r.ActionPlanID != nilID:
 			subject = r.ActionPlanID
-		case r.AgreementID != uuid.Nil:
+		case r.AgreementID != nilID:
 			subject = r.AgreementID
 		}
 		if !known[subject] {
 			out = append(out, Warning{ReportID: r.ID, Message: sayUnknownCP.now(subject.String())})
 			continue
 		}
-		if r.AgreementID == uuid.Nil {
+		if r.AgreementID == nilID {
 			continue
 		}
 		for j := range r.Updates {
@@ -256,8 +254,8 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 		at:      at,
 		view:    view,
 		period:  days(cp.Period),
-		acts:    make(map[uuid.UUID]*actFacts, len(cp.Activities)),
-		targets: make(map[uuid.UUID]*targetFacts),
+		acts:    make(map[promise.ID]*actFacts, len(cp.Activities)),
+		targets: make(map[promise.ID]*targetFacts),
 		parties: dx.parties,
 		places:  dx.places,
 	}
@@ -304,7 +302,7 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 						af.resultKeys = make(map[resultKey]bool)
 					}
 					x := *r
-					x.TargetID = uuid.Nil
+					x.TargetID = nilID
 					ix.result(&x, vr, nil, &af.results, af.resultKeys)
 				}
 			}
@@ -313,7 +311,7 @@ func newIndex(dx *docIndex, doc *promise.Document, cp *promise.CitizenPromise, a
 			u := &vr.r.Updates[i]
 			af := ix.acts[u.ActivityID]
 			if af == nil {
-				if vr.r.AgreementID == uuid.Nil {
+				if vr.r.AgreementID == nilID {
 					// An agreement's report speaks for several
 					// citizen promises and plans; the bundle
 					// warns once for what none of them holds.
@@ -364,7 +362,7 @@ func (ix *cpIndex) update(u *Update, vr *vreport, af *actFacts) {
 			continue
 		}
 		switch {
-		case o.TargetID != uuid.Nil:
+		case o.TargetID != nilID:
 			if tf := ix.targets[o.TargetID]; tf != nil {
 				if !ruleOf(tf.t.Kind).entries {
 					ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: af.a.ID, Message: sayKindUnused.now(wordOccurrence, string(tf.t.Kind))})
@@ -392,7 +390,7 @@ func (ix *cpIndex) update(u *Update, vr *vreport, af *actFacts) {
 // result files a reported figure under its target, or among the results
 // that belong to no target (identical ones once).
 func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseResult, seen map[resultKey]bool) {
-	var actID uuid.UUID
+	var actID promise.ID
 	if af != nil {
 		actID = af.a.ID
 	}
@@ -415,11 +413,11 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 		return
 	}
 	target := r.TargetID
-	if target == uuid.Nil && r.Value == nil && r.Outcome != "" && af != nil && len(af.a.Targets) == 1 {
+	if target == nilID && r.Value == nil && r.Outcome != "" && af != nil && len(af.a.Targets) == 1 {
 		// "Genomfört" about an activity of one target is about that target.
 		target = af.a.Targets[0].ID
 	}
-	if target != uuid.Nil {
+	if target != nilID {
 		if tf := ix.targets[target]; tf != nil && r.Value != nil && r.Outcome == "" && !ruleOf(tf.t.Kind).figures {
 			ix.warns = append(ix.warns, Warning{ReportID: vr.r.ID, ActivityID: actID, Message: sayKindUnused.now(wordResult, string(tf.t.Kind))})
 		}
@@ -453,7 +451,7 @@ func (ix *cpIndex) result(r *Result, vr *vreport, af *actFacts, loose *[]looseRe
 }
 
 // partyName is a party's short name, else its name, else its id.
-func (ix *cpIndex) partyName(id uuid.UUID) promise.Text {
+func (ix *cpIndex) partyName(id promise.ID) promise.Text {
 	if p := ix.parties[id]; p != nil {
 		if !p.ShortName.IsZero() {
 			return p.ShortName
@@ -465,7 +463,7 @@ func (ix *cpIndex) partyName(id uuid.UUID) promise.Text {
 	return promise.Text{"sv": id.String()}
 }
 
-func (ix *cpIndex) placeName(id uuid.UUID) promise.Text {
+func (ix *cpIndex) placeName(id promise.ID) promise.Text {
 	if p := ix.places[id]; p != nil && !p.Name.IsZero() {
 		return p.Name
 	}
@@ -474,8 +472,8 @@ func (ix *cpIndex) placeName(id uuid.UUID) promise.Text {
 
 // within reports whether place p is q or lies within q, following the
 // places' parents.
-func (ix *cpIndex) within(p, q uuid.UUID) bool {
-	for i := 0; p != uuid.Nil && i <= len(ix.places); i++ {
+func (ix *cpIndex) within(p, q promise.ID) bool {
+	for i := 0; p != nilID && i <= len(ix.places); i++ {
 		if p == q {
 			return true
 		}

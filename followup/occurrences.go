@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
@@ -23,7 +21,7 @@ type occGroups struct {
 type occKey struct {
 	date      promise.Date
 	count     int
-	place     uuid.UUID
+	place     promise.ID
 	placeText string
 }
 

@@ -4,8 +4,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/promise"
 	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
@@ -233,7 +231,7 @@ func (q quantity) AppendIn(b []byte, lang string) []byte {
 // partyNames names the parties of a report by their short names.
 type partyNames struct {
 	ix  *cpIndex
-	ids []uuid.UUID
+	ids []promise.ID
 }
 
 func (p partyNames) AppendIn(b []byte, lang string) []byte {

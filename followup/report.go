@@ -1,8 +1,6 @@
 package followup
 
 import (
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
@@ -15,16 +13,16 @@ import (
 type Report struct {
 	Schema           string         `json:"$schema"`
 	SchemaVersion    string         `json:"schemaVersion"`
-	ID               uuid.UUID      `json:"id"`
-	CitizenPromiseID uuid.UUID      `json:"citizenPromiseId,omitzero"`
-	ActionPlanID     uuid.UUID      `json:"actionPlanId,omitzero"`
-	AgreementID      uuid.UUID      `json:"agreementId,omitzero"`
+	ID               promise.ID     `json:"id"`
+	CitizenPromiseID promise.ID     `json:"citizenPromiseId,omitzero"`
+	ActionPlanID     promise.ID     `json:"actionPlanId,omitzero"`
+	AgreementID      promise.ID     `json:"agreementId,omitzero"`
 	Title            promise.Text   `json:"title,omitempty"`
 	Period           promise.Period `json:"period"`
 	// Date is when the report was made or published; zero only when
 	// NotStated says the source does not give it.
 	Date       promise.Date `json:"date,omitzero"`
-	ReportedBy []uuid.UUID  `json:"reportedBy"`
+	ReportedBy []promise.ID `json:"reportedBy"`
 	// Final marks the report that closes the citizen promise's period.
 	Final bool `json:"final,omitempty"`
 	// Illustrative marks a report that is an example, not a real one.
@@ -42,7 +40,7 @@ type Report struct {
 
 // Update is what a report says about one activity.
 type Update struct {
-	ActivityID uuid.UUID `json:"activityId"`
+	ActivityID promise.ID `json:"activityId"`
 	// Occurrences are dated things done: a walk, a control, an area
 	// set up. They add up towards count, recurring and coverage targets.
 	Occurrences []Occurrence `json:"occurrences,omitempty"`
@@ -63,9 +61,9 @@ type Update struct {
 type Occurrence struct {
 	Date promise.Date `json:"date"`
 	// Count is how many things the entry stands for; 0 means 1.
-	Count    int       `json:"count,omitempty"`
-	TargetID uuid.UUID `json:"targetId,omitzero"`
-	PlaceID  uuid.UUID `json:"placeId,omitzero"`
+	Count    int        `json:"count,omitempty"`
+	TargetID promise.ID `json:"targetId,omitzero"`
+	PlaceID  promise.ID `json:"placeId,omitzero"`
 	// Place names a place that is not in the document, for work done
 	// elsewhere than promised ("Abborrberget").
 	Place promise.Text `json:"place,omitempty"`
@@ -83,10 +81,10 @@ type Occurrence struct {
 // totals over different periods are never added together ("71 in
 // May–July", then "301 in May–December").
 type Result struct {
-	TargetID uuid.UUID `json:"targetId,omitzero"`
+	TargetID promise.ID `json:"targetId,omitzero"`
 	// ActivityIDs, on a report's own results, name the activities a
 	// result is about: several, or none.
-	ActivityIDs []uuid.UUID       `json:"activityIds,omitempty"`
+	ActivityIDs []promise.ID      `json:"activityIds,omitempty"`
 	Value       *float64          `json:"value,omitempty"`
 	Qualifier   promise.Qualifier `json:"qualifier,omitempty"`
 	Outcome     StatedOutcome     `json:"outcome,omitempty"`

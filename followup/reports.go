@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
@@ -78,7 +76,7 @@ type vreport struct {
 // date counts as dated at the end of its period; one with neither is
 // ignored. Reports are ordered by date, then by the end and start of their
 // period, then by id, so that the order of b.Reports does not matter.
-func (b *Bundle) Visible(cp uuid.UUID, at promise.Date, v View) []*Report {
+func (b *Bundle) Visible(cp promise.ID, at promise.Date, v View) []*Report {
 	if b == nil {
 		return nil
 	}
@@ -101,7 +99,7 @@ func visibleIn(rs []*Report, at promise.Date, view View) ([]*vreport, []Warning)
 	var (
 		out   []*vreport
 		warns []Warning
-		byID  = make(map[uuid.UUID]int)
+		byID  = make(map[promise.ID]int)
 	)
 	for _, r := range rs {
 		v := newVReport(r, view)
@@ -112,7 +110,7 @@ func visibleIn(rs []*Report, at promise.Date, view View) ([]*vreport, []Warning)
 		if v.seen.After(at) {
 			continue
 		}
-		if j, dup := byID[r.ID]; dup && r.ID != uuid.Nil {
+		if j, dup := byID[r.ID]; dup && r.ID != nilID {
 			old := out[j]
 			used, other := old, v
 			if v.date.After(old.date) {

@@ -3,8 +3,6 @@ package followup
 import (
 	"math"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/promise"
 	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
@@ -141,7 +139,7 @@ func (c *actCtx) coverage(t *promise.Target, tf *targetFacts, w promise.Period) 
 					continue
 				}
 				entries = true
-				if g.key.place != uuid.Nil && c.ix.within(g.key.place, p) {
+				if g.key.place != nilID && c.ix.within(g.key.place, p) {
 					hit = true
 					break
 				}
@@ -190,7 +188,7 @@ func (c *actCtx) coverage(t *promise.Target, tf *targetFacts, w promise.Period) 
 				continue
 			}
 			measured = true
-			if g.key.place == uuid.Nil && g.key.placeText == "" {
+			if g.key.place == nilID && g.key.placeText == "" {
 				got += n
 				continue
 			}
@@ -235,7 +233,7 @@ func (c *actCtx) unknownSet(tf *targetFacts, w promise.Period, unit promise.Text
 		if n == 0 {
 			continue
 		}
-		if g.key.place == uuid.Nil && g.key.placeText == "" {
+		if g.key.place == nilID && g.key.placeText == "" {
 			got += n
 			continue
 		}

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/promise"
 	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
@@ -59,16 +57,16 @@ func (r *Report) validate(doc *promise.Document, shared *reportsIndex) error {
 // document: its parties and places, and the activities and targets of
 // each subject. The maps are only read once built.
 type reportsIndex struct {
-	parties, places map[uuid.UUID]bool
+	parties, places map[promise.ID]bool
 	subjects        map[subjectKey]subjectIndex
 }
 
 // subjectKey names what a report follows up.
-type subjectKey struct{ cp, plan, agreement uuid.UUID }
+type subjectKey struct{ cp, plan, agreement promise.ID }
 
 type subjectIndex struct {
-	acts    map[uuid.UUID]*promise.Activity
-	targets map[uuid.UUID]*promise.Target
+	acts    map[promise.ID]*promise.Activity
+	targets map[promise.ID]*promise.Target
 }
 
 type reportValidator struct {
@@ -78,10 +76,10 @@ type reportValidator struct {
 	// What the report follows up, when the document is known: its
 	// activities and targets by id, and the document's parties and
 	// places.
-	acts    map[uuid.UUID]*promise.Activity
-	targets map[uuid.UUID]*promise.Target
-	parties map[uuid.UUID]bool
-	places  map[uuid.UUID]bool
+	acts    map[promise.ID]*promise.Activity
+	targets map[promise.ID]*promise.Target
+	parties map[promise.ID]bool
+	places  map[promise.ID]bool
 }
 
 // msg is a message of the catalog (package promise/words).
@@ -134,21 +132,21 @@ func (r *Report) Subject(doc *promise.Document) (acts []*promise.Activity, ok bo
 		}
 	}
 	switch {
-	case r.CitizenPromiseID != uuid.Nil:
+	case r.CitizenPromiseID != nilID:
 		for i := range doc.CitizenPromises {
 			if c := &doc.CitizenPromises[i]; c.ID == r.CitizenPromiseID {
 				add(c.Activities)
 				return acts, true
 			}
 		}
-	case r.ActionPlanID != uuid.Nil:
+	case r.ActionPlanID != nilID:
 		for i := range doc.ActionPlans {
 			if a := &doc.ActionPlans[i]; a.ID == r.ActionPlanID {
 				add(a.Activities)
 				return acts, true
 			}
 		}
-	case r.AgreementID != uuid.Nil:
+	case r.AgreementID != nilID:
 		for i := range doc.Agreements {
 			ok = ok || doc.Agreements[i].ID == r.AgreementID
 		}
@@ -169,7 +167,7 @@ func (r *Report) Subject(doc *promise.Document) (acts []*promise.Activity, ok bo
 
 func (v *reportValidator) check(doc *promise.Document) {
 	r := v.r
-	if r.ID == uuid.Nil {
+	if r.ID == nilID {
 		v.add("/id", promise.CodeMissing, mMissing, "id")
 	}
 	switch {
@@ -196,8 +194,8 @@ func (v *reportValidator) check(doc *promise.Document) {
 		v.add("/reportedBy", promise.CodeEmptyCollection, mMissing, "reportedBy")
 	}
 	subjects := 0
-	for _, id := range [...]uuid.UUID{r.CitizenPromiseID, r.ActionPlanID, r.AgreementID} {
-		if id != uuid.Nil {
+	for _, id := range [...]promise.ID{r.CitizenPromiseID, r.ActionPlanID, r.AgreementID} {
+		if id != nilID {
 			subjects++
 		}
 	}
@@ -212,7 +210,7 @@ func (v *reportValidator) check(doc *promise.Document) {
 			}
 		}
 	}
-	seen := make(map[uuid.UUID]bool, len(r.Updates))
+	seen := make(map[promise.ID]bool, len(r.Updates))
 	for i := range r.Updates {
 		p := "/updates/" + strconv.Itoa(i)
 		u := &r.Updates[i]
@@ -235,7 +233,7 @@ func (v *reportValidator) check(doc *promise.Document) {
 		v.result(p, res, nil)
 		// A result of the report as a whole may still name a target or
 		// activities; they must be of what the report follows up.
-		if v.acts != nil && res.TargetID != uuid.Nil && v.targets[res.TargetID] == nil {
+		if v.acts != nil && res.TargetID != nilID && v.targets[res.TargetID] == nil {
 			v.add(p+"/targetId", promise.CodeDanglingRef, mNoCPTarget, res.TargetID)
 		}
 		for j, id := range res.ActivityIDs {
@@ -257,11 +255,11 @@ func (v *reportValidator) index(doc *promise.Document) {
 	if v.shared != nil && v.shared.parties != nil {
 		v.parties, v.places = v.shared.parties, v.shared.places
 	} else {
-		v.parties = make(map[uuid.UUID]bool, len(doc.Parties))
+		v.parties = make(map[promise.ID]bool, len(doc.Parties))
 		for i := range doc.Parties {
 			v.parties[doc.Parties[i].ID] = true
 		}
-		v.places = make(map[uuid.UUID]bool, len(doc.Places))
+		v.places = make(map[promise.ID]bool, len(doc.Places))
 		for i := range doc.Places {
 			v.places[doc.Places[i].ID] = true
 		}
@@ -284,24 +282,24 @@ func (v *reportValidator) index(doc *promise.Document) {
 	acts, ok := r.Subject(doc)
 	if !ok {
 		switch {
-		case r.CitizenPromiseID != uuid.Nil:
+		case r.CitizenPromiseID != nilID:
 			v.add("/citizenPromiseId", promise.CodeDanglingRef, mNoCP, r.CitizenPromiseID)
-		case r.ActionPlanID != uuid.Nil:
+		case r.ActionPlanID != nilID:
 			v.add("/actionPlanId", promise.CodeDanglingRef, mNoPlan, r.ActionPlanID)
 		default:
 			v.add("/agreementId", promise.CodeDanglingRef, mNoAgr, r.AgreementID)
 		}
 		return
 	}
-	v.acts = make(map[uuid.UUID]*promise.Activity, len(acts))
-	v.targets = make(map[uuid.UUID]*promise.Target)
+	v.acts = make(map[promise.ID]*promise.Activity, len(acts))
+	v.targets = make(map[promise.ID]*promise.Target)
 	for _, a := range acts {
 		v.acts[a.ID] = a
 		for i := range a.Targets {
 			v.targets[a.Targets[i].ID] = &a.Targets[i]
 		}
 	}
-	if r.CitizenPromiseID != uuid.Nil {
+	if r.CitizenPromiseID != nilID {
 		for i := range doc.CitizenPromises {
 			if c := &doc.CitizenPromises[i]; c.ID == r.CitizenPromiseID && c.Effect != nil {
 				for j := range c.Effect.Targets {
@@ -322,10 +320,10 @@ func (v *reportValidator) update(p string, u *Update, act *promise.Activity) {
 		} else if o.Count > MaxCount {
 			v.add(op+"/count", promise.CodeBadValue, mTooMany, o.Count, MaxCount)
 		}
-		if act != nil && o.TargetID != uuid.Nil && !hasTarget(act, o.TargetID) {
+		if act != nil && o.TargetID != nilID && !hasTarget(act, o.TargetID) {
 			v.add(op+"/targetId", promise.CodeDanglingRef, mNoTarget, o.TargetID, act.ID)
 		}
-		if v.places != nil && o.PlaceID != uuid.Nil && !v.places[o.PlaceID] {
+		if v.places != nil && o.PlaceID != nilID && !v.places[o.PlaceID] {
 			v.add(op+"/placeId", promise.CodeDanglingRef, mNoPlace, o.PlaceID)
 		}
 	}
@@ -391,7 +389,7 @@ func (v *reportValidator) result(p string, res *Result, act *promise.Activity) {
 	if act != nil && len(res.ActivityIDs) > 0 {
 		v.add(p+"/activityIds", promise.CodeNotApplicable, mActsHere)
 	}
-	if act != nil && res.TargetID != uuid.Nil && !hasTarget(act, res.TargetID) {
+	if act != nil && res.TargetID != nilID && !hasTarget(act, res.TargetID) {
 		v.add(p+"/targetId", promise.CodeDanglingRef, mNoTarget, res.TargetID, act.ID)
 	}
 	if t := v.targets[res.TargetID]; t != nil && res.Value != nil && slices.Contains(wholeKinds, t.Kind) {
@@ -432,7 +430,7 @@ func (v *reportValidator) link(p, u string) {
 // MaxCount is the largest count one occurrence may stand for.
 const MaxCount = 1000000
 
-func hasTarget(a *promise.Activity, id uuid.UUID) bool {
+func hasTarget(a *promise.Activity, id promise.ID) bool {
 	for i := range a.Targets {
 		if a.Targets[i].ID == id {
 			return true

@@ -1,7 +1,5 @@
 package promise
 
-import "github.com/google/uuid"
-
 // SchemaVersion is the version of the exchange format this package reads and
 // writes. Files declare it in "schemaVersion"; a file of another major
 // version is refused, never misread.
@@ -17,7 +15,7 @@ const SchemaVersion = "1.1"
 type Document struct {
 	Schema          string           `json:"$schema"`
 	SchemaVersion   string           `json:"schemaVersion"`
-	ID              uuid.UUID        `json:"id"`
+	ID              ID               `json:"id"`
 	Title           Text             `json:"title,omitempty"`
 	Language        string           `json:"language,omitempty"`
 	Updated         Date             `json:"updated,omitzero"`
@@ -56,7 +54,7 @@ const (
 // or takes part in an activity, or is served by another party (a
 // municipality that a police area serves).
 type Party struct {
-	ID          uuid.UUID   `json:"id"`
+	ID          ID          `json:"id"`
 	Kind        PartyKind   `json:"kind"`
 	Name        Text        `json:"name"`
 	ShortName   Text        `json:"shortName,omitempty"`
@@ -64,15 +62,15 @@ type Party struct {
 	// ParentID names the organisation this party is part of: a
 	// lokalpolisområde's polisregion, a municipality's förvaltning's
 	// municipality.
-	ParentID uuid.UUID `json:"parentId,omitzero"`
-	Website  string    `json:"website,omitempty"`
+	ParentID ID     `json:"parentId,omitzero"`
+	Website  string `json:"website,omitempty"`
 	// Aliases are other names of the party: what it is also called,
 	// what it was called, spellings that differ between sources.
 	Aliases []Alias `json:"aliases,omitempty"`
 	// ServesIDs are the municipalities a police area (or another party
 	// with an area) serves: "Lokalpolisområde Stenungsund" serves
 	// Stenungsund, Orust and Tjörn.
-	ServesIDs []uuid.UUID `json:"servesIds,omitempty"`
+	ServesIDs []ID `json:"servesIds,omitempty"`
 }
 
 // AliasKind says how an [Alias] relates to the name it stands beside.
@@ -87,22 +85,22 @@ const (
 
 // Alias is another name of a party or person, with the sources that use it.
 type Alias struct {
-	Name      string      `json:"name"`
-	Kind      AliasKind   `json:"kind,omitempty"` // default: "alias"
-	SourceIDs []uuid.UUID `json:"sourceIds,omitempty"`
+	Name      string    `json:"name"`
+	Kind      AliasKind `json:"kind,omitempty"` // default: "alias"
+	SourceIDs []ID      `json:"sourceIds,omitempty"`
 }
 
 // Person is someone the sources name: who signed, who is pictured or
 // quoted, who was present, whom to contact. A person belongs to a party.
 type Person struct {
-	ID      uuid.UUID `json:"id"`
-	Name    string    `json:"name"`
-	PartyID uuid.UUID `json:"partyId,omitzero"`
+	ID      ID     `json:"id"`
+	Name    string `json:"name"`
+	PartyID ID     `json:"partyId,omitzero"`
 	// Title is the person's position, as the source gives it:
 	// "Kommundirektör", "Lokalpolisområdeschef".
-	Title     Text        `json:"title,omitempty"`
-	Aliases   []Alias     `json:"aliases,omitempty"`
-	SourceIDs []uuid.UUID `json:"sourceIds,omitempty"`
+	Title     Text    `json:"title,omitempty"`
+	Aliases   []Alias `json:"aliases,omitempty"`
+	SourceIDs []ID    `json:"sourceIds,omitempty"`
 }
 
 // PersonRole is what a person did in an agreement, action plan or citizen
@@ -120,10 +118,10 @@ const (
 // Involvement is a person's part in an agreement, action plan or citizen
 // promise: their roles, and a quote when they are quoted.
 type Involvement struct {
-	PersonID  uuid.UUID    `json:"personId"`
+	PersonID  ID           `json:"personId"`
 	Roles     []PersonRole `json:"roles"`
 	Quote     Text         `json:"quote,omitempty"`
-	SourceIDs []uuid.UUID  `json:"sourceIds,omitempty"`
+	SourceIDs []ID         `json:"sourceIds,omitempty"`
 }
 
 // Identifiers are a party's official identifiers, where it has them.
@@ -150,10 +148,10 @@ const (
 
 // Place is where an activity happens or a target counts.
 type Place struct {
-	ID       uuid.UUID `json:"id"`
+	ID       ID        `json:"id"`
 	Kind     PlaceKind `json:"kind"`
 	Name     Text      `json:"name"`
-	ParentID uuid.UUID `json:"parentId,omitzero"`
+	ParentID ID        `json:"parentId,omitzero"`
 	// Kommunkod is the municipality the place lies in, where it is one.
 	Kommunkod string `json:"kommunkod,omitempty"`
 }
@@ -161,10 +159,10 @@ type Place struct {
 // Theme is a focus area (fokusområde) of an agreement or citizen promise.
 // Themes nest through ParentID (sub-areas).
 type Theme struct {
-	ID          uuid.UUID `json:"id"`
-	Title       Text      `json:"title"`
-	Description Text      `json:"description,omitempty"`
-	ParentID    uuid.UUID `json:"parentId,omitzero"`
+	ID          ID   `json:"id"`
+	Title       Text `json:"title"`
+	Description Text `json:"description,omitempty"`
+	ParentID    ID   `json:"parentId,omitzero"`
 }
 
 // SourceKind says what kind of document a [Source] is.
@@ -184,24 +182,24 @@ const (
 // Source is a document that agreements, promises and activities come from,
 // so that every entity can be traced to what was signed or published.
 type Source struct {
-	ID          uuid.UUID  `json:"id"`
+	ID          ID         `json:"id"`
 	Kind        SourceKind `json:"kind"`
 	Title       Text       `json:"title"`
 	URL         string     `json:"url,omitempty"`
 	Published   Date       `json:"published,omitzero"`
 	Updated     Date       `json:"updated,omitzero"`
-	PublisherID uuid.UUID  `json:"publisherId,omitzero"`
+	PublisherID ID         `json:"publisherId,omitzero"`
 	Note        Text       `json:"note,omitempty"`
 }
 
 // Signatory is a person who signed for a party.
 type Signatory struct {
-	PartyID uuid.UUID `json:"partyId"`
+	PartyID ID `json:"partyId"`
 	// PersonID names the person in the document's people, where the
 	// document lists them; Name is the name as the signature gives it.
-	PersonID uuid.UUID `json:"personId,omitzero"`
-	Name     string    `json:"name,omitempty"`
-	Role     Text      `json:"role,omitempty"` // "Kommundirektör", "Lokalpolisområdeschef"
+	PersonID ID     `json:"personId,omitzero"`
+	Name     string `json:"name,omitempty"`
+	Role     Text   `json:"role,omitempty"` // "Kommundirektör", "Lokalpolisområdeschef"
 	// Acting marks a signature as acting for the role (t.f.,
 	// tillförordnad).
 	Acting bool `json:"acting,omitempty"`
@@ -227,10 +225,10 @@ const (
 // alone ("the first agreement, December 2016"). At least one of ID, URL and
 // Title is set.
 type Lineage struct {
-	Relation Relation  `json:"relation"`
-	ID       uuid.UUID `json:"id,omitzero"`
-	URL      string    `json:"url,omitempty"`
-	Title    Text      `json:"title,omitempty"`
+	Relation Relation `json:"relation"`
+	ID       ID       `json:"id,omitzero"`
+	URL      string   `json:"url,omitempty"`
+	Title    Text     `json:"title,omitempty"`
 	// Unchanged says that the content was taken over unchanged: a
 	// promise renewed as it was for the next year.
 	Unchanged bool `json:"unchanged,omitempty"`
@@ -241,21 +239,21 @@ type Lineage struct {
 // the web: in this document by ID; in another by URL, with its ID there
 // when known; or by Title alone. At least one of the three is set.
 type Reference struct {
-	ID    uuid.UUID `json:"id,omitzero"`
-	URL   string    `json:"url,omitempty"`
-	Title Text      `json:"title,omitempty"`
+	ID    ID     `json:"id,omitzero"`
+	URL   string `json:"url,omitempty"`
+	Title Text   `json:"title,omitempty"`
 }
 
 // Wording is how one source words a promise or activity, where the sources
 // word it differently: the police's page and the municipality's page.
 type Wording struct {
-	Text      Text        `json:"text"`
-	SourceIDs []uuid.UUID `json:"sourceIds"`
+	Text      Text `json:"text"`
+	SourceIDs []ID `json:"sourceIds"`
 }
 
 // Note is a remark on an entity, usually on where sources differ ("the web
 // page lists other activities than the signed document").
 type Note struct {
-	Text      Text        `json:"text"`
-	SourceIDs []uuid.UUID `json:"sourceIds,omitempty"`
+	Text      Text `json:"text"`
+	SourceIDs []ID `json:"sourceIds,omitempty"`
 }

@@ -1,16 +1,14 @@
 package promise
 
-import "github.com/google/uuid"
-
 // Agreement is a samverkansöverenskommelse: the cooperation agreement
 // between a municipality (or several) and the police, usually for two to
 // four years or until further notice, under which citizen promises are
 // given. Its Period is the zero Period when the source states none.
 type Agreement struct {
-	ID          uuid.UUID   `json:"id"`
+	ID          ID          `json:"id"`
 	Title       Text        `json:"title"`
 	Period      Period      `json:"period,omitzero"`
-	PartyIDs    []uuid.UUID `json:"partyIds"`
+	PartyIDs    []ID        `json:"partyIds"`
 	Signatories []Signatory `json:"signatories,omitempty"`
 	Signed      Date        `json:"signed,omitzero"`
 	Summary     Text        `json:"summary,omitempty"`
@@ -18,14 +16,14 @@ type Agreement struct {
 	Purpose Text `json:"purpose,omitempty"`
 	// ThemeIDs are its focus areas; a theme's sub-areas are the themes
 	// whose ParentID names it.
-	ThemeIDs   []uuid.UUID  `json:"themeIds,omitempty"`
-	PlaceIDs   []uuid.UUID  `json:"placeIds,omitempty"`
+	ThemeIDs   []ID         `json:"themeIds,omitempty"`
+	PlaceIDs   []ID         `json:"placeIds,omitempty"`
 	LegalBasis []LegalBasis `json:"legalBasis,omitempty"`
 	// Duties are what each party undertakes.
 	Duties    []Duty        `json:"duties,omitempty"`
 	Bodies    []Body        `json:"bodies,omitempty"`
 	People    []Involvement `json:"people,omitempty"`
-	SourceIDs []uuid.UUID   `json:"sourceIds,omitempty"`
+	SourceIDs []ID          `json:"sourceIds,omitempty"`
 	Lineage   []Lineage     `json:"lineage,omitempty"`
 	Notes     []Note        `json:"notes,omitempty"`
 }
@@ -43,10 +41,10 @@ type LegalBasis struct {
 // agreement's words; LegalBasis, when set, is the SFS number of the law
 // that imposes it.
 type Duty struct {
-	PartyID    uuid.UUID   `json:"partyId"`
-	Text       Text        `json:"text"`
-	LegalBasis string      `json:"legalBasis,omitempty"`
-	SourceIDs  []uuid.UUID `json:"sourceIds,omitempty"`
+	PartyID    ID     `json:"partyId"`
+	Text       Text   `json:"text"`
+	LegalBasis string `json:"legalBasis,omitempty"`
+	SourceIDs  []ID   `json:"sourceIds,omitempty"`
 }
 
 // BodyKind says what kind of group a [Body] is.
@@ -64,12 +62,12 @@ const (
 // Body is a group that an agreement sets up or works through: the local
 // Brå, a steering group, a traffic safety council.
 type Body struct {
-	ID          uuid.UUID   `json:"id"`
-	Kind        BodyKind    `json:"kind"`
-	Name        Text        `json:"name"`
-	PartyIDs    []uuid.UUID `json:"partyIds,omitempty"`
-	Description Text        `json:"description,omitempty"` // its task, who chairs it, how often it meets
-	SourceIDs   []uuid.UUID `json:"sourceIds,omitempty"`
+	ID          ID       `json:"id"`
+	Kind        BodyKind `json:"kind"`
+	Name        Text     `json:"name"`
+	PartyIDs    []ID     `json:"partyIds,omitempty"`
+	Description Text     `json:"description,omitempty"` // its task, who chairs it, how often it meets
+	SourceIDs   []ID     `json:"sourceIds,omitempty"`
 }
 
 // ActionPlan is an åtgärdsplan or handlingsplan: the activities decided
@@ -77,22 +75,22 @@ type Body struct {
 // open-ended agreement, with their own targets. It is followed up like a
 // citizen promise; a citizen promise may be a chosen part of it.
 type ActionPlan struct {
-	ID          uuid.UUID `json:"id"`
-	AgreementID uuid.UUID `json:"agreementId,omitzero"`
+	ID          ID `json:"id"`
+	AgreementID ID `json:"agreementId,omitzero"`
 	// AgreementRef names the agreement when it is not in this document.
 	AgreementRef *Reference    `json:"agreementRef,omitempty"`
 	Title        Text          `json:"title"`
 	Period       Period        `json:"period"`
-	PartyIDs     []uuid.UUID   `json:"partyIds"`
+	PartyIDs     []ID          `json:"partyIds"`
 	Decided      Date          `json:"decided,omitzero"`
 	Summary      Text          `json:"summary,omitempty"`
-	ThemeIDs     []uuid.UUID   `json:"themeIds,omitempty"`
-	PlaceIDs     []uuid.UUID   `json:"placeIds,omitempty"`
+	ThemeIDs     []ID          `json:"themeIds,omitempty"`
+	PlaceIDs     []ID          `json:"placeIds,omitempty"`
 	Activities   []Activity    `json:"activities,omitempty"`
 	Reporting    *Reporting    `json:"reporting,omitempty"`
 	Thresholds   *Thresholds   `json:"thresholds,omitempty"`
 	People       []Involvement `json:"people,omitempty"`
-	SourceIDs    []uuid.UUID   `json:"sourceIds,omitempty"`
+	SourceIDs    []ID          `json:"sourceIds,omitempty"`
 	Lineage      []Lineage     `json:"lineage,omitempty"`
 	Notes        []Note        `json:"notes,omitempty"`
 }
@@ -100,18 +98,18 @@ type ActionPlan struct {
 // CitizenPromise is a medborgarlöfte: the set of promises and activities
 // that the parties sign and publish for a period, usually one or two years.
 type CitizenPromise struct {
-	ID          uuid.UUID `json:"id"`
-	AgreementID uuid.UUID `json:"agreementId,omitzero"`
+	ID          ID `json:"id"`
+	AgreementID ID `json:"agreementId,omitzero"`
 	// AgreementRef names the agreement when it is not in this document:
 	// in another file or only on the web.
 	AgreementRef *Reference `json:"agreementRef,omitempty"`
 	// ActionPlanID names the action plan that the citizen promise is a
 	// chosen part of.
-	ActionPlanID uuid.UUID `json:"actionPlanId,omitzero"`
-	Title        Text      `json:"title"`
-	Period       Period    `json:"period"`
+	ActionPlanID ID     `json:"actionPlanId,omitzero"`
+	Title        Text   `json:"title"`
+	Period       Period `json:"period"`
 	// PartyIDs are the parties that stand behind the citizen promise.
-	PartyIDs    []uuid.UUID `json:"partyIds"`
+	PartyIDs    []ID        `json:"partyIds"`
 	Signatories []Signatory `json:"signatories,omitempty"`
 	Signed      Date        `json:"signed,omitzero"`
 	SignedAt    string      `json:"signedAt,omitempty"` // the place of signing: "Strängnäs"
@@ -133,7 +131,7 @@ type CitizenPromise struct {
 	Reporting  *Reporting    `json:"reporting,omitempty"`
 	Thresholds *Thresholds   `json:"thresholds,omitempty"`
 	People     []Involvement `json:"people,omitempty"`
-	SourceIDs  []uuid.UUID   `json:"sourceIds,omitempty"`
+	SourceIDs  []ID          `json:"sourceIds,omitempty"`
 	Lineage    []Lineage     `json:"lineage,omitempty"`
 	Notes      []Note        `json:"notes,omitempty"`
 	// NotStated names lists the source does not give at all:
@@ -168,9 +166,9 @@ type ContextItem struct {
 	Kind        ContextKind `json:"kind"`
 	Name        Text        `json:"name"`
 	Description Text        `json:"description,omitempty"`
-	PartyIDs    []uuid.UUID `json:"partyIds,omitempty"`
+	PartyIDs    []ID        `json:"partyIds,omitempty"`
 	Links       []Link      `json:"links,omitempty"`
-	SourceIDs   []uuid.UUID `json:"sourceIds,omitempty"`
+	SourceIDs   []ID        `json:"sourceIds,omitempty"`
 }
 
 // BasisKind says what kind of ground a [Basis] is.
@@ -189,7 +187,7 @@ const (
 // situation picture, statistics. Promises point to it, so that each promise
 // can say which problem it answers.
 type Basis struct {
-	ID          uuid.UUID `json:"id"`
+	ID          ID        `json:"id"`
 	Kind        BasisKind `json:"kind"`
 	Description Text      `json:"description"`
 	Period      *Period   `json:"period,omitempty"`
@@ -197,24 +195,24 @@ type Basis struct {
 	// trygga", "505 brott per 100 000 invånare".
 	Measurements []Measurement `json:"measurements,omitempty"`
 	Links        []Link        `json:"links,omitempty"`
-	SourceIDs    []uuid.UUID   `json:"sourceIds,omitempty"`
+	SourceIDs    []ID          `json:"sourceIds,omitempty"`
 }
 
 // Promise is a löfte: one thing the parties promise ("Polisen lovar
 // tillsammans med Strängnäs kommun att …").
 type Promise struct {
-	ID   uuid.UUID `json:"id"`
-	Text Text      `json:"text"`
+	ID   ID   `json:"id"`
+	Text Text `json:"text"`
 	// GivenBy are the parties that give the promise; each must stand
 	// behind the citizen promise.
-	GivenBy []uuid.UUID `json:"givenBy"`
+	GivenBy []ID `json:"givenBy"`
 	// Wordings keep each source's words where sources word the promise
 	// differently; Text is the one the document shows.
 	Wordings  []Wording   `json:"wordings,omitempty"`
-	ThemeIDs  []uuid.UUID `json:"themeIds,omitempty"`
-	BasisIDs  []uuid.UUID `json:"basisIds,omitempty"`
-	PlaceIDs  []uuid.UUID `json:"placeIds,omitempty"`
-	SourceIDs []uuid.UUID `json:"sourceIds,omitempty"`
+	ThemeIDs  []ID        `json:"themeIds,omitempty"`
+	BasisIDs  []ID        `json:"basisIds,omitempty"`
+	PlaceIDs  []ID        `json:"placeIds,omitempty"`
+	SourceIDs []ID        `json:"sourceIds,omitempty"`
 	Lineage   []Lineage   `json:"lineage,omitempty"`
 	Notes     []Note      `json:"notes,omitempty"`
 	Withdrawn *Withdrawal `json:"withdrawn,omitempty"`
@@ -224,18 +222,18 @@ type Promise struct {
 // time window and targets. An activity serves the promises it names, which
 // may be several or none.
 type Activity struct {
-	ID   uuid.UUID `json:"id"`
-	Text Text      `json:"text"`
+	ID   ID   `json:"id"`
+	Text Text `json:"text"`
 	// Wordings keep each source's words where sources word the activity
 	// differently.
-	Wordings   []Wording   `json:"wordings,omitempty"`
-	PromiseIDs []uuid.UUID `json:"promiseIds,omitempty"`
-	ThemeIDs   []uuid.UUID `json:"themeIds,omitempty"`
+	Wordings   []Wording `json:"wordings,omitempty"`
+	PromiseIDs []ID      `json:"promiseIds,omitempty"`
+	ThemeIDs   []ID      `json:"themeIds,omitempty"`
 	// LeadIDs are the parties responsible; PartnerIDs those who take
 	// part. Neither need have signed. LeadIDs is empty only when
 	// NotStated says the source names no lead.
-	LeadIDs    []uuid.UUID `json:"leadIds,omitempty"`
-	PartnerIDs []uuid.UUID `json:"partnerIds,omitempty"`
+	LeadIDs    []ID `json:"leadIds,omitempty"`
+	PartnerIDs []ID `json:"partnerIds,omitempty"`
 	// OtherPartners are partners the source names only in words, not as
 	// an organisation: "andra myndigheter", "föreningar".
 	OtherPartners []Text `json:"otherPartners,omitempty"`
@@ -243,13 +241,13 @@ type Activity struct {
 	// sources differ; the evaluation shows it as a conflict.
 	LeadsBySource []SourcedLead `json:"leadsBySource,omitempty"`
 	// NotStated names what the source does not give: "leadIds".
-	NotStated []string    `json:"notStated,omitempty"`
-	PlaceIDs  []uuid.UUID `json:"placeIds,omitempty"`
+	NotStated []string `json:"notStated,omitempty"`
+	PlaceIDs  []ID     `json:"placeIds,omitempty"`
 	// Window is when the activity takes place, within the citizen
 	// promise's period; nil means the whole period.
 	Window    *Period     `json:"window,omitempty"`
 	Targets   []Target    `json:"targets,omitempty"`
-	SourceIDs []uuid.UUID `json:"sourceIds,omitempty"`
+	SourceIDs []ID        `json:"sourceIds,omitempty"`
 	Lineage   []Lineage   `json:"lineage,omitempty"`
 	Notes     []Note      `json:"notes,omitempty"`
 	Withdrawn *Withdrawal `json:"withdrawn,omitempty"`
@@ -257,8 +255,8 @@ type Activity struct {
 
 // SourcedLead is the lead of an activity as one source names it.
 type SourcedLead struct {
-	LeadIDs   []uuid.UUID `json:"leadIds"`
-	SourceIDs []uuid.UUID `json:"sourceIds"`
+	LeadIDs   []ID `json:"leadIds"`
+	SourceIDs []ID `json:"sourceIds"`
 }
 
 // Withdrawal records that a promise or activity was withdrawn, when and why.

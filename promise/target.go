@@ -1,7 +1,5 @@
 package promise
 
-import "github.com/google/uuid"
-
 // TargetKind says what "done" means for a [Target], and so which progress
 // rule of package followup applies.
 type TargetKind string
@@ -80,7 +78,7 @@ const (
 //
 // Scope applies to count, coverage and milestone targets.
 type Target struct {
-	ID          uuid.UUID    `json:"id"`
+	ID          ID           `json:"id"`
 	Kind        TargetKind   `json:"kind"`
 	Description Text         `json:"description,omitempty"`
 	Value       *float64     `json:"value,omitempty"`
@@ -89,7 +87,7 @@ type Target struct {
 	Scope       Scope        `json:"scope,omitempty"`
 	Every       Cadence      `json:"every,omitempty"`
 	Due         Date         `json:"due,omitzero"`
-	PlaceIDs    []uuid.UUID  `json:"placeIds,omitempty"`
+	PlaceIDs    []ID         `json:"placeIds,omitempty"`
 	Split       []Share      `json:"split,omitempty"`
 	Baseline    *Measurement `json:"baseline,omitempty"`
 	Direction   Direction    `json:"direction,omitempty"`
@@ -100,8 +98,8 @@ type Target struct {
 
 // Share is the part of a count target that falls on one place.
 type Share struct {
-	PlaceID uuid.UUID `json:"placeId"`
-	Value   float64   `json:"value"`
+	PlaceID ID      `json:"placeId"`
+	Value   float64 `json:"value"`
 }
 
 // Measurement is a measured value at a date, with its source: an
@@ -114,9 +112,9 @@ type Measurement struct {
 	Unit      Text      `json:"unit,omitempty"`
 	Date      Date      `json:"date"`
 	// Description says what was measured, where the unit does not.
-	Description Text      `json:"description,omitempty"`
-	PlaceID     uuid.UUID `json:"placeId,omitzero"`
-	SourceID    uuid.UUID `json:"sourceId,omitzero"`
+	Description Text `json:"description,omitempty"`
+	PlaceID     ID   `json:"placeId,omitzero"`
+	SourceID    ID   `json:"sourceId,omitzero"`
 }
 
 // Qualifier says how exact a reported or measured figure is, in the

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
@@ -37,7 +35,7 @@ import (
 // Validate does not check what the JSON Schema checks about the form of the
 // JSON itself (unknown properties, types); package schema does both.
 func (d *Document) Validate() error {
-	v := validator{d: d, ids: make(map[uuid.UUID]entity, 64)}
+	v := validator{d: d, ids: make(map[ID]entity, 64)}
 	v.document()
 	if v.dropped > 0 {
 		v.out = append(v.out, Violation{Code: CodeTooMany, Message: msg("promise.tooMany").text(MaxViolations, v.dropped), Count: v.dropped})
@@ -100,7 +98,7 @@ type entity struct {
 type validator struct {
 	d   *Document
 	out Violations
-	ids map[uuid.UUID]entity
+	ids map[ID]entity
 	// cp is the container being checked: the index of a citizen
 	// promise, or len(CitizenPromises) plus the index of an action plan.
 	cp int
@@ -175,7 +173,7 @@ func (v *validator) document() {
 			v.add("/schemaVersion", CodeSchemaVersion, mVersion, d.SchemaVersion, majorVersion)
 		}
 	}
-	if d.ID == uuid.Nil {
+	if d.ID == nilID {
 		v.add("/id", CodeMissing, mNoID)
 	}
 	v.text("/title", d.Title, false)
@@ -194,7 +192,7 @@ func (v *validator) document() {
 		t := &d.Themes[i]
 		v.text(p+"/title", t.Title, true)
 		v.text(p+"/description", t.Description, false)
-		v.parent(p, t.ID, t.ParentID, kTheme, func(id uuid.UUID) uuid.UUID { return v.themeByID(id).ParentID })
+		v.parent(p, t.ID, t.ParentID, kTheme, func(id ID) ID { return v.themeByID(id).ParentID })
 	}
 	for i := range d.Sources {
 		v.source(idx("/sources", i), &d.Sources[i])
@@ -240,8 +238,8 @@ func SupportedVersion(s string) bool {
 // register indexes every entity by id and reports duplicates.
 func (v *validator) register() {
 	d := v.d
-	reg := func(ptr string, id uuid.UUID, k kind, cp, i int) {
-		if id == uuid.Nil {
+	reg := func(ptr string, id ID, k kind, cp, i int) {
+		if id == nilID {
 			v.add(ptr+"/id", CodeMissing, mNoID)
 			return
 		}
@@ -251,7 +249,7 @@ func (v *validator) register() {
 		}
 		v.ids[id] = entity{kind: k, cp: cp, i: i, ptr: ptr}
 	}
-	if d.ID != uuid.Nil {
+	if d.ID != nilID {
 		v.ids[d.ID] = entity{kind: 0, cp: -1, ptr: ""}
 	}
 	for i := range d.Parties {
@@ -321,8 +319,8 @@ func kindName(k kind) words.Key {
 
 // ref checks that id names an entity of kind want. A zero id is reported
 // as missing when required.
-func (v *validator) ref(ptr string, id uuid.UUID, want kind, required bool) {
-	if id == uuid.Nil {
+func (v *validator) ref(ptr string, id ID, want kind, required bool) {
+	if id == nilID {
 		if required {
 			v.add(ptr, CodeMissing, mMissing, lastSegment(ptr))
 		}
@@ -344,20 +342,20 @@ func (v *validator) ref(ptr string, id uuid.UUID, want kind, required bool) {
 
 // refs checks a list of references; it reports an empty list when
 // required, and ids listed twice.
-func (v *validator) refs(ptr string, ids []uuid.UUID, want kind, required bool) {
+func (v *validator) refs(ptr string, ids []ID, want kind, required bool) {
 	if len(ids) == 0 {
 		if required {
 			v.add(ptr, CodeEmptyCollection, mEmpty, lastSegment(ptr))
 		}
 		return
 	}
-	var seen map[uuid.UUID]bool // for long lists only: short ones are compared in place
+	var seen map[ID]bool // for long lists only: short ones are compared in place
 	if len(ids) > 16 {
-		seen = make(map[uuid.UUID]bool, len(ids))
+		seen = make(map[ID]bool, len(ids))
 	}
 	for i, id := range ids {
 		p := idx(ptr, i)
-		if id == uuid.Nil {
+		if id == nilID {
 			v.add(p, CodeDanglingRef, mNilRef, lastSegment(ptr))
 			continue
 		}
@@ -506,10 +504,10 @@ func (v *validator) reference(ptr string, r *Reference, want kind) {
 	if r == nil {
 		return
 	}
-	if r.ID == uuid.Nil && r.URL == "" && r.Title.IsZero() {
+	if r.ID == nilID && r.URL == "" && r.Title.IsZero() {
 		v.add(ptr, CodeMissing, mRefNeeds)
 	}
-	if r.ID != uuid.Nil && r.URL == "" {
+	if r.ID != nilID && r.URL == "" {
 		v.ref(ptr+"/id", r.ID, want, true)
 	}
 	v.link(ptr+"/url", r.URL)
@@ -517,13 +515,13 @@ func (v *validator) reference(ptr string, r *Reference, want kind) {
 }
 
 // parent checks a parentId and that following parents never loops.
-func (v *validator) parent(ptr string, self, parent uuid.UUID, k kind, next func(uuid.UUID) uuid.UUID) {
-	if parent == uuid.Nil {
+func (v *validator) parent(ptr string, self, parent ID, k kind, next func(ID) ID) {
+	if parent == nilID {
 		return
 	}
 	v.ref(ptr+"/parentId", parent, k, true)
 	seen := 0
-	for id := parent; id != uuid.Nil; id = next(id) {
+	for id := parent; id != nilID; id = next(id) {
 		if e, ok := v.ids[id]; !ok || e.kind != k {
 			return
 		}
@@ -535,15 +533,15 @@ func (v *validator) parent(ptr string, self, parent uuid.UUID, k kind, next func
 	}
 }
 
-func (v *validator) partyByID(id uuid.UUID) *Party {
+func (v *validator) partyByID(id ID) *Party {
 	return &v.d.Parties[v.ids[id].i]
 }
 
-func (v *validator) placeByID(id uuid.UUID) *Place {
+func (v *validator) placeByID(id ID) *Place {
 	return &v.d.Places[v.ids[id].i]
 }
 
-func (v *validator) themeByID(id uuid.UUID) *Theme {
+func (v *validator) themeByID(id ID) *Theme {
 	return &v.d.Themes[v.ids[id].i]
 }
 
@@ -572,7 +570,7 @@ func (v *validator) party(p string, x *Party) {
 		v.add(p+"/identifiers/organisationsnummer", CodeBadIdentifier, mIdent, "organisationsnummer", o, "NNNNNN-NNNN")
 	}
 	v.link(p+"/website", x.Website)
-	v.parent(p, x.ID, x.ParentID, kParty, func(id uuid.UUID) uuid.UUID { return v.partyByID(id).ParentID })
+	v.parent(p, x.ID, x.ParentID, kParty, func(id ID) ID { return v.partyByID(id).ParentID })
 	v.aliases(p+"/aliases", x.Aliases)
 	v.refs(p+"/servesIds", x.ServesIDs, kParty, false)
 }
@@ -620,7 +618,7 @@ func (v *validator) place(p string, x *Place) {
 	if k := x.Kommunkod; k != "" && !isKommunkod(k) {
 		v.add(p+"/kommunkod", CodeBadIdentifier, mIdent, "kommunkod", k, "NNNN")
 	}
-	v.parent(p, x.ID, x.ParentID, kPlace, func(id uuid.UUID) uuid.UUID { return v.placeByID(id).ParentID })
+	v.parent(p, x.ID, x.ParentID, kPlace, func(id ID) ID { return v.placeByID(id).ParentID })
 }
 
 func (v *validator) source(p string, x *Source) {
@@ -634,12 +632,12 @@ func (v *validator) source(p string, x *Source) {
 	}
 }
 
-func (v *validator) signatories(p string, ss []Signatory, parties []uuid.UUID) {
+func (v *validator) signatories(p string, ss []Signatory, parties []ID) {
 	for i := range ss {
 		sp := idx(p, i)
 		s := &ss[i]
 		v.ref(sp+"/partyId", s.PartyID, kParty, true)
-		if s.PartyID != uuid.Nil && !slices.Contains(parties, s.PartyID) {
+		if s.PartyID != nilID && !slices.Contains(parties, s.PartyID) {
 			v.add(sp+"/partyId", CodeSignatoryParty, mSignatory, s.PartyID)
 		}
 		v.ref(sp+"/personId", s.PersonID, kPerson, false)
@@ -647,15 +645,15 @@ func (v *validator) signatories(p string, ss []Signatory, parties []uuid.UUID) {
 	}
 }
 
-func (v *validator) lineage(p string, self uuid.UUID, ls []Lineage) {
+func (v *validator) lineage(p string, self ID, ls []Lineage) {
 	for i := range ls {
 		lp := idx(p, i)
 		l := &ls[i]
 		v.enum(lp+"/relation", string(l.Relation), relations, true)
-		if l.ID == uuid.Nil && l.URL == "" && l.Title.IsZero() {
+		if l.ID == nilID && l.URL == "" && l.Title.IsZero() {
 			v.add(lp, CodeMissing, mLineage)
 		}
-		if l.ID != uuid.Nil && l.URL == "" {
+		if l.ID != nilID && l.URL == "" {
 			// An id without an address names an entity of this document.
 			if l.ID == self {
 				v.add(lp+"/id", CodeDanglingRef, mSelf)
@@ -700,7 +698,7 @@ func (v *validator) agreement(p string, a *Agreement) {
 		dp := idx(p+"/duties", i)
 		x := &a.Duties[i]
 		v.ref(dp+"/partyId", x.PartyID, kParty, true)
-		if x.PartyID != uuid.Nil && !slices.Contains(a.PartyIDs, x.PartyID) {
+		if x.PartyID != nilID && !slices.Contains(a.PartyIDs, x.PartyID) {
 			v.add(dp+"/partyId", CodeSignatoryParty, mDutyParty, x.PartyID)
 		}
 		v.text(dp+"/text", x.Text, true)

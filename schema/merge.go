@@ -263,7 +263,7 @@ func (m *merger) document() (*promise.Document, part, bool) {
 func (m *merger) reports(doc *promise.Document) []mergedReport {
 	var (
 		out  []mergedReport
-		seen = map[uuid.UUID]int{} // report id → index in out
+		seen = map[promise.ID]int{} // report id → index in out
 	)
 	for i, f := range m.files {
 		var rs []followup.Report

@@ -3,8 +3,6 @@ package schema
 import (
 	"strconv"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
@@ -27,23 +25,23 @@ const smallDocument = 1000
 // documentIndex says where in a document each id is.
 type documentIndex struct {
 	doc        *promise.Document
-	parties    map[uuid.UUID]int
-	places     map[uuid.UUID]int
-	agreements map[uuid.UUID]int
+	parties    map[promise.ID]int
+	places     map[promise.ID]int
+	agreements map[promise.ID]int
 	// owners holds, by their own id and by their agreement's, the
 	// citizen promises (index ≥ 0) and action plans (-1 - index).
-	owners map[uuid.UUID][]int
+	owners map[promise.ID][]int
 	// activities holds, by the activity's id and its targets', the owner
 	// (as in owners) and the activity's index.
-	activities map[uuid.UUID][][2]int
+	activities map[promise.ID][][2]int
 	// effects holds, by target id, the citizen promises whose expected
 	// effect holds that target.
-	effects map[uuid.UUID][]int
+	effects map[promise.ID][]int
 }
 
 func indexDocument(doc *promise.Document) *documentIndex {
-	x := &documentIndex{doc: doc, parties: map[uuid.UUID]int{}, places: map[uuid.UUID]int{}, agreements: map[uuid.UUID]int{},
-		owners: map[uuid.UUID][]int{}, activities: map[uuid.UUID][][2]int{}, effects: map[uuid.UUID][]int{}}
+	x := &documentIndex{doc: doc, parties: map[promise.ID]int{}, places: map[promise.ID]int{}, agreements: map[promise.ID]int{},
+		owners: map[promise.ID][]int{}, activities: map[promise.ID][][2]int{}, effects: map[promise.ID][]int{}}
 	for i := range doc.Parties {
 		x.parties[doc.Parties[i].ID] = i
 	}
@@ -53,9 +51,9 @@ func indexDocument(doc *promise.Document) *documentIndex {
 	for i := range doc.Agreements {
 		x.agreements[doc.Agreements[i].ID] = i
 	}
-	owner := func(o int, id, agreement uuid.UUID, acts []promise.Activity) {
+	owner := func(o int, id, agreement promise.ID, acts []promise.Activity) {
 		x.owners[id] = append(x.owners[id], o)
-		if agreement != uuid.Nil {
+		if agreement != (promise.ID{}) {
 			x.owners[agreement] = append(x.owners[agreement], o)
 		}
 		for j := range acts {
@@ -96,7 +94,7 @@ func (x *documentIndex) large() bool {
 
 // part returns the part of the document that names any of ids: a document
 // of its own, sharing what it keeps with the whole.
-func (x *documentIndex) part(ids []uuid.UUID) *promise.Document {
+func (x *documentIndex) part(ids []promise.ID) *promise.Document {
 	d := x.doc
 	out := &promise.Document{Schema: d.Schema, SchemaVersion: d.SchemaVersion, ID: d.ID}
 	cps, plans := map[int]*promise.CitizenPromise{}, map[int]*promise.ActionPlan{}
@@ -169,9 +167,9 @@ func (x *documentIndex) part(ids []uuid.UUID) *promise.Document {
 
 // mentioned returns the ids that the report's tree holds as texts, each
 // once.
-func mentioned(tree any) []uuid.UUID {
-	seen := map[uuid.UUID]bool{}
-	var ids []uuid.UUID
+func mentioned(tree any) []promise.ID {
+	seen := map[promise.ID]bool{}
+	var ids []promise.ID
 	var walk func(v any)
 	walk = func(v any) {
 		switch v := v.(type) {
@@ -187,7 +185,7 @@ func mentioned(tree any) []uuid.UUID {
 			if len(v) != 36 {
 				return
 			}
-			if id, err := uuid.Parse(v); err == nil && !seen[id] {
+			if id, err := promise.ParseID(v); err == nil && !seen[id] {
 				seen[id] = true
 				ids = append(ids, id)
 			}

@@ -11,8 +11,6 @@ import (
 	"syscall/js"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
 	"github.com/medborgarlofte/medborgarlofte/promise/words"
@@ -35,7 +33,7 @@ type config struct {
 	Src     string // absolute http(s) URL
 	Lang    string // "sv" or "en"
 	At      promise.Date
-	Promise uuid.UUID
+	Promise promise.ID
 	// Level is the level of the top headings: 1 to 4, default 2.
 	Level   int
 	Offline bool
@@ -90,7 +88,7 @@ func parseConfig(v js.Value, origin string) (config, error) {
 		c.At = d
 	}
 	if p := str("promise"); p != "" {
-		id, err := uuid.Parse(p)
+		id, err := promise.ParseID(p)
 		if err != nil {
 			return c, configError{"widget.cfgPromise", strict.Quote(p)}
 		}

@@ -10,8 +10,6 @@ import (
 	"syscall/js"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
@@ -243,7 +241,7 @@ type viewKey struct {
 	d       *data
 	lang    string
 	at      promise.Date
-	promise uuid.UUID
+	promise promise.ID
 	level   int
 	src     string
 }

@@ -5,13 +5,14 @@ package main
 import (
 	"strconv"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/followup/view"
 	"github.com/medborgarlofte/medborgarlofte/promise"
 	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
+
+// nilID is the zero ID: no id.
+var nilID promise.ID
 
 // viewInput is what a view shows: valid data (decodeBundle checked its
 // invariants) and the widget's attributes. Views must not change Bundle:
@@ -24,8 +25,8 @@ type viewInput struct {
 	// At is the date the status is shown as of: the at attribute, or
 	// today.
 	At promise.Date
-	// Promise, when not uuid.Nil, is the one promise to show.
-	Promise uuid.UUID
+	// Promise, when not nilID, is the one promise to show.
+	Promise promise.ID
 	// Level is the level of the widget's top headings (the heading-level
 	// attribute, 1 to 4; 0 means 2).
 	Level int
@@ -56,7 +57,7 @@ func (viewError) retryable() bool              { return false }
 // set, only that promise is shown.
 func content(in viewInput) (node, error) {
 	doc := &in.Bundle.Document
-	if in.Promise != uuid.Nil && !hasPromise(doc, in.Promise) {
+	if in.Promise != nilID && !hasPromise(doc, in.Promise) {
 		return node{}, viewError{"widget.errNoPromise", in.Promise.String()}
 	}
 	ev := followup.Evaluate(in.Bundle, in.At)
@@ -76,7 +77,7 @@ func content(in viewInput) (node, error) {
 	return h("div", out...).class("content"), nil
 }
 
-func hasPromise(doc *promise.Document, id uuid.UUID) bool {
+func hasPromise(doc *promise.Document, id promise.ID) bool {
 	for i := range doc.CitizenPromises {
 		for j := range doc.CitizenPromises[i].Promises {
 			if doc.CitizenPromises[i].Promises[j].ID == id {

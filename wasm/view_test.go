@@ -8,7 +8,6 @@ import (
 	"syscall/js"
 	"testing"
 
-	"github.com/google/uuid"
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
@@ -196,7 +195,7 @@ func TestViewContent(t *testing.T) {
 // TestViewEnglish: the widget's words in English, and a text the data has
 // only in Swedish marked lang="sv".
 func TestViewEnglish(t *testing.T) {
-	var only uuid.UUID
+	var only promise.ID
 	div, _ := renderView(t, viewInput{Lang: "en"}, func(b *followup.Bundle) {
 		a := &b.Document.CitizenPromises[0].Activities[0]
 		only = a.ID

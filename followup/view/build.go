@@ -3,19 +3,20 @@ package view
 import (
 	"strings"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
 	"github.com/medborgarlofte/medborgarlofte/promise/words"
 )
 
+// nilID is the zero ID: no id.
+var nilID promise.ID
+
 // Options choose what Build shows. The zero value shows everything.
 type Options struct {
-	// Promise, when not uuid.Nil, is the one promise to show: its
+	// Promise, when not nilID, is the one promise to show: its
 	// citizen promise with only that promise, its activities and its
 	// roll-up as the summary.
-	Promise uuid.UUID
+	Promise promise.ID
 }
 
 // Build returns the page of evaluation e of bundle b in lang (a language
@@ -44,14 +45,14 @@ func Build(b *followup.Bundle, e *followup.Evaluation, lang string, opts Options
 	}
 	for i := range doc.CitizenPromises {
 		cp := &doc.CitizenPromises[i]
-		if opts.Promise != uuid.Nil && !hasPromise(cp, opts.Promise) {
+		if opts.Promise != nilID && !hasPromise(cp, opts.Promise) {
 			continue
 		}
 		if st := e.CitizenPromise(cp.ID); st != nil {
 			p.Sections = append(p.Sections, bl.citizenPromise(cp, st))
 		}
 	}
-	if opts.Promise == uuid.Nil {
+	if opts.Promise == nilID {
 		for i := range doc.ActionPlans {
 			ap := &doc.ActionPlans[i]
 			for j := range e.ActionPlans {
@@ -67,7 +68,7 @@ func Build(b *followup.Bundle, e *followup.Evaluation, lang string, opts Options
 	return p
 }
 
-func hasPromise(cp *promise.CitizenPromise, id uuid.UUID) bool {
+func hasPromise(cp *promise.CitizenPromise, id promise.ID) bool {
 	for i := range cp.Promises {
 		if cp.Promises[i].ID == id {
 			return true
@@ -77,7 +78,7 @@ func hasPromise(cp *promise.CitizenPromise, id uuid.UUID) bool {
 }
 
 // themeIndex is the place of theme id in the document, -1 if none.
-func themeIndex(doc *promise.Document, id uuid.UUID) int {
+func themeIndex(doc *promise.Document, id promise.ID) int {
 	for i := range doc.Themes {
 		if doc.Themes[i].ID == id {
 			return i
@@ -108,7 +109,7 @@ func BuildReport(b *followup.Bundle, e *followup.Evaluation, lang string) *Page 
 	bl := builder{b: b, e: e, doc: &b.Document, lang: p.Lang, data: lang}
 	for i := range p.Sections {
 		sec := &p.Sections[i]
-		id, _ := uuid.Parse(sec.ID)
+		id, _ := promise.ParseID(sec.ID)
 		st := e.CitizenPromise(id)
 		for j := range e.ActionPlans {
 			if e.ActionPlans[j].ID == id {
@@ -168,7 +169,7 @@ type builder struct {
 	doc  *promise.Document
 	lang string // the catalog's language
 	data string // the language asked for, of the data's texts
-	only uuid.UUID
+	only promise.ID
 }
 
 // text returns t in the language asked for, marked with its own language
@@ -201,7 +202,7 @@ func (bl *builder) texts(notes []promise.Note) []Text {
 	return out
 }
 
-func (bl *builder) party(id uuid.UUID) string {
+func (bl *builder) party(id promise.ID) string {
 	for i := range bl.doc.Parties {
 		p := &bl.doc.Parties[i]
 		if p.ID == id {
@@ -215,7 +216,7 @@ func (bl *builder) party(id uuid.UUID) string {
 }
 
 // parties returns the names of the parties as a list: "A, B och C".
-func (bl *builder) parties(ids []uuid.UUID) string {
+func (bl *builder) parties(ids []promise.ID) string {
 	var l words.List
 	for _, id := range ids {
 		if n := bl.party(id); n != "" {
@@ -296,23 +297,23 @@ func (bl *builder) citizenPromise(cp *promise.CitizenPromise, st *followup.Citiz
 	}
 	reports := bl.b.Visible(cp.ID, bl.e.At, bl.e.View)
 	rollup := &st.Rollup
-	if bl.only != uuid.Nil {
+	if bl.only != nilID {
 		if ps := st.Promise(bl.only); ps != nil {
 			rollup = &ps.Rollup
 		}
 	}
 	sec.Summary = bl.summary(rollup, st, reports)
 
-	acts := map[uuid.UUID]*promise.Activity{}
+	acts := map[promise.ID]*promise.Activity{}
 	for i := range cp.Activities {
 		acts[cp.Activities[i].ID] = &cp.Activities[i]
 	}
 	g := bl.newGrouper()
-	served := map[uuid.UUID]bool{}
+	served := map[promise.ID]bool{}
 	for i := range cp.Promises {
 		p := &cp.Promises[i]
 		ps := st.Promise(p.ID)
-		if ps == nil || (bl.only != uuid.Nil && p.ID != bl.only) {
+		if ps == nil || (bl.only != nilID && p.ID != bl.only) {
 			continue
 		}
 		pv := Promise{
@@ -339,7 +340,7 @@ func (bl *builder) citizenPromise(cp *promise.CitizenPromise, st *followup.Citiz
 		t := g.group(p.ThemeIDs, true)
 		t.Promises = append(t.Promises, pv)
 	}
-	if bl.only == uuid.Nil {
+	if bl.only == nilID {
 		for i := range cp.Activities {
 			a := &cp.Activities[i]
 			as := st.Activity(a.ID)
@@ -389,7 +390,7 @@ func (bl *builder) actionPlan(ap *promise.ActionPlan, st *followup.CitizenPromis
 	return sec
 }
 
-func (bl *builder) sources(ids []uuid.UUID) []Link {
+func (bl *builder) sources(ids []promise.ID) []Link {
 	var out []Link
 	for _, id := range ids {
 		for i := range bl.doc.Sources {
@@ -408,25 +409,25 @@ func (bl *builder) sources(ids []uuid.UUID) []Link {
 // theme comes last.
 type grouper struct {
 	bl    *builder
-	byKey map[uuid.UUID]*Theme
-	keys  []uuid.UUID
+	byKey map[promise.ID]*Theme
+	keys  []promise.ID
 	// loose holds the activities of no promise and no theme.
 	loose *Theme
 }
 
 func (bl *builder) newGrouper() *grouper {
-	return &grouper{bl: bl, byKey: map[uuid.UUID]*Theme{}}
+	return &grouper{bl: bl, byKey: map[promise.ID]*Theme{}}
 }
 
-func (g *grouper) group(themes []uuid.UUID, isPromise bool) *Theme {
-	key := uuid.Nil
+func (g *grouper) group(themes []promise.ID, isPromise bool) *Theme {
+	key := nilID
 	for _, id := range themes {
 		if themeIndex(g.bl.doc, id) >= 0 {
 			key = id
 			break
 		}
 	}
-	if key == uuid.Nil && !isPromise {
+	if key == nilID && !isPromise {
 		if g.loose == nil {
 			g.loose = &Theme{Title: Text{S: words.Key("publish.otherActivities").In(g.bl.lang)}}
 		}
@@ -447,8 +448,8 @@ func (g *grouper) group(themes []uuid.UUID, isPromise bool) *Theme {
 }
 
 func (g *grouper) themes() []Theme {
-	order := func(id uuid.UUID) int {
-		if id == uuid.Nil {
+	order := func(id promise.ID) int {
+		if id == nilID {
 			return len(g.bl.doc.Themes)
 		}
 		return themeIndex(g.bl.doc, id)
@@ -462,7 +463,7 @@ func (g *grouper) themes() []Theme {
 	var out []Theme
 	for _, k := range g.keys {
 		t := g.byKey[k]
-		if k == uuid.Nil {
+		if k == nilID {
 			key := words.Key("view.promises")
 			if len(g.keys) > 1 {
 				key = "view.otherPromises"
@@ -611,7 +612,7 @@ func (bl *builder) activity(a *promise.Activity, st *followup.ActivityStatus, re
 	}
 	for _, o := range st.Occurrences {
 		where := bl.text(o.Place).S
-		if where == "" && o.PlaceID != uuid.Nil {
+		if where == "" && o.PlaceID != nilID {
 			for i := range bl.doc.Places {
 				if bl.doc.Places[i].ID == o.PlaceID {
 					where = bl.text(bl.doc.Places[i].Name).S

@@ -5,7 +5,6 @@ package strict
 import (
 	"unsafe"
 
-	"github.com/google/uuid"
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
@@ -13,25 +12,25 @@ import (
 // The descriptors of the model's types: what decoder.decode needs to
 // decode a value of each as encoding/json would.
 var (
-	tUuidUUID           = &typ{kind: vText, text: func(p unsafe.Pointer, b []byte) error { return (*uuid.UUID)(p).UnmarshalText(b) }}
+	tPromiseID          = &typ{kind: vText, text: func(p unsafe.Pointer, b []byte) error { return (*promise.ID)(p).UnmarshalText(b) }}
 	tPromiseDate        = &typ{kind: vText, text: func(p unsafe.Pointer, b []byte) error { return (*promise.Date)(p).UnmarshalText(b) }}
 	tPromiseIdentifiers = &typ{kind: vStruct, fields: []field{
 		{name: "kommunkod", off: unsafe.Offsetof(promise.Identifiers{}.Kommunkod), t: tdString},
 		{name: "organisationsnummer", off: unsafe.Offsetof(promise.Identifiers{}.Organisationsnummer), t: tdString},
 	}}
-	tSliceUuidUUID = &typ{kind: vSlice, elem: tUuidUUID, size: unsafe.Sizeof(*new(uuid.UUID)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
+	tSlicePromiseID = &typ{kind: vSlice, elem: tPromiseID, size: unsafe.Sizeof(*new(promise.ID)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
-			*(*[]uuid.UUID)(p) = nil
+			*(*[]promise.ID)(p) = nil
 			return nil
 		}
-		s := make([]uuid.UUID, n)
-		*(*[]uuid.UUID)(p) = s
+		s := make([]promise.ID, n)
+		*(*[]promise.ID)(p) = s
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromiseAlias = &typ{kind: vStruct, fields: []field{
 		{name: "name", off: unsafe.Offsetof(promise.Alias{}.Name), t: tdString},
 		{name: "kind", off: unsafe.Offsetof(promise.Alias{}.Kind), t: tdString},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.Alias{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Alias{}.SourceIDs), t: tSlicePromiseID},
 	}}
 	tSlicePromiseAlias = &typ{kind: vSlice, elem: tPromiseAlias, size: unsafe.Sizeof(*new(promise.Alias)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
@@ -43,15 +42,15 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromiseParty = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.Party{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Party{}.ID), t: tPromiseID},
 		{name: "kind", off: unsafe.Offsetof(promise.Party{}.Kind), t: tdString},
 		{name: "name", off: unsafe.Offsetof(promise.Party{}.Name), t: tdStringMap},
 		{name: "shortName", off: unsafe.Offsetof(promise.Party{}.ShortName), t: tdStringMap},
 		{name: "identifiers", off: unsafe.Offsetof(promise.Party{}.Identifiers), t: tPromiseIdentifiers},
-		{name: "parentId", off: unsafe.Offsetof(promise.Party{}.ParentID), t: tUuidUUID},
+		{name: "parentId", off: unsafe.Offsetof(promise.Party{}.ParentID), t: tPromiseID},
 		{name: "website", off: unsafe.Offsetof(promise.Party{}.Website), t: tdString},
 		{name: "aliases", off: unsafe.Offsetof(promise.Party{}.Aliases), t: tSlicePromiseAlias},
-		{name: "servesIds", off: unsafe.Offsetof(promise.Party{}.ServesIDs), t: tSliceUuidUUID},
+		{name: "servesIds", off: unsafe.Offsetof(promise.Party{}.ServesIDs), t: tSlicePromiseID},
 	}}
 	tSlicePromiseParty = &typ{kind: vSlice, elem: tPromiseParty, size: unsafe.Sizeof(*new(promise.Party)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
@@ -63,12 +62,12 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromisePerson = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.Person{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Person{}.ID), t: tPromiseID},
 		{name: "name", off: unsafe.Offsetof(promise.Person{}.Name), t: tdString},
-		{name: "partyId", off: unsafe.Offsetof(promise.Person{}.PartyID), t: tUuidUUID},
+		{name: "partyId", off: unsafe.Offsetof(promise.Person{}.PartyID), t: tPromiseID},
 		{name: "title", off: unsafe.Offsetof(promise.Person{}.Title), t: tdStringMap},
 		{name: "aliases", off: unsafe.Offsetof(promise.Person{}.Aliases), t: tSlicePromiseAlias},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.Person{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Person{}.SourceIDs), t: tSlicePromiseID},
 	}}
 	tSlicePromisePerson = &typ{kind: vSlice, elem: tPromisePerson, size: unsafe.Sizeof(*new(promise.Person)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
@@ -80,10 +79,10 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromisePlace = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.Place{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Place{}.ID), t: tPromiseID},
 		{name: "kind", off: unsafe.Offsetof(promise.Place{}.Kind), t: tdString},
 		{name: "name", off: unsafe.Offsetof(promise.Place{}.Name), t: tdStringMap},
-		{name: "parentId", off: unsafe.Offsetof(promise.Place{}.ParentID), t: tUuidUUID},
+		{name: "parentId", off: unsafe.Offsetof(promise.Place{}.ParentID), t: tPromiseID},
 		{name: "kommunkod", off: unsafe.Offsetof(promise.Place{}.Kommunkod), t: tdString},
 	}}
 	tSlicePromisePlace = &typ{kind: vSlice, elem: tPromisePlace, size: unsafe.Sizeof(*new(promise.Place)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
@@ -96,10 +95,10 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromiseTheme = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.Theme{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Theme{}.ID), t: tPromiseID},
 		{name: "title", off: unsafe.Offsetof(promise.Theme{}.Title), t: tdStringMap},
 		{name: "description", off: unsafe.Offsetof(promise.Theme{}.Description), t: tdStringMap},
-		{name: "parentId", off: unsafe.Offsetof(promise.Theme{}.ParentID), t: tUuidUUID},
+		{name: "parentId", off: unsafe.Offsetof(promise.Theme{}.ParentID), t: tPromiseID},
 	}}
 	tSlicePromiseTheme = &typ{kind: vSlice, elem: tPromiseTheme, size: unsafe.Sizeof(*new(promise.Theme)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
@@ -111,13 +110,13 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromiseSource = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.Source{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Source{}.ID), t: tPromiseID},
 		{name: "kind", off: unsafe.Offsetof(promise.Source{}.Kind), t: tdString},
 		{name: "title", off: unsafe.Offsetof(promise.Source{}.Title), t: tdStringMap},
 		{name: "url", off: unsafe.Offsetof(promise.Source{}.URL), t: tdString},
 		{name: "published", off: unsafe.Offsetof(promise.Source{}.Published), t: tPromiseDate},
 		{name: "updated", off: unsafe.Offsetof(promise.Source{}.Updated), t: tPromiseDate},
-		{name: "publisherId", off: unsafe.Offsetof(promise.Source{}.PublisherID), t: tUuidUUID},
+		{name: "publisherId", off: unsafe.Offsetof(promise.Source{}.PublisherID), t: tPromiseID},
 		{name: "note", off: unsafe.Offsetof(promise.Source{}.Note), t: tdStringMap},
 	}}
 	tSlicePromiseSource = &typ{kind: vSlice, elem: tPromiseSource, size: unsafe.Sizeof(*new(promise.Source)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
@@ -145,8 +144,8 @@ var (
 		{name: "notStated", off: unsafe.Offsetof(promise.Period{}.NotStated), t: tSliceString},
 	}}
 	tPromiseSignatory = &typ{kind: vStruct, fields: []field{
-		{name: "partyId", off: unsafe.Offsetof(promise.Signatory{}.PartyID), t: tUuidUUID},
-		{name: "personId", off: unsafe.Offsetof(promise.Signatory{}.PersonID), t: tUuidUUID},
+		{name: "partyId", off: unsafe.Offsetof(promise.Signatory{}.PartyID), t: tPromiseID},
+		{name: "personId", off: unsafe.Offsetof(promise.Signatory{}.PersonID), t: tPromiseID},
 		{name: "name", off: unsafe.Offsetof(promise.Signatory{}.Name), t: tdString},
 		{name: "role", off: unsafe.Offsetof(promise.Signatory{}.Role), t: tdStringMap},
 		{name: "acting", off: unsafe.Offsetof(promise.Signatory{}.Acting), t: tdBool},
@@ -176,10 +175,10 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromiseDuty = &typ{kind: vStruct, fields: []field{
-		{name: "partyId", off: unsafe.Offsetof(promise.Duty{}.PartyID), t: tUuidUUID},
+		{name: "partyId", off: unsafe.Offsetof(promise.Duty{}.PartyID), t: tPromiseID},
 		{name: "text", off: unsafe.Offsetof(promise.Duty{}.Text), t: tdStringMap},
 		{name: "legalBasis", off: unsafe.Offsetof(promise.Duty{}.LegalBasis), t: tdString},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.Duty{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Duty{}.SourceIDs), t: tSlicePromiseID},
 	}}
 	tSlicePromiseDuty = &typ{kind: vSlice, elem: tPromiseDuty, size: unsafe.Sizeof(*new(promise.Duty)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
@@ -191,12 +190,12 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromiseBody = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.Body{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Body{}.ID), t: tPromiseID},
 		{name: "kind", off: unsafe.Offsetof(promise.Body{}.Kind), t: tdString},
 		{name: "name", off: unsafe.Offsetof(promise.Body{}.Name), t: tdStringMap},
-		{name: "partyIds", off: unsafe.Offsetof(promise.Body{}.PartyIDs), t: tSliceUuidUUID},
+		{name: "partyIds", off: unsafe.Offsetof(promise.Body{}.PartyIDs), t: tSlicePromiseID},
 		{name: "description", off: unsafe.Offsetof(promise.Body{}.Description), t: tdStringMap},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.Body{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Body{}.SourceIDs), t: tSlicePromiseID},
 	}}
 	tSlicePromiseBody = &typ{kind: vSlice, elem: tPromiseBody, size: unsafe.Sizeof(*new(promise.Body)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
@@ -217,10 +216,10 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromiseInvolvement = &typ{kind: vStruct, fields: []field{
-		{name: "personId", off: unsafe.Offsetof(promise.Involvement{}.PersonID), t: tUuidUUID},
+		{name: "personId", off: unsafe.Offsetof(promise.Involvement{}.PersonID), t: tPromiseID},
 		{name: "roles", off: unsafe.Offsetof(promise.Involvement{}.Roles), t: tSlicePromisePersonRole},
 		{name: "quote", off: unsafe.Offsetof(promise.Involvement{}.Quote), t: tdStringMap},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.Involvement{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Involvement{}.SourceIDs), t: tSlicePromiseID},
 	}}
 	tSlicePromiseInvolvement = &typ{kind: vSlice, elem: tPromiseInvolvement, size: unsafe.Sizeof(*new(promise.Involvement)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
@@ -233,7 +232,7 @@ var (
 	}}
 	tPromiseLineage = &typ{kind: vStruct, fields: []field{
 		{name: "relation", off: unsafe.Offsetof(promise.Lineage{}.Relation), t: tdString},
-		{name: "id", off: unsafe.Offsetof(promise.Lineage{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Lineage{}.ID), t: tPromiseID},
 		{name: "url", off: unsafe.Offsetof(promise.Lineage{}.URL), t: tdString},
 		{name: "title", off: unsafe.Offsetof(promise.Lineage{}.Title), t: tdStringMap},
 		{name: "unchanged", off: unsafe.Offsetof(promise.Lineage{}.Unchanged), t: tdBool},
@@ -250,7 +249,7 @@ var (
 	}}
 	tPromiseNote = &typ{kind: vStruct, fields: []field{
 		{name: "text", off: unsafe.Offsetof(promise.Note{}.Text), t: tdStringMap},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.Note{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Note{}.SourceIDs), t: tSlicePromiseID},
 	}}
 	tSlicePromiseNote = &typ{kind: vSlice, elem: tPromiseNote, size: unsafe.Sizeof(*new(promise.Note)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
@@ -262,21 +261,21 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromiseAgreement = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.Agreement{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Agreement{}.ID), t: tPromiseID},
 		{name: "title", off: unsafe.Offsetof(promise.Agreement{}.Title), t: tdStringMap},
 		{name: "period", off: unsafe.Offsetof(promise.Agreement{}.Period), t: tPromisePeriod},
-		{name: "partyIds", off: unsafe.Offsetof(promise.Agreement{}.PartyIDs), t: tSliceUuidUUID},
+		{name: "partyIds", off: unsafe.Offsetof(promise.Agreement{}.PartyIDs), t: tSlicePromiseID},
 		{name: "signatories", off: unsafe.Offsetof(promise.Agreement{}.Signatories), t: tSlicePromiseSignatory},
 		{name: "signed", off: unsafe.Offsetof(promise.Agreement{}.Signed), t: tPromiseDate},
 		{name: "summary", off: unsafe.Offsetof(promise.Agreement{}.Summary), t: tdStringMap},
 		{name: "purpose", off: unsafe.Offsetof(promise.Agreement{}.Purpose), t: tdStringMap},
-		{name: "themeIds", off: unsafe.Offsetof(promise.Agreement{}.ThemeIDs), t: tSliceUuidUUID},
-		{name: "placeIds", off: unsafe.Offsetof(promise.Agreement{}.PlaceIDs), t: tSliceUuidUUID},
+		{name: "themeIds", off: unsafe.Offsetof(promise.Agreement{}.ThemeIDs), t: tSlicePromiseID},
+		{name: "placeIds", off: unsafe.Offsetof(promise.Agreement{}.PlaceIDs), t: tSlicePromiseID},
 		{name: "legalBasis", off: unsafe.Offsetof(promise.Agreement{}.LegalBasis), t: tSlicePromiseLegalBasis},
 		{name: "duties", off: unsafe.Offsetof(promise.Agreement{}.Duties), t: tSlicePromiseDuty},
 		{name: "bodies", off: unsafe.Offsetof(promise.Agreement{}.Bodies), t: tSlicePromiseBody},
 		{name: "people", off: unsafe.Offsetof(promise.Agreement{}.People), t: tSlicePromiseInvolvement},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.Agreement{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Agreement{}.SourceIDs), t: tSlicePromiseID},
 		{name: "lineage", off: unsafe.Offsetof(promise.Agreement{}.Lineage), t: tSlicePromiseLineage},
 		{name: "notes", off: unsafe.Offsetof(promise.Agreement{}.Notes), t: tSlicePromiseNote},
 	}}
@@ -290,14 +289,14 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromiseReference = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.Reference{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Reference{}.ID), t: tPromiseID},
 		{name: "url", off: unsafe.Offsetof(promise.Reference{}.URL), t: tdString},
 		{name: "title", off: unsafe.Offsetof(promise.Reference{}.Title), t: tdStringMap},
 	}}
 	tPtrPromiseReference = &typ{kind: vPtr, elem: tPromiseReference, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Reference)) }}
 	tPromiseWording      = &typ{kind: vStruct, fields: []field{
 		{name: "text", off: unsafe.Offsetof(promise.Wording{}.Text), t: tdStringMap},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.Wording{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Wording{}.SourceIDs), t: tSlicePromiseID},
 	}}
 	tSlicePromiseWording = &typ{kind: vSlice, elem: tPromiseWording, size: unsafe.Sizeof(*new(promise.Wording)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
@@ -318,8 +317,8 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromiseSourcedLead = &typ{kind: vStruct, fields: []field{
-		{name: "leadIds", off: unsafe.Offsetof(promise.SourcedLead{}.LeadIDs), t: tSliceUuidUUID},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.SourcedLead{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "leadIds", off: unsafe.Offsetof(promise.SourcedLead{}.LeadIDs), t: tSlicePromiseID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.SourcedLead{}.SourceIDs), t: tSlicePromiseID},
 	}}
 	tSlicePromiseSourcedLead = &typ{kind: vSlice, elem: tPromiseSourcedLead, size: unsafe.Sizeof(*new(promise.SourcedLead)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
@@ -333,7 +332,7 @@ var (
 	tPtrPromisePeriod = &typ{kind: vPtr, elem: tPromisePeriod, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Period)) }}
 	tPtrFloat64       = &typ{kind: vPtr, elem: tdFloat64, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(float64)) }}
 	tPromiseShare     = &typ{kind: vStruct, fields: []field{
-		{name: "placeId", off: unsafe.Offsetof(promise.Share{}.PlaceID), t: tUuidUUID},
+		{name: "placeId", off: unsafe.Offsetof(promise.Share{}.PlaceID), t: tPromiseID},
 		{name: "value", off: unsafe.Offsetof(promise.Share{}.Value), t: tdFloat64},
 	}}
 	tSlicePromiseShare = &typ{kind: vSlice, elem: tPromiseShare, size: unsafe.Sizeof(*new(promise.Share)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
@@ -351,12 +350,12 @@ var (
 		{name: "unit", off: unsafe.Offsetof(promise.Measurement{}.Unit), t: tdStringMap},
 		{name: "date", off: unsafe.Offsetof(promise.Measurement{}.Date), t: tPromiseDate},
 		{name: "description", off: unsafe.Offsetof(promise.Measurement{}.Description), t: tdStringMap},
-		{name: "placeId", off: unsafe.Offsetof(promise.Measurement{}.PlaceID), t: tUuidUUID},
-		{name: "sourceId", off: unsafe.Offsetof(promise.Measurement{}.SourceID), t: tUuidUUID},
+		{name: "placeId", off: unsafe.Offsetof(promise.Measurement{}.PlaceID), t: tPromiseID},
+		{name: "sourceId", off: unsafe.Offsetof(promise.Measurement{}.SourceID), t: tPromiseID},
 	}}
 	tPtrPromiseMeasurement = &typ{kind: vPtr, elem: tPromiseMeasurement, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Measurement)) }}
 	tPromiseTarget         = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.Target{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Target{}.ID), t: tPromiseID},
 		{name: "kind", off: unsafe.Offsetof(promise.Target{}.Kind), t: tdString},
 		{name: "description", off: unsafe.Offsetof(promise.Target{}.Description), t: tdStringMap},
 		{name: "value", off: unsafe.Offsetof(promise.Target{}.Value), t: tPtrFloat64},
@@ -365,7 +364,7 @@ var (
 		{name: "scope", off: unsafe.Offsetof(promise.Target{}.Scope), t: tdString},
 		{name: "every", off: unsafe.Offsetof(promise.Target{}.Every), t: tdString},
 		{name: "due", off: unsafe.Offsetof(promise.Target{}.Due), t: tPromiseDate},
-		{name: "placeIds", off: unsafe.Offsetof(promise.Target{}.PlaceIDs), t: tSliceUuidUUID},
+		{name: "placeIds", off: unsafe.Offsetof(promise.Target{}.PlaceIDs), t: tSlicePromiseID},
 		{name: "split", off: unsafe.Offsetof(promise.Target{}.Split), t: tSlicePromiseShare},
 		{name: "baseline", off: unsafe.Offsetof(promise.Target{}.Baseline), t: tPtrPromiseMeasurement},
 		{name: "direction", off: unsafe.Offsetof(promise.Target{}.Direction), t: tdString},
@@ -386,20 +385,20 @@ var (
 	}}
 	tPtrPromiseWithdrawal = &typ{kind: vPtr, elem: tPromiseWithdrawal, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Withdrawal)) }}
 	tPromiseActivity      = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.Activity{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Activity{}.ID), t: tPromiseID},
 		{name: "text", off: unsafe.Offsetof(promise.Activity{}.Text), t: tdStringMap},
 		{name: "wordings", off: unsafe.Offsetof(promise.Activity{}.Wordings), t: tSlicePromiseWording},
-		{name: "promiseIds", off: unsafe.Offsetof(promise.Activity{}.PromiseIDs), t: tSliceUuidUUID},
-		{name: "themeIds", off: unsafe.Offsetof(promise.Activity{}.ThemeIDs), t: tSliceUuidUUID},
-		{name: "leadIds", off: unsafe.Offsetof(promise.Activity{}.LeadIDs), t: tSliceUuidUUID},
-		{name: "partnerIds", off: unsafe.Offsetof(promise.Activity{}.PartnerIDs), t: tSliceUuidUUID},
+		{name: "promiseIds", off: unsafe.Offsetof(promise.Activity{}.PromiseIDs), t: tSlicePromiseID},
+		{name: "themeIds", off: unsafe.Offsetof(promise.Activity{}.ThemeIDs), t: tSlicePromiseID},
+		{name: "leadIds", off: unsafe.Offsetof(promise.Activity{}.LeadIDs), t: tSlicePromiseID},
+		{name: "partnerIds", off: unsafe.Offsetof(promise.Activity{}.PartnerIDs), t: tSlicePromiseID},
 		{name: "otherPartners", off: unsafe.Offsetof(promise.Activity{}.OtherPartners), t: tSlicePromiseText},
 		{name: "leadsBySource", off: unsafe.Offsetof(promise.Activity{}.LeadsBySource), t: tSlicePromiseSourcedLead},
 		{name: "notStated", off: unsafe.Offsetof(promise.Activity{}.NotStated), t: tSliceString},
-		{name: "placeIds", off: unsafe.Offsetof(promise.Activity{}.PlaceIDs), t: tSliceUuidUUID},
+		{name: "placeIds", off: unsafe.Offsetof(promise.Activity{}.PlaceIDs), t: tSlicePromiseID},
 		{name: "window", off: unsafe.Offsetof(promise.Activity{}.Window), t: tPtrPromisePeriod},
 		{name: "targets", off: unsafe.Offsetof(promise.Activity{}.Targets), t: tSlicePromiseTarget},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.Activity{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Activity{}.SourceIDs), t: tSlicePromiseID},
 		{name: "lineage", off: unsafe.Offsetof(promise.Activity{}.Lineage), t: tSlicePromiseLineage},
 		{name: "notes", off: unsafe.Offsetof(promise.Activity{}.Notes), t: tSlicePromiseNote},
 		{name: "withdrawn", off: unsafe.Offsetof(promise.Activity{}.Withdrawn), t: tPtrPromiseWithdrawal},
@@ -439,21 +438,21 @@ var (
 	}}
 	tPtrPromiseThresholds = &typ{kind: vPtr, elem: tPromiseThresholds, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Thresholds)) }}
 	tPromiseActionPlan    = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.ActionPlan{}.ID), t: tUuidUUID},
-		{name: "agreementId", off: unsafe.Offsetof(promise.ActionPlan{}.AgreementID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.ActionPlan{}.ID), t: tPromiseID},
+		{name: "agreementId", off: unsafe.Offsetof(promise.ActionPlan{}.AgreementID), t: tPromiseID},
 		{name: "agreementRef", off: unsafe.Offsetof(promise.ActionPlan{}.AgreementRef), t: tPtrPromiseReference},
 		{name: "title", off: unsafe.Offsetof(promise.ActionPlan{}.Title), t: tdStringMap},
 		{name: "period", off: unsafe.Offsetof(promise.ActionPlan{}.Period), t: tPromisePeriod},
-		{name: "partyIds", off: unsafe.Offsetof(promise.ActionPlan{}.PartyIDs), t: tSliceUuidUUID},
+		{name: "partyIds", off: unsafe.Offsetof(promise.ActionPlan{}.PartyIDs), t: tSlicePromiseID},
 		{name: "decided", off: unsafe.Offsetof(promise.ActionPlan{}.Decided), t: tPromiseDate},
 		{name: "summary", off: unsafe.Offsetof(promise.ActionPlan{}.Summary), t: tdStringMap},
-		{name: "themeIds", off: unsafe.Offsetof(promise.ActionPlan{}.ThemeIDs), t: tSliceUuidUUID},
-		{name: "placeIds", off: unsafe.Offsetof(promise.ActionPlan{}.PlaceIDs), t: tSliceUuidUUID},
+		{name: "themeIds", off: unsafe.Offsetof(promise.ActionPlan{}.ThemeIDs), t: tSlicePromiseID},
+		{name: "placeIds", off: unsafe.Offsetof(promise.ActionPlan{}.PlaceIDs), t: tSlicePromiseID},
 		{name: "activities", off: unsafe.Offsetof(promise.ActionPlan{}.Activities), t: tSlicePromiseActivity},
 		{name: "reporting", off: unsafe.Offsetof(promise.ActionPlan{}.Reporting), t: tPtrPromiseReporting},
 		{name: "thresholds", off: unsafe.Offsetof(promise.ActionPlan{}.Thresholds), t: tPtrPromiseThresholds},
 		{name: "people", off: unsafe.Offsetof(promise.ActionPlan{}.People), t: tSlicePromiseInvolvement},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.ActionPlan{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.ActionPlan{}.SourceIDs), t: tSlicePromiseID},
 		{name: "lineage", off: unsafe.Offsetof(promise.ActionPlan{}.Lineage), t: tSlicePromiseLineage},
 		{name: "notes", off: unsafe.Offsetof(promise.ActionPlan{}.Notes), t: tSlicePromiseNote},
 	}}
@@ -489,13 +488,13 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromiseBasis = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.Basis{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Basis{}.ID), t: tPromiseID},
 		{name: "kind", off: unsafe.Offsetof(promise.Basis{}.Kind), t: tdString},
 		{name: "description", off: unsafe.Offsetof(promise.Basis{}.Description), t: tdStringMap},
 		{name: "period", off: unsafe.Offsetof(promise.Basis{}.Period), t: tPtrPromisePeriod},
 		{name: "measurements", off: unsafe.Offsetof(promise.Basis{}.Measurements), t: tSlicePromiseMeasurement},
 		{name: "links", off: unsafe.Offsetof(promise.Basis{}.Links), t: tSlicePromiseLink},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.Basis{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Basis{}.SourceIDs), t: tSlicePromiseID},
 	}}
 	tSlicePromiseBasis = &typ{kind: vSlice, elem: tPromiseBasis, size: unsafe.Sizeof(*new(promise.Basis)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
@@ -510,9 +509,9 @@ var (
 		{name: "kind", off: unsafe.Offsetof(promise.ContextItem{}.Kind), t: tdString},
 		{name: "name", off: unsafe.Offsetof(promise.ContextItem{}.Name), t: tdStringMap},
 		{name: "description", off: unsafe.Offsetof(promise.ContextItem{}.Description), t: tdStringMap},
-		{name: "partyIds", off: unsafe.Offsetof(promise.ContextItem{}.PartyIDs), t: tSliceUuidUUID},
+		{name: "partyIds", off: unsafe.Offsetof(promise.ContextItem{}.PartyIDs), t: tSlicePromiseID},
 		{name: "links", off: unsafe.Offsetof(promise.ContextItem{}.Links), t: tSlicePromiseLink},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.ContextItem{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.ContextItem{}.SourceIDs), t: tSlicePromiseID},
 	}}
 	tSlicePromiseContextItem = &typ{kind: vSlice, elem: tPromiseContextItem, size: unsafe.Sizeof(*new(promise.ContextItem)), slice: func(p unsafe.Pointer, n int) unsafe.Pointer {
 		if n < 0 {
@@ -524,14 +523,14 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tPromisePromise = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.Promise{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Promise{}.ID), t: tPromiseID},
 		{name: "text", off: unsafe.Offsetof(promise.Promise{}.Text), t: tdStringMap},
-		{name: "givenBy", off: unsafe.Offsetof(promise.Promise{}.GivenBy), t: tSliceUuidUUID},
+		{name: "givenBy", off: unsafe.Offsetof(promise.Promise{}.GivenBy), t: tSlicePromiseID},
 		{name: "wordings", off: unsafe.Offsetof(promise.Promise{}.Wordings), t: tSlicePromiseWording},
-		{name: "themeIds", off: unsafe.Offsetof(promise.Promise{}.ThemeIDs), t: tSliceUuidUUID},
-		{name: "basisIds", off: unsafe.Offsetof(promise.Promise{}.BasisIDs), t: tSliceUuidUUID},
-		{name: "placeIds", off: unsafe.Offsetof(promise.Promise{}.PlaceIDs), t: tSliceUuidUUID},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.Promise{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "themeIds", off: unsafe.Offsetof(promise.Promise{}.ThemeIDs), t: tSlicePromiseID},
+		{name: "basisIds", off: unsafe.Offsetof(promise.Promise{}.BasisIDs), t: tSlicePromiseID},
+		{name: "placeIds", off: unsafe.Offsetof(promise.Promise{}.PlaceIDs), t: tSlicePromiseID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.Promise{}.SourceIDs), t: tSlicePromiseID},
 		{name: "lineage", off: unsafe.Offsetof(promise.Promise{}.Lineage), t: tSlicePromiseLineage},
 		{name: "notes", off: unsafe.Offsetof(promise.Promise{}.Notes), t: tSlicePromiseNote},
 		{name: "withdrawn", off: unsafe.Offsetof(promise.Promise{}.Withdrawn), t: tPtrPromiseWithdrawal},
@@ -551,13 +550,13 @@ var (
 	}}
 	tPtrPromiseEffect      = &typ{kind: vPtr, elem: tPromiseEffect, alloc: func() unsafe.Pointer { return unsafe.Pointer(new(promise.Effect)) }}
 	tPromiseCitizenPromise = &typ{kind: vStruct, fields: []field{
-		{name: "id", off: unsafe.Offsetof(promise.CitizenPromise{}.ID), t: tUuidUUID},
-		{name: "agreementId", off: unsafe.Offsetof(promise.CitizenPromise{}.AgreementID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.CitizenPromise{}.ID), t: tPromiseID},
+		{name: "agreementId", off: unsafe.Offsetof(promise.CitizenPromise{}.AgreementID), t: tPromiseID},
 		{name: "agreementRef", off: unsafe.Offsetof(promise.CitizenPromise{}.AgreementRef), t: tPtrPromiseReference},
-		{name: "actionPlanId", off: unsafe.Offsetof(promise.CitizenPromise{}.ActionPlanID), t: tUuidUUID},
+		{name: "actionPlanId", off: unsafe.Offsetof(promise.CitizenPromise{}.ActionPlanID), t: tPromiseID},
 		{name: "title", off: unsafe.Offsetof(promise.CitizenPromise{}.Title), t: tdStringMap},
 		{name: "period", off: unsafe.Offsetof(promise.CitizenPromise{}.Period), t: tPromisePeriod},
-		{name: "partyIds", off: unsafe.Offsetof(promise.CitizenPromise{}.PartyIDs), t: tSliceUuidUUID},
+		{name: "partyIds", off: unsafe.Offsetof(promise.CitizenPromise{}.PartyIDs), t: tSlicePromiseID},
 		{name: "signatories", off: unsafe.Offsetof(promise.CitizenPromise{}.Signatories), t: tSlicePromiseSignatory},
 		{name: "signed", off: unsafe.Offsetof(promise.CitizenPromise{}.Signed), t: tPromiseDate},
 		{name: "signedAt", off: unsafe.Offsetof(promise.CitizenPromise{}.SignedAt), t: tdString},
@@ -572,7 +571,7 @@ var (
 		{name: "reporting", off: unsafe.Offsetof(promise.CitizenPromise{}.Reporting), t: tPtrPromiseReporting},
 		{name: "thresholds", off: unsafe.Offsetof(promise.CitizenPromise{}.Thresholds), t: tPtrPromiseThresholds},
 		{name: "people", off: unsafe.Offsetof(promise.CitizenPromise{}.People), t: tSlicePromiseInvolvement},
-		{name: "sourceIds", off: unsafe.Offsetof(promise.CitizenPromise{}.SourceIDs), t: tSliceUuidUUID},
+		{name: "sourceIds", off: unsafe.Offsetof(promise.CitizenPromise{}.SourceIDs), t: tSlicePromiseID},
 		{name: "lineage", off: unsafe.Offsetof(promise.CitizenPromise{}.Lineage), t: tSlicePromiseLineage},
 		{name: "notes", off: unsafe.Offsetof(promise.CitizenPromise{}.Notes), t: tSlicePromiseNote},
 		{name: "notStated", off: unsafe.Offsetof(promise.CitizenPromise{}.NotStated), t: tSliceString},
@@ -590,7 +589,7 @@ var (
 	tPromiseDocument = &typ{kind: vStruct, fields: []field{
 		{name: "$schema", off: unsafe.Offsetof(promise.Document{}.Schema), t: tdString},
 		{name: "schemaVersion", off: unsafe.Offsetof(promise.Document{}.SchemaVersion), t: tdString},
-		{name: "id", off: unsafe.Offsetof(promise.Document{}.ID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(promise.Document{}.ID), t: tPromiseID},
 		{name: "title", off: unsafe.Offsetof(promise.Document{}.Title), t: tdStringMap},
 		{name: "language", off: unsafe.Offsetof(promise.Document{}.Language), t: tdString},
 		{name: "updated", off: unsafe.Offsetof(promise.Document{}.Updated), t: tPromiseDate},
@@ -607,8 +606,8 @@ var (
 	tFollowupOccurrence = &typ{kind: vStruct, fields: []field{
 		{name: "date", off: unsafe.Offsetof(followup.Occurrence{}.Date), t: tPromiseDate},
 		{name: "count", off: unsafe.Offsetof(followup.Occurrence{}.Count), t: tdInt},
-		{name: "targetId", off: unsafe.Offsetof(followup.Occurrence{}.TargetID), t: tUuidUUID},
-		{name: "placeId", off: unsafe.Offsetof(followup.Occurrence{}.PlaceID), t: tUuidUUID},
+		{name: "targetId", off: unsafe.Offsetof(followup.Occurrence{}.TargetID), t: tPromiseID},
+		{name: "placeId", off: unsafe.Offsetof(followup.Occurrence{}.PlaceID), t: tPromiseID},
 		{name: "place", off: unsafe.Offsetof(followup.Occurrence{}.Place), t: tdStringMap},
 		{name: "note", off: unsafe.Offsetof(followup.Occurrence{}.Note), t: tdStringMap},
 	}}
@@ -622,8 +621,8 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tFollowupResult = &typ{kind: vStruct, fields: []field{
-		{name: "targetId", off: unsafe.Offsetof(followup.Result{}.TargetID), t: tUuidUUID},
-		{name: "activityIds", off: unsafe.Offsetof(followup.Result{}.ActivityIDs), t: tSliceUuidUUID},
+		{name: "targetId", off: unsafe.Offsetof(followup.Result{}.TargetID), t: tPromiseID},
+		{name: "activityIds", off: unsafe.Offsetof(followup.Result{}.ActivityIDs), t: tSlicePromiseID},
 		{name: "value", off: unsafe.Offsetof(followup.Result{}.Value), t: tPtrFloat64},
 		{name: "qualifier", off: unsafe.Offsetof(followup.Result{}.Qualifier), t: tdString},
 		{name: "outcome", off: unsafe.Offsetof(followup.Result{}.Outcome), t: tdString},
@@ -661,7 +660,7 @@ var (
 		return unsafe.Pointer(unsafe.SliceData(s))
 	}}
 	tFollowupUpdate = &typ{kind: vStruct, fields: []field{
-		{name: "activityId", off: unsafe.Offsetof(followup.Update{}.ActivityID), t: tUuidUUID},
+		{name: "activityId", off: unsafe.Offsetof(followup.Update{}.ActivityID), t: tPromiseID},
 		{name: "occurrences", off: unsafe.Offsetof(followup.Update{}.Occurrences), t: tSliceFollowupOccurrence},
 		{name: "results", off: unsafe.Offsetof(followup.Update{}.Results), t: tSliceFollowupResult},
 		{name: "completed", off: unsafe.Offsetof(followup.Update{}.Completed), t: tPromiseDate},
@@ -683,14 +682,14 @@ var (
 	tFollowupReport = &typ{kind: vStruct, fields: []field{
 		{name: "$schema", off: unsafe.Offsetof(followup.Report{}.Schema), t: tdString},
 		{name: "schemaVersion", off: unsafe.Offsetof(followup.Report{}.SchemaVersion), t: tdString},
-		{name: "id", off: unsafe.Offsetof(followup.Report{}.ID), t: tUuidUUID},
-		{name: "citizenPromiseId", off: unsafe.Offsetof(followup.Report{}.CitizenPromiseID), t: tUuidUUID},
-		{name: "actionPlanId", off: unsafe.Offsetof(followup.Report{}.ActionPlanID), t: tUuidUUID},
-		{name: "agreementId", off: unsafe.Offsetof(followup.Report{}.AgreementID), t: tUuidUUID},
+		{name: "id", off: unsafe.Offsetof(followup.Report{}.ID), t: tPromiseID},
+		{name: "citizenPromiseId", off: unsafe.Offsetof(followup.Report{}.CitizenPromiseID), t: tPromiseID},
+		{name: "actionPlanId", off: unsafe.Offsetof(followup.Report{}.ActionPlanID), t: tPromiseID},
+		{name: "agreementId", off: unsafe.Offsetof(followup.Report{}.AgreementID), t: tPromiseID},
 		{name: "title", off: unsafe.Offsetof(followup.Report{}.Title), t: tdStringMap},
 		{name: "period", off: unsafe.Offsetof(followup.Report{}.Period), t: tPromisePeriod},
 		{name: "date", off: unsafe.Offsetof(followup.Report{}.Date), t: tPromiseDate},
-		{name: "reportedBy", off: unsafe.Offsetof(followup.Report{}.ReportedBy), t: tSliceUuidUUID},
+		{name: "reportedBy", off: unsafe.Offsetof(followup.Report{}.ReportedBy), t: tSlicePromiseID},
 		{name: "final", off: unsafe.Offsetof(followup.Report{}.Final), t: tdBool},
 		{name: "illustrative", off: unsafe.Offsetof(followup.Report{}.Illustrative), t: tdBool},
 		{name: "summary", off: unsafe.Offsetof(followup.Report{}.Summary), t: tdStringMap},

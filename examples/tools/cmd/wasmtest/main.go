@@ -7,7 +7,7 @@
 //
 // Usage, from the repository root:
 //
-//	go -C examples/tools run ./cmd/wasmtest [-pkg ./wasm] [-script wasm/dom.js -script wasm/net.js] [-gcflags FLAGS] [-timeout 3m] [-- TESTFLAGS]
+//	go -C examples/tools run ./cmd/wasmtest [-pkg ./wasm] [-script wasm/dom.js -script wasm/net.js] [-gcflags FLAGS] [-tags TAGS] [-timeout 3m] [-- TESTFLAGS]
 //
 // -script loads a file as a classic script before the test binary; the
 // widget's tests need wasm/dom.js and wasm/net.js (the default). TESTFLAGS go to the test
@@ -46,13 +46,14 @@ func main() {
 	root := flag.String("root", "", "the repository root (default: found above the working directory)")
 	timeout := flag.Duration("timeout", 3*time.Minute, "the most the tests may take")
 	gcflags := flag.String("gcflags", "", "go test's -gcflags, to compare benchmarks of builds (all=-l is the widget's)")
+	tags := flag.String("tags", widgetbuild.WidgetTags, "go test's -tags (the default is the widget's)")
 	var extra scripts
 	flag.Var(&extra, "script", "a script to load before the tests, relative to the root (repeatable; default wasm/dom.js and wasm/net.js)")
 	flag.Parse()
 	if len(extra) == 0 {
 		extra = scripts{"wasm/dom.js", "wasm/net.js"}
 	}
-	code, err := run(*root, *pkg, extra, *gcflags, *timeout, flag.Args())
+	code, err := run(*root, *pkg, extra, *gcflags, *tags, *timeout, flag.Args())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "wasmtest:", err)
 		if code == 0 {
@@ -62,7 +63,7 @@ func main() {
 	os.Exit(code)
 }
 
-func run(root, pkg string, extra []string, gcflags string, timeout time.Duration, testArgs []string) (int, error) {
+func run(root, pkg string, extra []string, gcflags, tags string, timeout time.Duration, testArgs []string) (int, error) {
 	if root == "" {
 		var err error
 		if root, err = widgetbuild.FindRoot("."); err != nil {
@@ -81,6 +82,9 @@ func run(root, pkg string, extra []string, gcflags string, timeout time.Duration
 	args := []string{"test", "-c", "-o", bin}
 	if gcflags != "" {
 		args = append(args, "-gcflags="+gcflags)
+	}
+	if tags != "" {
+		args = append(args, "-tags="+tags)
 	}
 	build := exec.CommandContext(ctx, "go", append(args, pkg)...)
 	build.Dir = root

@@ -211,8 +211,15 @@ func FindRoot(dir string) (string, error) {
 // no symbol table and debug information (-s -w), and no inlining
 // (-gcflags=all=-l): in WebAssembly every inlined copy of a function costs
 // its size again, and the widget spends its time in the browser's DOM and
-// in the network, not in Go's calls.
-var BuildFlags = []string{"-trimpath", "-ldflags=-s -w", "-gcflags=all=-l"}
+// in the network, not in Go's calls. The tag medborgarlofte_nouuid makes
+// promise.ID a UUID of the module's own (promise/internal/uid) rather
+// than google/uuid's, whose package variables link crypto/rand, crypto/md5
+// and crypto/sha1.
+var BuildFlags = []string{"-trimpath", "-tags=" + WidgetTags, "-ldflags=-s -w", "-gcflags=all=-l"}
+
+// WidgetTags are the build tags of the widget: its tests (cmd/wasmtest)
+// and its vet (make wasmvet) use them too.
+const WidgetTags = "medborgarlofte_nouuid"
 
 // errBadModule is a file that is not a WebAssembly module.
 var errBadModule = errors.New("widgetbuild: not a WebAssembly module")

@@ -33,7 +33,7 @@ import "syscall/js"
 
 func main() { js.Global().Set("x", 1); select {} }
 `},
-	{"+ promise (Validate; links google/uuid, fmt, net/url)", `package main
+	{"+ promise (Validate; links fmt, net/url)", `package main
 
 import (
 	"syscall/js"

@@ -37,6 +37,7 @@ import (
 	"strings"
 
 	"github.com/medborgarlofte/medborgarlofte/followup"
+	"github.com/medborgarlofte/medborgarlofte/promise"
 )
 
 // files are the schema files, by the name each gets under $defs.
@@ -408,12 +409,15 @@ func types(schemas []map[string]any) []string {
 
 var (
 	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	idType          = reflect.TypeFor[promise.ID]()
 	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
 )
 
 // name returns a method name for a type: followupBundle, sliceUuidUUID.
 func (g *generator) name(t reflect.Type) string {
 	switch {
+	case t == idType:
+		return "promiseID"
 	case t.Name() != "" && t.PkgPath() == "":
 		return t.Name() // a predeclared type: string, float64
 	case t.Name() != "":
@@ -434,6 +438,12 @@ func lower(s string) string { return strings.ToLower(s[:1]) + s[1:] }
 
 // typeName returns t as Go source, noting its package's import.
 func (g *generator) typeName(t reflect.Type) string {
+	if t == idType {
+		// promise.ID is an alias whose type depends on the build tag
+		// medborgarlofte_nouuid: name the alias, never google/uuid.
+		g.imports[reflect.TypeFor[promise.Document]().PkgPath()] = true
+		return "promise.ID"
+	}
 	if t.Name() != "" {
 		if t.PkgPath() == "" {
 			return t.Name()
