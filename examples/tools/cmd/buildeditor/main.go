@@ -84,7 +84,7 @@ func Build(ctx context.Context, root, out string) ([]widgetbuild.File, error) {
 		return nil, err
 	}
 	tmp := filepath.Join(out, "editor.wasm.tmp")
-	if err := widgetbuild.GoBuildWASM(ctx, "go", root, tmp, "./wasm/editor"); err != nil {
+	if err := widgetbuild.GoBuildWASM(ctx, "go", root, tmp, "", "./wasm/editor"); err != nil {
 		return nil, err
 	}
 	wasm, err := os.ReadFile(tmp)

@@ -20,6 +20,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/andybalholm/brotli"
@@ -71,7 +72,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	}
 	res := Result{Dir: opts.Out}
 	tmp := filepath.Join(opts.Out, "widget.wasm.tmp")
-	if err := GoBuildWASM(ctx, opts.Go, opts.Root, tmp, "./wasm"); err != nil {
+	if err := GoBuildWASM(ctx, opts.Go, opts.Root, tmp, WidgetTags, "./wasm"); err != nil {
 		return res, err
 	}
 	wasm, err := os.ReadFile(tmp)
@@ -211,23 +212,32 @@ func FindRoot(dir string) (string, error) {
 // no symbol table and debug information (-s -w), and no inlining
 // (-gcflags=all=-l): in WebAssembly every inlined copy of a function costs
 // its size again, and the widget spends its time in the browser's DOM and
-// in the network, not in Go's calls. The tag medborgarlofte_nouuid makes
-// promise.ID a UUID of the module's own (promise/internal/uid) rather
-// than google/uuid's, whose package variables link crypto/rand, crypto/md5
-// and crypto/sha1.
-var BuildFlags = []string{"-trimpath", "-tags=" + WidgetTags, "-ldflags=-s -w", "-gcflags=all=-l"}
+// in the network, not in Go's calls. The editor is built with them too.
+var BuildFlags = []string{"-trimpath", "-ldflags=-s -w", "-gcflags=all=-l"}
 
 // WidgetTags are the build tags of the widget: its tests (cmd/wasmtest)
-// and its vet (make wasmvet) use them too.
+// and its vet (make wasmvet) use them too. medborgarlofte_nouuid makes
+// promise.ID a UUID of the module's own (promise/internal/uid) rather than
+// google/uuid's, whose package variables link crypto/rand, crypto/md5 and
+// crypto/sha1. (The editor creates ids with google/uuid and is built
+// without it.)
 const WidgetTags = "medborgarlofte_nouuid"
 
 // errBadModule is a file that is not a WebAssembly module.
 var errBadModule = errors.New("widgetbuild: not a WebAssembly module")
 
-// GoBuildWASM runs go build for js/wasm in dir with BuildFlags, writing
-// out.
-func GoBuildWASM(ctx context.Context, goCmd, dir, out string, args ...string) error {
-	return goBuild(ctx, goCmd, dir, out, BuildFlags, args...)
+// GoBuildWASM runs go build for js/wasm in dir with BuildFlags and the
+// build tags (comma-separated; none if empty), writing out.
+func GoBuildWASM(ctx context.Context, goCmd, dir, out, tags string, args ...string) error {
+	return goBuild(ctx, goCmd, dir, out, withTags(BuildFlags, tags), args...)
+}
+
+// withTags returns flags with -tags=tags added, unless tags is empty.
+func withTags(flags []string, tags string) []string {
+	if tags == "" {
+		return flags
+	}
+	return append(slices.Clip(flags), "-tags="+tags)
 }
 
 // goBuild runs go build for js/wasm in dir with the flags, writing out.

@@ -153,7 +153,7 @@ func Costs(ctx context.Context, opts Options) ([]Cost, error) {
 	var out []Cost
 	measure := func(name string, args ...string) error {
 		bin := filepath.Join(dir, "out.wasm")
-		if err := GoBuildWASM(ctx, opts.Go, opts.Root, bin, args...); err != nil {
+		if err := GoBuildWASM(ctx, opts.Go, opts.Root, bin, WidgetTags, args...); err != nil {
 			return err
 		}
 		b, err := os.ReadFile(bin)
@@ -219,7 +219,7 @@ func PackageSizes(ctx context.Context, opts Options) (pkgs []PackageSize, code, 
 	}
 	defer os.RemoveAll(dir)
 	bin := filepath.Join(dir, "named.wasm")
-	flags := []string{"-ldflags=-w"}
+	flags := []string{"-ldflags=-w", "-tags=" + WidgetTags}
 	for _, f := range BuildFlags {
 		if !strings.HasPrefix(f, "-ldflags") {
 			flags = append(flags, f)
