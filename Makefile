@@ -51,6 +51,7 @@ check:
 # chromedp and brotli never reach the library's).
 toolscheck: tools
 	cd examples/tools && $(GO) vet ./... && $(STATICCHECK) ./... && $(GO) mod verify && $(GO) mod tidy -diff
+	cd examples/tools && GOOS=js GOARCH=wasm $(GO) vet ./internal/gofloor && GOOS=js GOARCH=wasm $(STATICCHECK) ./internal/gofloor
 
 # wasmvet checks the widget and the editor as they are built: for js/wasm,
 # the widget with its tag (medborgarlofte_nouuid, see promise.ID).
@@ -157,7 +158,8 @@ editor-measure: browser
 
 # loadtime prints how fast the widget shows its data next to a plain-JS
 # floor widget on one server: cold and warm, 1 and 10 instances, on the
-# desktop and the phone profile (medians of 7 interleaved runs; about 20
-# minutes).
+# desktop and the phone profile (medians of 7 interleaved runs; about 10
+# minutes). With it, the Go floor: a Go program that does only what the
+# JS floor does, loaded as the widget is (what Go in WebAssembly costs).
 loadtime: browser
-	$(GO) -C examples/tools run ./cmd/loadtime
+	$(GO) -C examples/tools run ./cmd/loadtime -gofloor

@@ -18,13 +18,17 @@
 //
 // Usage, from the repository root:
 //
-//	go -C examples/tools run ./cmd/loadtime [-n 7] [-profile desktop,phone] [-compress=false] [-widget DIR] [-before DIR [-before-data DIR]] [-v]
+//	go -C examples/tools run ./cmd/loadtime [-n 7] [-profile desktop,phone] [-compress=false] [-widget DIR] [-before DIR [-before-data DIR] | -gofloor] [-v]
 //
 // Without -widget it builds the widget into a temporary directory first.
 // -before adds another build of the widget (a directory of
 // cmd/buildwidget's files, of an older commit) to the interleaved runs, to
 // measure a change before and after in one loop; -before-data gives it
 // the bundles of its own format version when the format changed since.
+// -gofloor measures, in the place of -before, the Go floor: a Go program
+// built and loaded as the widget is that does only what the plain-JS
+// floor does (internal/gofloor), which is what the Go runtime in
+// WebAssembly costs before the widget does anything.
 // -compress=false serves every file uncompressed, as a server without
 // compression would. -v prints, for each widget run of one instance, when
 // widget.js, the wasm and the data arrived.
@@ -127,15 +131,26 @@ func main() {
 	widget := flag.String("widget", "", "a built widget directory (default: build one)")
 	before := flag.String("before", "", "another built widget directory to measure in the same runs")
 	beforeData := flag.String("before-data", "", "the bundles -before's pages show (for a build of an older format; default the same data)")
+	gofloor := flag.Bool("gofloor", false, "measure the Go floor (internal/gofloor: a Go program that does what the JS floor does) in the place of -before")
 	verbose := flag.Bool("v", false, "print when the widget's files and the data arrived in each run of one widget")
 	flag.Parse()
-	if err := run(*n, *names, *compress, *widget, *before, *beforeData, *verbose); err != nil {
+	if *gofloor && *before != "" {
+		fmt.Fprintln(os.Stderr, "loadtime: -gofloor and -before measure in the same place; give one")
+		os.Exit(2)
+	}
+	if *gofloor {
+		beforeLabel = "go floor"
+	}
+	if err := run(*n, *names, *compress, *widget, *before, *beforeData, *gofloor, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtime:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, names string, compress bool, widget, before, beforeData string, verbose bool) error {
+// beforeLabel names the -before column: "before", or "go floor".
+var beforeLabel = "before"
+
+func run(n int, names string, compress bool, widget, before, beforeData string, gofloor, verbose bool) error {
 	var profs []profile
 	for _, name := range strings.Split(names, ",") {
 		p, ok := profiles[strings.TrimSpace(name)]
@@ -160,6 +175,19 @@ func run(n int, names string, compress bool, widget, before, beforeData string, 
 		}
 		fmt.Printf("widget.wasm: %d bytes, %d gzip, %d brotli\n", res.WASM.Raw, res.WASM.Gzip, res.WASM.Brotli)
 		widget = dir
+	}
+	if gofloor {
+		dir, err := os.MkdirTemp("", "loadtime-gofloor-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		res, err := widgetbuild.Build(context.Background(), widgetbuild.Options{Root: root, Out: dir, Main: filepath.Join(root, "examples", "tools", "internal", "gofloor")})
+		if err != nil {
+			return err
+		}
+		fmt.Printf("the Go floor's wasm: %d bytes, %d gzip, %d brotli\n", res.WASM.Raw, res.WASM.Gzip, res.WASM.Brotli)
+		before = dir
 	}
 	opts := site.Options{Widget: widget, Before: before, BeforeData: beforeData, Data: filepath.Join(root, "examples", "data", "bundles"), Compress: compress}
 	srv, err := site.Start(opts)
@@ -236,7 +264,7 @@ func measure(srv *site.Server, p profile, pages []pageKind, n int, verbose bool)
 	fmt.Printf("\n%s profile (%s)\n", p.name, desc)
 	withBefore := len(cold[pageKind{"before", 1}]) > 0
 	if withBefore {
-		fmt.Printf("%-10s %-5s %22s %22s %22s %8s %8s\n", "instances", "load", "widget", "before", "floor", "ratio", "before")
+		fmt.Printf("%-10s %-5s %22s %22s %22s %8s %8s\n", "instances", "load", "widget", beforeLabel, "floor", "ratio", beforeLabel)
 	} else {
 		fmt.Printf("%-10s %-5s %22s %22s %8s\n", "instances", "load", "widget", "floor", "ratio")
 	}
@@ -262,7 +290,7 @@ func measure(srv *site.Server, p profile, pages []pageKind, n int, verbose bool)
 			median(l.m[pageKind{"widget", 10}])/median(l.m[pageKind{"widget", 1}]),
 			median(l.m[pageKind{"floor", 10}])/median(l.m[pageKind{"floor", 1}]))
 		if withBefore {
-			fmt.Printf(", before %.2f×", median(l.m[pageKind{"before", 10}])/median(l.m[pageKind{"before", 1}]))
+			fmt.Printf(", %s %.2f×", beforeLabel, median(l.m[pageKind{"before", 10}])/median(l.m[pageKind{"before", 1}]))
 		}
 		fmt.Println()
 	}

@@ -38,6 +38,10 @@ type Options struct {
 	Out string
 	// Go is the go command; "" means "go".
 	Go string
+	// Main, when not "", is the directory of another main package to
+	// build instead of the widget's (with BuildFlags and no tags): cmd/
+	// loadtime's Go floor, internal/gofloor.
+	Main string
 }
 
 // File is the size of one built file, raw and compressed.
@@ -72,7 +76,11 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	}
 	res := Result{Dir: opts.Out}
 	tmp := filepath.Join(opts.Out, "widget.wasm.tmp")
-	if err := GoBuildWASM(ctx, opts.Go, opts.Root, tmp, WidgetTags, "./wasm"); err != nil {
+	build := GoBuildWASM(ctx, opts.Go, opts.Root, tmp, WidgetTags, "./wasm")
+	if opts.Main != "" {
+		build = GoBuildWASM(ctx, opts.Go, opts.Main, tmp, "", ".")
+	}
+	if err := build; err != nil {
 		return res, err
 	}
 	wasm, err := os.ReadFile(tmp)
