@@ -19,12 +19,12 @@ AXE_VERSION := 4.14.1
 AJV_VERSION := 8.20.0
 AJV_FORMATS_VERSION := 3.0.1
 # The most bytes the widget's wasm may have, gzipped and with brotli. The
-# goals are 1,000,000 and 750,000 and are not met: the widget is about
-# 1,401,000 and 1,016,000 (make widget-costs prints what each dependency
-# adds). The budgets keep growth in check: a change that needs more cuts
-# something first.
-WIDGET_BUDGET_GZIP ?= 1410000
-WIDGET_BUDGET_BROTLI ?= 1025000
+# goals are 1,000,000 and 750,000 and are not met: the widget is 1,315,839
+# and 957,162 (make widget-costs prints what each dependency adds). The
+# budgets keep growth in check: a change that needs more cuts something
+# first.
+WIDGET_BUDGET_GZIP ?= 1320000
+WIDGET_BUDGET_BROTLI ?= 960000
 
 .PHONY: test check lint unit fuzz examples generate tools \
 	toolscheck wasmvet browser node widget widget-costs wasmtest e2e loadtime \
