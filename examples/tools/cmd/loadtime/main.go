@@ -18,7 +18,7 @@
 //
 // Usage, from the repository root:
 //
-//	go -C examples/tools run ./cmd/loadtime [-n 7] [-profile desktop,phone] [-compress=false] [-widget DIR] [-before DIR [-before-data DIR] | -gofloor] [-v]
+//	go -C examples/tools run ./cmd/loadtime [-n 7] [-profile desktop,phone] [-compress=false] [-widget DIR] [-before DIR [-before-data DIR] | -gofloor] [-js-flags FLAGS] [-v]
 //
 // Without -widget it builds the widget into a temporary directory first.
 // -before adds another build of the widget (a directory of
@@ -29,6 +29,9 @@
 // built and loaded as the widget is that does only what the plain-JS
 // floor does (internal/gofloor), which is what the Go runtime in
 // WebAssembly costs before the widget does anything.
+// -js-flags passes flags to Chromium's JavaScript engine, V8: with
+// --no-wasm-lazy-compilation it compiles every function of a wasm before
+// the wasm runs, where by default it compiles each at its first call.
 // -compress=false serves every file uncompressed, as a server without
 // compression would. -v prints, for each widget run of one instance, when
 // widget.js, the wasm and the data arrived.
@@ -131,6 +134,7 @@ func main() {
 	widget := flag.String("widget", "", "a built widget directory (default: build one)")
 	before := flag.String("before", "", "another built widget directory to measure in the same runs")
 	beforeData := flag.String("before-data", "", "the bundles -before's pages show (for a build of an older format; default the same data)")
+	flag.StringVar(&jsFlags, "js-flags", "", "flags for Chromium's V8, to see what the engine's choices cost (--no-wasm-lazy-compilation: compile the whole wasm before it runs)")
 	gofloor := flag.Bool("gofloor", false, "measure the Go floor (internal/gofloor: a Go program that does what the JS floor does) in the place of -before")
 	verbose := flag.Bool("v", false, "print when the widget's files and the data arrived in each run of one widget")
 	flag.Parse()
@@ -146,6 +150,9 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// jsFlags are -js-flags: V8's flags for every browser started.
+var jsFlags string
 
 // beforeLabel names the -before column: "before", or "go floor".
 var beforeLabel = "before"
@@ -200,6 +207,9 @@ func run(n int, names string, compress bool, widget, before, beforeData string, 
 		measured = append(slices.Clone(pages), beforePages...)
 	}
 	fmt.Printf("navigation start → every widget ready, ms, median of %d interleaved runs (min–max); %s\n", n, opts)
+	if jsFlags != "" {
+		fmt.Printf("V8's flags: %s\n", jsFlags)
+	}
 	fmt.Println("ratio: widget / floor (goals: cold ≤ 2×, warm ≤ 1.5×); 10 instances / 1 (goal ≤ 1.2×); phone: cold ≤ 2500 ms, warm ≤ 1200 ms")
 	for _, p := range profs {
 		if err := measure(srv, p, measured, n, verbose); err != nil {
@@ -324,7 +334,11 @@ func detail(ctx context.Context) string {
 // newTab starts a browser with the profile in dir ("" is a fresh one)
 // under the conditions of p, with the probe installed.
 func newTab(dir string, p profile) (context.Context, context.CancelFunc, error) {
-	ctx, cancel, err := browser.New(context.Background(), browser.Options{UserDataDir: dir})
+	opts := browser.Options{UserDataDir: dir}
+	if jsFlags != "" {
+		opts.Flags = map[string]any{"js-flags": jsFlags}
+	}
+	ctx, cancel, err := browser.New(context.Background(), opts)
 	if err != nil {
 		return nil, nil, err
 	}
