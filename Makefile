@@ -19,10 +19,10 @@ AXE_VERSION := 4.14.1
 AJV_VERSION := 8.20.0
 AJV_FORMATS_VERSION := 3.0.1
 # The most bytes the widget's wasm may have, gzipped and with brotli. The
-# goals are 1,000,000 and 750,000 and are not met: the widget is 1,315,839
-# and 957,162 (make widget-costs prints what each dependency adds). The
-# budgets keep growth in check: a change that needs more cuts something
-# first.
+# goals are 1,000,000 and 750,000 and are not met: the widget is about
+# 1,316,000 and 957,000 (make widget-costs prints what each dependency
+# adds). The budgets keep growth in check: a change that needs more cuts
+# something first.
 WIDGET_BUDGET_GZIP ?= 1320000
 WIDGET_BUDGET_BROTLI ?= 960000
 
@@ -60,12 +60,14 @@ wasmvet: tools
 	GOOS=js GOARCH=wasm $(STATICCHECK) ./wasm/...
 	GOOS=js GOARCH=wasm $(GO) vet -tags=medborgarlofte_nouuid ./wasm ./wasm/internal/...
 	GOOS=js GOARCH=wasm $(STATICCHECK) -tags=medborgarlofte_nouuid ./wasm ./wasm/internal/...
+	@if GOOS=js GOARCH=wasm $(GO) list -tags=medborgarlofte_nouuid -deps ./wasm | grep -qx github.com/google/uuid; then \
+	  echo "the widget links github.com/google/uuid again: its packages must use promise.ID and promise.ParseID (see go doc ./promise ID)"; exit 1; fi
 
-# unit also runs the widget's decoder's tests with the widget's tag, where
-# promise.ID is promise/internal/uid's UUID.
+# unit also runs the tests of the widget's packages with the widget's tag,
+# where promise.ID is promise/internal/uid's UUID.
 unit:
 	$(GO) test -race -count=1 ./...
-	$(GO) test -count=1 -tags=medborgarlofte_nouuid ./wasm/internal/strict
+	$(GO) test -count=1 -tags=medborgarlofte_nouuid ./promise/... ./followup ./followup/view ./wasm/internal/strict
 
 # fuzz runs each fuzz target briefly; the seeds include every example file.
 # A new input is minimized at most 200 times: go test otherwise spends up to

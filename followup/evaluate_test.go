@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/uuid"
-
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -319,7 +317,7 @@ func TestRollups(t *testing.T) {
 		for i, s := range statuses {
 			aid := id("act" + string(rune('0'+i)))
 			c.Activities = append(c.Activities, promise.Activity{
-				ID: aid, Text: sv("a", "a"), LeadIDs: c.PartyIDs[:1], PromiseIDs: []uuid.UUID{id("p")},
+				ID: aid, Text: sv("a", "a"), LeadIDs: c.PartyIDs[:1], PromiseIDs: []promise.ID{id("p")},
 				Targets: []promise.Target{{ID: id("t" + string(rune('0'+i))), Kind: promise.Unmeasurable}},
 			})
 			u := followup.Update{ActivityID: aid}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )
@@ -21,9 +19,9 @@ type gen struct {
 
 func newGen(seed uint64) *gen { return &gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))} }
 
-func (g *gen) id() uuid.UUID {
+func (g *gen) id() promise.ID {
 	g.n++
-	var u uuid.UUID
+	var u promise.ID
 	for i := range u {
 		u[i] = byte(g.r.UintN(256))
 	}
@@ -56,7 +54,7 @@ func (g *gen) bundle(cps, acts int) *followup.Bundle {
 			{ID: polis, Kind: promise.Police, Name: sv("Polisen", "The police")},
 		},
 	}
-	var places []uuid.UUID
+	var places []promise.ID
 	for i := range 6 {
 		p := promise.Place{ID: g.id(), Kind: promise.PlaceDistrict, Name: sv(fmt.Sprintf("Plats %d", i), fmt.Sprintf("Place %d", i))}
 		if i > 2 {
@@ -75,17 +73,17 @@ func (g *gen) bundle(cps, acts int) *followup.Bundle {
 	return b
 }
 
-func (g *gen) citizenPromise(kommun, polis uuid.UUID, places []uuid.UUID, acts int) (promise.CitizenPromise, []followup.Report) {
+func (g *gen) citizenPromise(kommun, polis promise.ID, places []promise.ID, acts int) (promise.CitizenPromise, []followup.Report) {
 	start := date(2019+g.pick(3), 1, 1)
 	if g.chance(0.2) {
 		start = start.AddMonths(g.pick(10))
 	}
 	period := promise.Period{Start: start, End: start.AddMonths(12 * (1 + g.pick(3))).AddDays(-1)}
 	cp := promise.CitizenPromise{
-		ID: g.id(), Title: sv("Löfte", "Promise"), Period: period, PartyIDs: []uuid.UUID{kommun, polis},
+		ID: g.id(), Title: sv("Löfte", "Promise"), Period: period, PartyIDs: []promise.ID{kommun, polis},
 		Promises: []promise.Promise{
-			{ID: g.id(), Text: sv("Ett", "One"), GivenBy: []uuid.UUID{kommun}},
-			{ID: g.id(), Text: sv("Två", "Two"), GivenBy: []uuid.UUID{polis}},
+			{ID: g.id(), Text: sv("Ett", "One"), GivenBy: []promise.ID{kommun}},
+			{ID: g.id(), Text: sv("Två", "Two"), GivenBy: []promise.ID{polis}},
 		},
 	}
 	switch {
@@ -96,9 +94,9 @@ func (g *gen) citizenPromise(kommun, polis uuid.UUID, places []uuid.UUID, acts i
 	}
 	kinds := []promise.TargetKind{promise.Count, promise.Count, promise.Count, promise.Milestone, promise.Recurring, promise.Coverage, promise.Continuous, promise.Indicator, promise.Unmeasurable}
 	for range acts {
-		a := promise.Activity{ID: g.id(), Text: sv("Aktivitet", "Activity"), LeadIDs: []uuid.UUID{kommun}}
+		a := promise.Activity{ID: g.id(), Text: sv("Aktivitet", "Activity"), LeadIDs: []promise.ID{kommun}}
 		if g.chance(0.8) {
-			a.PromiseIDs = []uuid.UUID{cp.Promises[g.pick(2)].ID}
+			a.PromiseIDs = []promise.ID{cp.Promises[g.pick(2)].ID}
 		}
 		if g.chance(0.2) {
 			w := promise.Period{Start: g.date(period)}
@@ -116,7 +114,7 @@ func (g *gen) citizenPromise(kommun, polis uuid.UUID, places []uuid.UUID, acts i
 	return cp, g.reports(&cp, places)
 }
 
-func (g *gen) target(k promise.TargetKind, places []uuid.UUID, period promise.Period) promise.Target {
+func (g *gen) target(k promise.TargetKind, places []promise.ID, period promise.Period) promise.Target {
 	t := promise.Target{ID: g.id(), Kind: k}
 	switch k {
 	case promise.Count:
@@ -152,7 +150,7 @@ func (g *gen) target(k promise.TargetKind, places []uuid.UUID, period promise.Pe
 	return t
 }
 
-func (g *gen) reports(cp *promise.CitizenPromise, places []uuid.UUID) []followup.Report {
+func (g *gen) reports(cp *promise.CitizenPromise, places []promise.ID) []followup.Report {
 	var out []followup.Report
 	for _, q := range followup.Calendar(cp, cp.Period.End) {
 		if g.chance(0.1) {
@@ -168,7 +166,7 @@ func (g *gen) reports(cp *promise.CitizenPromise, places []uuid.UUID) []followup
 		}
 		r := followup.Report{
 			SchemaVersion: promise.SchemaVersion, ID: g.id(), CitizenPromiseID: cp.ID, Title: sv("Uppföljning", "Follow-up"),
-			Period: promise.Period{Start: from, End: q.Period.End}, Date: date, ReportedBy: []uuid.UUID{cp.PartyIDs[g.pick(2)]},
+			Period: promise.Period{Start: from, End: q.Period.End}, Date: date, ReportedBy: []promise.ID{cp.PartyIDs[g.pick(2)]},
 		}
 		for i := range cp.Activities {
 			a := &cp.Activities[i]
@@ -186,7 +184,7 @@ func (g *gen) reports(cp *promise.CitizenPromise, places []uuid.UUID) []followup
 		if g.chance(0.1) && len(r.Updates) > 0 {
 			other := r
 			other.ID = g.id()
-			other.ReportedBy = []uuid.UUID{cp.PartyIDs[1]}
+			other.ReportedBy = []promise.ID{cp.PartyIDs[1]}
 			other.Updates = []followup.Update{g.update(&cp.Activities[g.pick(len(cp.Activities))], r.Period, places)}
 			out = append(out, other)
 		}
@@ -194,7 +192,7 @@ func (g *gen) reports(cp *promise.CitizenPromise, places []uuid.UUID) []followup
 	return out
 }
 
-func (g *gen) update(a *promise.Activity, p promise.Period, places []uuid.UUID) followup.Update {
+func (g *gen) update(a *promise.Activity, p promise.Period, places []promise.ID) followup.Update {
 	u := followup.Update{ActivityID: a.ID}
 	for _, t := range a.Targets {
 		switch t.Kind {

@@ -1,8 +1,6 @@
 package followup_test
 
 import (
-	"github.com/google/uuid"
-
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/followup/internal/fixture"
 	"github.com/medborgarlofte/medborgarlofte/promise"
@@ -66,7 +64,7 @@ func (o one) bundle() *followup.Bundle {
 	}
 	targets := o.targets
 	for i := range targets {
-		if targets[i].ID == uuid.Nil {
+		if targets[i].ID == (promise.ID{}) {
 			targets[i].ID = tgt
 		}
 	}
@@ -84,15 +82,15 @@ func (o one) bundle() *followup.Bundle {
 				ID:         cp1,
 				Title:      sv("Löfte", "Promise"),
 				Period:     period,
-				PartyIDs:   []uuid.UUID{id("kommun"), id("lpo")},
+				PartyIDs:   []promise.ID{id("kommun"), id("lpo")},
 				Reporting:  reporting,
 				Thresholds: o.thresholds,
-				Promises:   []promise.Promise{{ID: id("p"), Text: sv("Vi lovar", "We promise"), GivenBy: []uuid.UUID{id("kommun")}}},
+				Promises:   []promise.Promise{{ID: id("p"), Text: sv("Vi lovar", "We promise"), GivenBy: []promise.ID{id("kommun")}}},
 				Activities: []promise.Activity{{
 					ID:         act,
 					Text:       sv("Aktiviteten", "The activity"),
-					PromiseIDs: []uuid.UUID{id("p")},
-					LeadIDs:    []uuid.UUID{id("kommun")},
+					PromiseIDs: []promise.ID{id("p")},
+					LeadIDs:    []promise.ID{id("kommun")},
 					Window:     o.window,
 					Targets:    targets,
 					Withdrawn:  o.withdrawn,
@@ -107,7 +105,7 @@ func (o one) bundle() *followup.Bundle {
 // date, with updates of the activity.
 func rep(name, date, from, to string, us ...followup.Update) followup.Report {
 	for i := range us {
-		if us[i].ActivityID == uuid.Nil {
+		if us[i].ActivityID == (promise.ID{}) {
 			us[i].ActivityID = act
 		}
 	}
@@ -117,7 +115,7 @@ func rep(name, date, from, to string, us ...followup.Update) followup.Report {
 		CitizenPromiseID: cp1,
 		Period:           per(from, to),
 		Date:             d(date),
-		ReportedBy:       []uuid.UUID{id("kommun")},
+		ReportedBy:       []promise.ID{id("kommun")},
 		Updates:          us,
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -195,7 +194,7 @@ func TestRollupsNeverHideTheUnknown(t *testing.T) {
 	// A second activity that reaches its target only at the end, and a
 	// promise that no activity serves.
 	c.Activities = append(c.Activities, promise.Activity{ID: id("a2"), Text: sv("Två", "Two"), LeadIDs: c.PartyIDs[:1],
-		PromiseIDs: []uuid.UUID{id("p")}, Targets: []promise.Target{{ID: id("a2/t"), Kind: promise.Count, Value: f(3)}}})
+		PromiseIDs: []promise.ID{id("p")}, Targets: []promise.Target{{ID: id("a2/t"), Kind: promise.Count, Value: f(3)}}})
 	c.Promises = append(c.Promises, promise.Promise{ID: id("p2"), Text: sv("Tomt", "Empty"), GivenBy: c.PartyIDs[:1]})
 
 	e := followup.Evaluate(b, d("2020-01-15"))
@@ -242,11 +241,11 @@ func TestResultsAboutSeveralActivities(t *testing.T) {
 	c := &b.Document.CitizenPromises[0]
 	c.Activities = append(c.Activities, promise.Activity{ID: id("a2"), Text: sv("Två", "Two"), LeadIDs: c.PartyIDs[:1]})
 	r := rep("y", "2020-01-10", "2019-01-01", "2019-12-31")
-	r.Results = []followup.Result{{Value: new(21.0), Unit: sv("tillsyner", "inspections"), ActivityIDs: []uuid.UUID{act, id("a2")}}}
+	r.Results = []followup.Result{{Value: new(21.0), Unit: sv("tillsyner", "inspections"), ActivityIDs: []promise.ID{act, id("a2")}}}
 	b.Reports = []followup.Report{r}
 	cp := followup.Evaluate(b, d("2020-02-01")).CitizenPromises[0]
 	require.Len(t, cp.Results, 1)
-	for _, a := range []uuid.UUID{act, id("a2")} {
+	for _, a := range []promise.ID{act, id("a2")} {
 		require.Len(t, cp.Activity(a).Results, 1, "activity %s", a)
 		assert.Equal(t, 21.0, *cp.Activity(a).Results[0].Value)
 	}
@@ -258,8 +257,8 @@ func TestLeadsThatDisagree(t *testing.T) {
 	b := one{}.bundle()
 	a := &b.Document.CitizenPromises[0].Activities[0]
 	a.LeadsBySource = []promise.SourcedLead{
-		{LeadIDs: []uuid.UUID{id("kommun")}, SourceIDs: []uuid.UUID{id("s1")}},
-		{LeadIDs: []uuid.UUID{id("lpo")}, SourceIDs: []uuid.UUID{id("s2")}},
+		{LeadIDs: []promise.ID{id("kommun")}, SourceIDs: []promise.ID{id("s1")}},
+		{LeadIDs: []promise.ID{id("lpo")}, SourceIDs: []promise.ID{id("s2")}},
 	}
 	as := followup.Evaluate(b, d("2019-06-01")).CitizenPromises[0].Activity(act)
 	assert.Len(t, as.Leads, 2)
@@ -277,7 +276,7 @@ func TestActionPlansAndAgreementReports(t *testing.T) {
 		Activities: []promise.Activity{{ID: id("pa"), Text: sv("Kameror", "Cameras"), LeadIDs: doc.CitizenPromises[0].PartyIDs[:1],
 			Targets: []promise.Target{{ID: id("pa/t"), Kind: promise.Milestone}}}}}}
 	b.Reports = []followup.Report{{ID: id("ar"), AgreementID: id("agr"), Period: per("2024-01-01", "2024-12-31"), Date: d("2025-01"),
-		ReportedBy: []uuid.UUID{id("kommun")}, Updates: []followup.Update{{ActivityID: id("pa"), Completed: d("2024-10")}}}}
+		ReportedBy: []promise.ID{id("kommun")}, Updates: []followup.Update{{ActivityID: id("pa"), Completed: d("2024-10")}}}}
 	require.NoError(t, b.Reports[0].Validate(doc))
 	e := followup.Evaluate(b, d("2025-02-01"))
 	require.Len(t, e.ActionPlans, 1)

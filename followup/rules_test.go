@@ -3,8 +3,6 @@ package followup_test
 import (
 	"testing"
 
-	"github.com/google/uuid"
-
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -408,7 +406,7 @@ func TestCoverage(t *testing.T) {
 		{ID: id("A"), Name: sv("Åker", "Åker")}, {ID: id("B"), Name: sv("Mariefred", "Mariefred")}, {ID: id("C"), Name: sv("Stallarholmen", "Stallarholmen")},
 		{ID: id("B1"), Name: sv("Läggesta", "Läggesta"), ParentID: id("B")},
 	}
-	districts := []promise.Target{{Kind: promise.Coverage, PlaceIDs: []uuid.UUID{id("A"), id("B"), id("C")}, Unit: sv("kommundelar", "districts")}}
+	districts := []promise.Target{{Kind: promise.Coverage, PlaceIDs: []promise.ID{id("A"), id("B"), id("C")}, Unit: sv("kommundelar", "districts")}}
 	at := func(date string, places ...string) followup.Update {
 		var u followup.Update
 		for _, p := range places {

@@ -26,9 +26,9 @@ func TestReportValidate(t *testing.T) {
 		code    promise.Code
 		pointer string
 	}{
-		{"unknown citizen promise", func(r *followup.Report) { r.CitizenPromiseID = uuid.New() }, promise.CodeDanglingRef, "/citizenPromiseId"},
-		{"unknown party", func(r *followup.Report) { r.ReportedBy = []uuid.UUID{uuid.New()} }, promise.CodeDanglingRef, "/reportedBy/0"},
-		{"unknown activity", func(r *followup.Report) { r.Updates[0].ActivityID = uuid.New() }, promise.CodeDanglingRef, "/updates/0/activityId"},
+		{"unknown citizen promise", func(r *followup.Report) { r.CitizenPromiseID = promise.ID(uuid.New()) }, promise.CodeDanglingRef, "/citizenPromiseId"},
+		{"unknown party", func(r *followup.Report) { r.ReportedBy = []promise.ID{promise.ID(uuid.New())} }, promise.CodeDanglingRef, "/reportedBy/0"},
+		{"unknown activity", func(r *followup.Report) { r.Updates[0].ActivityID = promise.ID(uuid.New()) }, promise.CodeDanglingRef, "/updates/0/activityId"},
 		{"activity updated twice", func(r *followup.Report) {
 			r.Updates = []followup.Update{r.Updates[0], {ActivityID: r.Updates[0].ActivityID}}
 		}, promise.CodeDuplicateRef, "/updates/1/activityId"},
@@ -39,7 +39,7 @@ func TestReportValidate(t *testing.T) {
 			r.Updates[0].Occurrences = []followup.Occurrence{{Date: r.Period.Start, Count: followup.MaxCount + 1}}
 		}, promise.CodeBadValue, "/updates/0/occurrences/0/count"},
 		{"target of the citizen promise as a whole that is not there", func(r *followup.Report) {
-			r.Results = []followup.Result{{TargetID: uuid.New(), Value: new(5.0)}}
+			r.Results = []followup.Result{{TargetID: promise.ID(uuid.New()), Value: new(5.0)}}
 		}, promise.CodeDanglingRef, "/results/0/targetId"},
 		{"javascript evidence", func(r *followup.Report) {
 			r.Updates[0].Evidence = []promise.Link{{URL: "javascript:alert(1)"}}
@@ -107,10 +107,10 @@ func TestValidateReportsIsValidate(t *testing.T) {
 	reports := append([]followup.Report(nil), b.Reports...)
 	bad := reports[1]
 	bad.Updates = append([]followup.Update(nil), bad.Updates...)
-	bad.Updates[0].ActivityID = uuid.New()
-	bad.ReportedBy = []uuid.UUID{uuid.New()}
+	bad.Updates[0].ActivityID = promise.ID(uuid.New())
+	bad.ReportedBy = []promise.ID{promise.ID(uuid.New())}
 	other := reports[0]
-	other.CitizenPromiseID = uuid.New()
+	other.CitizenPromiseID = promise.ID(uuid.New())
 	reports = append(reports, bad, other)
 	errs := followup.ValidateReports(&b.Document, reports)
 	require.Len(t, errs, len(reports))

@@ -10,10 +10,15 @@ import "github.com/google/uuid"
 //
 // Built with the tag medborgarlofte_nouuid, as the status widget is, ID is
 // instead a 16-byte array of package promise/internal/uid with the same
-// text forms, errors and methods (String, MarshalText, UnmarshalText), so
-// that the widget does not link google/uuid and the crypto packages that
-// its package variables need. Code that needs both builds compares with
-// the zero ID{} and parses with [ParseID], never with package uuid.
+// text forms, error texts and methods (String, MarshalText,
+// UnmarshalText), so that the widget does not link google/uuid, whose
+// package variables and init functions (rand.Reader, crypto.RegisterHash)
+// keep crypto/rand, crypto/md5 and crypto/sha1. The tag is for the
+// widget's packages (promise, followup, followup/view, schema, wasm and
+// their tests); the commands and the editor create ids with google/uuid
+// and are built without it. Code that needs both builds compares with the
+// zero ID{} and parses with [ParseID], never with package uuid; a
+// uuid.UUID converts to an ID with promise.ID(u) in both.
 type ID = uuid.UUID
 
 // ParseID parses s as an ID: uuid.Parse.

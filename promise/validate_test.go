@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func id(n int) uuid.UUID { return uuid.MustParse(fmt.Sprintf("0193a1c2-7d4e-7f00-8a3b-%012d", n)) }
+func id(n int) ID { return ID(uuid.MustParse(fmt.Sprintf("0193a1c2-7d4e-7f00-8a3b-%012d", n))) }
 
 func f(x float64) *float64 { return &x }
 
@@ -32,28 +32,28 @@ func valid() *Document {
 		Agreements: []Agreement{{
 			ID: id(7), Title: Text{"sv": "Samverkansöverenskommelse 2019–2022"},
 			Period:   Period{Start: MustParseDate("2019-01-01"), End: MustParseDate("2022-12-31")},
-			PartyIDs: []uuid.UUID{id(2), id(3)},
+			PartyIDs: []ID{id(2), id(3)},
 		}},
 		CitizenPromises: []CitizenPromise{{
 			ID: id(10), AgreementID: id(7), Title: Text{"sv": "Medborgarlöfte 2019"},
 			Period:      Period{Start: MustParseDate("2019-01-01"), End: MustParseDate("2019-12-31")},
-			PartyIDs:    []uuid.UUID{id(2), id(3)},
+			PartyIDs:    []ID{id(2), id(3)},
 			Signatories: []Signatory{{PartyID: id(2), Name: "Lars Ekström"}},
 			Basis:       []Basis{{ID: id(14), Kind: CitizenDialogue, Description: Text{"sv": "Medborgardialoger 2018"}}},
 			Promises: []Promise{{
-				ID: id(11), Text: Text{"sv": "Polisen lovar …"}, GivenBy: []uuid.UUID{id(3)},
-				ThemeIDs: []uuid.UUID{id(5)}, BasisIDs: []uuid.UUID{id(14)},
+				ID: id(11), Text: Text{"sv": "Polisen lovar …"}, GivenBy: []ID{id(3)},
+				ThemeIDs: []ID{id(5)}, BasisIDs: []ID{id(14)},
 			}},
 			Activities: []Activity{{
 				ID: id(12), Text: Text{"sv": "Minst fyra trygghetsvandringar"},
-				PromiseIDs: []uuid.UUID{id(11)}, LeadIDs: []uuid.UUID{id(2)}, PartnerIDs: []uuid.UUID{id(3)},
-				PlaceIDs: []uuid.UUID{id(4)},
+				PromiseIDs: []ID{id(11)}, LeadIDs: []ID{id(2)}, PartnerIDs: []ID{id(3)},
+				PlaceIDs: []ID{id(4)},
 				Targets: []Target{
 					{ID: id(13), Kind: Count, Comparison: AtLeast, Value: f(4), Unit: Text{"sv": "vandringar"}},
 					{ID: id(15), Kind: Indicator, Value: f(80), Direction: Increase, Baseline: &Measurement{Value: 72, Date: MustParseDate("2018-10-01")}},
 					{ID: id(16), Kind: Milestone, Due: MustParseDate("2019-06-30")},
 					{ID: id(17), Kind: Recurring, Value: f(1), Every: Monthly},
-					{ID: id(18), Kind: Coverage, PlaceIDs: []uuid.UUID{id(4)}},
+					{ID: id(18), Kind: Coverage, PlaceIDs: []ID{id(4)}},
 				},
 			}},
 		}},
@@ -70,16 +70,16 @@ func TestValidateFormat11(t *testing.T) {
 	d := valid()
 	d.SchemaVersion = "1.1"
 	d.People = []Person{{ID: id(30), Name: "Lars Ekström", PartyID: id(2), Title: Text{"sv": "Kommundirektör"},
-		Aliases: []Alias{{Name: "Lars Ekstrom", Kind: Spelling, SourceIDs: []uuid.UUID{id(6)}}}}}
+		Aliases: []Alias{{Name: "Lars Ekstrom", Kind: Spelling, SourceIDs: []ID{id(6)}}}}}
 	d.Parties[1].Aliases = []Alias{{Name: "Närpolisområde Strängnäs", Kind: FormerName}}
-	d.Parties[1].ServesIDs = []uuid.UUID{id(2)}
+	d.Parties[1].ServesIDs = []ID{id(2)}
 	a := &d.Agreements[0]
 	a.Period = Period{Start: MustParseDate("2016-12"), NotStated: []string{EndBound}}
 	a.LegalBasis = []LegalBasis{{Title: Text{"sv": "Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete"}, SFS: "2023:196"}}
 	a.Duties = []Duty{{PartyID: id(2), Text: Text{"sv": "Ta fram en lägesbild"}, LegalBasis: "2023:196"}}
-	a.Bodies = []Body{{ID: id(31), Kind: CrimePreventionCouncil, Name: Text{"sv": "Brå"}, PartyIDs: []uuid.UUID{id(2), id(3)}}}
+	a.Bodies = []Body{{ID: id(31), Kind: CrimePreventionCouncil, Name: Text{"sv": "Brå"}, PartyIDs: []ID{id(2), id(3)}}}
 	d.ActionPlans = []ActionPlan{{ID: id(40), AgreementID: id(7), Title: Text{"sv": "Åtgärdsplan 2019"},
-		Period: Period{Start: MustParseDate("2019"), End: MustParseDate("2019")}, PartyIDs: []uuid.UUID{id(2)},
+		Period: Period{Start: MustParseDate("2019"), End: MustParseDate("2019")}, PartyIDs: []ID{id(2)},
 		Activities: []Activity{{ID: id(41), Text: Text{"sv": "Trafikkontroller"}, NotStated: []string{LeadsField},
 			Targets: []Target{{ID: id(42), Kind: Rate, Value: f(1), Every: Daily, Unit: Text{"sv": "trafikkontroller"}}}}}}}
 	c := &d.CitizenPromises[0]
@@ -91,11 +91,11 @@ func TestValidateFormat11(t *testing.T) {
 	c.Basis[0].Measurements = []Measurement{{Value: 92, Qualifier: AboutQualifier, Unit: Text{"sv": "procent trygga"}, Date: MustParseDate("2018"), PlaceID: id(4)}}
 	c.Incomplete = []string{ActivitiesField}
 	c.Activities[0].OtherPartners = []Text{{"sv": "andra myndigheter"}}
-	c.Activities[0].LeadsBySource = []SourcedLead{{LeadIDs: []uuid.UUID{id(3)}, SourceIDs: []uuid.UUID{id(6)}}}
+	c.Activities[0].LeadsBySource = []SourcedLead{{LeadIDs: []ID{id(3)}, SourceIDs: []ID{id(6)}}}
 	c.Activities[0].Targets = append(c.Activities[0].Targets,
 		Target{ID: id(19), Kind: Indicator, Direction: Decrease, Unit: Text{"sv": "trafikolyckor"}},
 		Target{ID: id(22), Kind: Coverage, Unit: Text{"sv": "skolor"}})
-	c.Promises[0].Wordings = []Wording{{Text: Text{"sv": "Polisen lovar att …"}, SourceIDs: []uuid.UUID{id(6)}}}
+	c.Promises[0].Wordings = []Wording{{Text: Text{"sv": "Polisen lovar att …"}, SourceIDs: []ID{id(6)}}}
 	c.Lineage = []Lineage{{Relation: SucceededBy, URL: "https://www.strangnas.se/medborgarlofte-2020", Unchanged: true}}
 	assert.NoError(t, d.Validate())
 
@@ -113,11 +113,11 @@ func TestValidate(t *testing.T) {
 		pointer string
 	}{
 		{"unsupported version", func(d *Document) { d.SchemaVersion = "2.0" }, CodeSchemaVersion, "/schemaVersion"},
-		{"missing id", func(d *Document) { d.Places[0].ID = uuid.Nil }, CodeMissing, "/places/0/id"},
+		{"missing id", func(d *Document) { d.Places[0].ID = nilID }, CodeMissing, "/places/0/id"},
 		{"duplicate id", func(d *Document) { d.Themes[0].ID = id(4) }, CodeDuplicateID, "/themes/0/id"},
 		{"duplicate id of a target", func(d *Document) { d.CitizenPromises[0].Activities[0].Targets[1].ID = id(11) }, CodeDuplicateID, "/citizenPromises/0/activities/0/targets/1/id"},
-		{"nil UUID in a reference list", func(d *Document) { d.CitizenPromises[0].PartyIDs[1] = uuid.Nil }, CodeDanglingRef, "/citizenPromises/0/partyIds/1"},
-		{"nil UUID as id", func(d *Document) { d.CitizenPromises[0].ID = uuid.Nil }, CodeMissing, "/citizenPromises/0/id"},
+		{"nil UUID in a reference list", func(d *Document) { d.CitizenPromises[0].PartyIDs[1] = nilID }, CodeDanglingRef, "/citizenPromises/0/partyIds/1"},
+		{"nil UUID as id", func(d *Document) { d.CitizenPromises[0].ID = nilID }, CodeMissing, "/citizenPromises/0/id"},
 		{"dangling reference", func(d *Document) { d.CitizenPromises[0].Promises[0].ThemeIDs[0] = id(99) }, CodeDanglingRef, "/citizenPromises/0/promises/0/themeIds/0"},
 		{"reference to the wrong kind", func(d *Document) { d.CitizenPromises[0].Activities[0].PlaceIDs[0] = id(5) }, CodeDanglingRef, "/citizenPromises/0/activities/0/placeIds/0"},
 		{"reference listed twice", func(d *Document) {
@@ -150,7 +150,7 @@ func TestValidate(t *testing.T) {
 		}, CodeTargetValue, "/citizenPromises/0/activities/0/targets/0/split"},
 		{"unknown target kind", func(d *Document) { d.CitizenPromises[0].Activities[0].Targets[0].Kind = "lots" }, CodeBadValue, "/citizenPromises/0/activities/0/targets/0/kind"},
 		{"promise given by no party of its citizen promise", func(d *Document) {
-			d.CitizenPromises[0].Promises[0].GivenBy = []uuid.UUID{id(9)}
+			d.CitizenPromises[0].Promises[0].GivenBy = []ID{id(9)}
 		}, CodeNotAParty, "/citizenPromises/0/promises/0/givenBy"},
 		{"promise given by nobody", func(d *Document) { d.CitizenPromises[0].Promises[0].GivenBy = nil }, CodeEmptyCollection, "/citizenPromises/0/promises/0/givenBy"},
 		{"activity without lead", func(d *Document) { d.CitizenPromises[0].Activities[0].LeadIDs = nil }, CodeEmptyCollection, "/citizenPromises/0/activities/0/leadIds"},
@@ -167,10 +167,10 @@ func TestValidate(t *testing.T) {
 		}, CodeDateOrder, "/citizenPromises/0/reporting/periods/0/due"},
 		{"activity of another citizen promise", func(d *Document) {
 			other := d.CitizenPromises[0]
-			other.ID, other.Promises, other.Activities, other.Basis = id(20), []Promise{{ID: id(21), Text: Text{"sv": "x"}, GivenBy: []uuid.UUID{id(2)}}}, nil, nil
+			other.ID, other.Promises, other.Activities, other.Basis = id(20), []Promise{{ID: id(21), Text: Text{"sv": "x"}, GivenBy: []ID{id(2)}}}, nil, nil
 			other.Lineage = []Lineage{{Relation: Renews, ID: id(10)}}
 			d.CitizenPromises = append(d.CitizenPromises, other)
-			d.CitizenPromises[0].Activities[0].PromiseIDs = []uuid.UUID{id(21)}
+			d.CitizenPromises[0].Activities[0].PromiseIDs = []ID{id(21)}
 		}, CodeDanglingRef, "/citizenPromises/0/activities/0/promiseIds/0"},
 		{"lineage with neither id nor url", func(d *Document) { d.CitizenPromises[0].Lineage = []Lineage{{Relation: Renews}} }, CodeMissing, "/citizenPromises/0/lineage/0"},
 		{"lineage to itself", func(d *Document) { d.CitizenPromises[0].Lineage = []Lineage{{Relation: Extends, ID: id(10)}} }, CodeDanglingRef, "/citizenPromises/0/lineage/0/id"},
@@ -205,7 +205,7 @@ func TestValidate(t *testing.T) {
 		{"person of no party", func(d *Document) { d.People = []Person{{ID: id(30), Name: "Lars Ekström", PartyID: id(99)}} }, CodeDanglingRef, "/people/0/partyId"},
 		{"person without name", func(d *Document) { d.People = []Person{{ID: id(30), Name: " "}} }, CodeMissing, "/people/0/name"},
 		{"alias without name", func(d *Document) { d.Parties[1].Aliases = []Alias{{Kind: FormerName}} }, CodeMissing, "/parties/1/aliases/0/name"},
-		{"police area serving a place", func(d *Document) { d.Parties[1].ServesIDs = []uuid.UUID{id(4)} }, CodeDanglingRef, "/parties/1/servesIds/0"},
+		{"police area serving a place", func(d *Document) { d.Parties[1].ServesIDs = []ID{id(4)} }, CodeDanglingRef, "/parties/1/servesIds/0"},
 		{"duty of a party outside the agreement", func(d *Document) {
 			d.Agreements[0].Duties = []Duty{{PartyID: id(9), Text: Text{"sv": "x"}}}
 		}, CodeSignatoryParty, "/agreements/0/duties/0/partyId"},
@@ -217,8 +217,8 @@ func TestValidate(t *testing.T) {
 		}, CodeBadValue, "/agreements/0/bodies/0/kind"},
 		{"action plan activity serving a promise", func(d *Document) {
 			d.ActionPlans = []ActionPlan{{ID: id(40), AgreementID: id(7), Title: Text{"sv": "Åtgärdsplan 2019"},
-				Period: Period{Start: MustParseDate("2019"), End: MustParseDate("2019")}, PartyIDs: []uuid.UUID{id(2)},
-				Activities: []Activity{{ID: id(41), Text: Text{"sv": "x"}, LeadIDs: []uuid.UUID{id(2)}, PromiseIDs: []uuid.UUID{id(11)}}}}}
+				Period: Period{Start: MustParseDate("2019"), End: MustParseDate("2019")}, PartyIDs: []ID{id(2)},
+				Activities: []Activity{{ID: id(41), Text: Text{"sv": "x"}, LeadIDs: []ID{id(2)}, PromiseIDs: []ID{id(11)}}}}}
 		}, CodeNotApplicable, "/actionPlans/0/activities/0/promiseIds"},
 		{"citizen promise part of no action plan", func(d *Document) { d.CitizenPromises[0].ActionPlanID = id(7) }, CodeDanglingRef, "/citizenPromises/0/actionPlanId"},
 		{"agreement reference to nothing", func(d *Document) { d.CitizenPromises[0].AgreementRef = &Reference{} }, CodeMissing, "/citizenPromises/0/agreementRef"},
@@ -227,7 +227,7 @@ func TestValidate(t *testing.T) {
 			d.CitizenPromises[0].Promises[0].Wordings = []Wording{{Text: Text{"sv": "Polisen lovar …"}}}
 		}, CodeEmptyCollection, "/citizenPromises/0/promises/0/wordings/0/sourceIds"},
 		{"lead by source of no party", func(d *Document) {
-			d.CitizenPromises[0].Activities[0].LeadsBySource = []SourcedLead{{LeadIDs: []uuid.UUID{id(6)}, SourceIDs: []uuid.UUID{id(6)}}}
+			d.CitizenPromises[0].Activities[0].LeadsBySource = []SourcedLead{{LeadIDs: []ID{id(6)}, SourceIDs: []ID{id(6)}}}
 		}, CodeDanglingRef, "/citizenPromises/0/activities/0/leadsBySource/0/leadIds/0"},
 		{"blank partner in words", func(d *Document) { d.CitizenPromises[0].Activities[0].OtherPartners = []Text{{"sv": ""}} }, CodeMissing, "/citizenPromises/0/activities/0/otherPartners/0"},
 		{"context of an unknown kind", func(d *Document) {
@@ -268,7 +268,7 @@ func TestValidate(t *testing.T) {
 }
 
 func ExampleDocument_Validate() {
-	d := &Document{SchemaVersion: "1.0", ID: uuid.MustParse("0193a1c2-7d4e-7f00-8a3b-000000000001")}
+	d := &Document{SchemaVersion: "1.0", ID: ID(uuid.MustParse("0193a1c2-7d4e-7f00-8a3b-000000000001"))}
 	err := d.Validate()
 	var vs Violations
 	if errors.As(err, &vs) {

@@ -8,7 +8,6 @@ import (
 	"syscall/js"
 	"testing"
 
-
 	"github.com/medborgarlofte/medborgarlofte/followup"
 	"github.com/medborgarlofte/medborgarlofte/promise"
 )

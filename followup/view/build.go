@@ -13,7 +13,7 @@ var nilID promise.ID
 
 // Options choose what Build shows. The zero value shows everything.
 type Options struct {
-	// Promise, when not nilID, is the one promise to show: its
+	// Promise, when not the zero ID, is the one promise to show: its
 	// citizen promise with only that promise, its activities and its
 	// roll-up as the summary.
 	Promise promise.ID

@@ -1,11 +1,12 @@
-// Package uid is a UUID without google/uuid: the type [promise.ID] is
-// when the module is built with the tag medborgarlofte_nouuid, as the
-// status widget is. google/uuid's package variables link crypto/rand,
-// crypto/md5 and crypto/sha1 (about 70 kB of the widget's gzipped wasm)
-// although the widget only reads ids.
+// Package uid provides the UUID type that promise.ID is when the module is
+// built with the tag medborgarlofte_nouuid, as the status widget is: a
+// UUID without google/uuid, whose package variables and init functions
+// link crypto/rand, crypto/md5 and crypto/sha1 (about 70 kB of the
+// widget's gzipped wasm) although the widget only reads ids.
 //
-// Its text forms and errors are google/uuid v1.6.0's, byte for byte: the
-// tests compare the two on every form Parse accepts and on fuzzed input.
+// Its text forms and error texts are google/uuid v1.6.0's, byte for byte:
+// the tests compare the two on every form Parse accepts and on fuzzed
+// input.
 package uid
 
 import (

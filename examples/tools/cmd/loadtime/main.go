@@ -138,8 +138,8 @@ func main() {
 	gofloor := flag.Bool("gofloor", false, "measure the Go floor (internal/gofloor: a Go program that does what the JS floor does) in the place of -before")
 	verbose := flag.Bool("v", false, "print when the widget's files and the data arrived in each run of one widget")
 	flag.Parse()
-	if *gofloor && *before != "" {
-		fmt.Fprintln(os.Stderr, "loadtime: -gofloor and -before measure in the same place; give one")
+	if *gofloor && (*before != "" || *beforeData != "") {
+		fmt.Fprintln(os.Stderr, "loadtime: -gofloor and -before (-before-data) measure in the same place; give one")
 		os.Exit(2)
 	}
 	if *gofloor {

@@ -46,10 +46,13 @@ func main() {
 	root := flag.String("root", "", "the repository root (default: found above the working directory)")
 	timeout := flag.Duration("timeout", 3*time.Minute, "the most the tests may take")
 	gcflags := flag.String("gcflags", "", "go test's -gcflags, to compare benchmarks of builds (all=-l is the widget's)")
-	tags := flag.String("tags", widgetbuild.WidgetTags, "go test's -tags (the default is the widget's)")
+	tags := flag.String("tags", "", "go test's -tags (default: the widget's, widgetbuild.WidgetTags, for ./wasm; none for other packages)")
 	var extra scripts
 	flag.Var(&extra, "script", "a script to load before the tests, relative to the root (repeatable; default wasm/dom.js and wasm/net.js)")
 	flag.Parse()
+	if *tags == "" && filepath.Clean(*pkg) == "wasm" {
+		*tags = widgetbuild.WidgetTags
+	}
 	if len(extra) == 0 {
 		extra = scripts{"wasm/dom.js", "wasm/net.js"}
 	}

@@ -8,13 +8,14 @@
 // strings, numbers and booleans as text, and says ready. No validation, no
 // evaluation, no offline cache. What it costs above the JS floor is what
 // the Go runtime in WebAssembly costs: the download, compilation and
-// start of a Go program. It lives in the test tooling only and is never
-// shipped.
+// start of a Go program, and its calls into JavaScript (syscall/js) and
+// the tree's JSON, which the loader builds the DOM from (for a bundle of
+// tens of kilobytes, a small part). It lives in the test tooling only and
+// is never shipped.
 package main
 
 import (
 	"os"
-	"strconv"
 	"strings"
 	"syscall/js"
 )
@@ -48,6 +49,12 @@ func main() {
 // it started while the wasm loaded), parses it with the browser's JSON,
 // and renders one div per object.
 func show(view js.Value, src string) {
+	defer func() {
+		// A body that is not JSON: JSON.parse threw (floor.js says error).
+		if recover() != nil {
+			view.Call("setState", "error")
+		}
+	}()
 	done := make(chan js.Value, 1)
 	then := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		done <- args[0]
@@ -76,6 +83,7 @@ var (
 	isArray   = js.Global().Get("Array").Get("isArray")
 	keys      = js.Global().Get("Object").Get("keys")
 	stringify = js.Global().Get("JSON").Get("stringify")
+	toString  = js.Global().Get("String")
 )
 
 // draw writes the tree of v's objects as the loader's tree JSON (wasm/doc.go,
@@ -100,15 +108,10 @@ func draw(b *strings.Builder, v js.Value, first *bool) {
 	ks := keys.Invoke(v)
 	for i, n := 0, ks.Length(); i < n; i++ {
 		x := v.Get(ks.Index(i).String())
-		switch x.Type() {
-		case js.TypeObject:
+		if x.Type() == js.TypeObject {
 			draw(&kids, x, &kidsFirst)
-		case js.TypeString:
-			words = append(words, x.String())
-		case js.TypeNumber:
-			words = append(words, strconv.FormatFloat(x.Float(), 'g', -1, 64))
-		case js.TypeBoolean:
-			words = append(words, strconv.FormatBool(x.Bool()))
+		} else {
+			words = append(words, toString.Invoke(x).String()) // as floor.js's String(x)
 		}
 	}
 	b.WriteString(`{"tag":"div","text":`)

@@ -39,8 +39,8 @@ type Options struct {
 	// Go is the go command; "" means "go".
 	Go string
 	// Main, when not "", is the directory of another main package to
-	// build instead of the widget's (with BuildFlags and no tags): cmd/
-	// loadtime's Go floor, internal/gofloor.
+	// build instead of the widget's (with BuildFlags and no tags):
+	// cmd/loadtime's Go floor, internal/gofloor.
 	Main string
 }
 
@@ -76,11 +76,12 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	}
 	res := Result{Dir: opts.Out}
 	tmp := filepath.Join(opts.Out, "widget.wasm.tmp")
-	build := GoBuildWASM(ctx, opts.Go, opts.Root, tmp, WidgetTags, "./wasm")
 	if opts.Main != "" {
-		build = GoBuildWASM(ctx, opts.Go, opts.Main, tmp, "", ".")
+		err = GoBuildWASM(ctx, opts.Go, opts.Main, tmp, "", ".")
+	} else {
+		err = GoBuildWASM(ctx, opts.Go, opts.Root, tmp, WidgetTags, "./wasm")
 	}
-	if err := build; err != nil {
+	if err != nil {
 		return res, err
 	}
 	wasm, err := os.ReadFile(tmp)

@@ -413,7 +413,7 @@ var (
 	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
 )
 
-// name returns a method name for a type: followupBundle, sliceUuidUUID.
+// name returns a method name for a type: followupBundle, slicePromiseID.
 func (g *generator) name(t reflect.Type) string {
 	switch {
 	case t == idType:
