@@ -33,7 +33,10 @@ func SchemaTable(combined []byte) ([]byte, error) {
 	fmt.Fprintf(&b, "// The roots: the schemas of a bundle and of a promise document.\nconst (\n\tschemaBundle   = %d\n\tschemaDocument = %d\n)\n\n", t.index["#/$defs/bundle"]+1, t.index["#/$defs/promise-document"]+1)
 	b.WriteString("// schemaTable holds every (sub)schema of the format; a reference is the\n// index of its target plus 1 (0: none), as at takes it.\nvar schemaTable = [...]sch{\n")
 	for i, s := range t.schemas {
-		fmt.Fprintf(&b, "\t%d: %s, // %s\n", i, t.entry(s.v, s.ptr), s.ptr)
+		// The pointer goes above its entry: gofmt would align trailing
+		// comments with the longest entry (the IRI pattern's thousands of
+		// characters), padding every line of the file to that width.
+		fmt.Fprintf(&b, "\t// %s\n\t%d: %s,\n", s.ptr, i, t.entry(s.v, s.ptr))
 	}
 	b.WriteString("}\n\n")
 	lits, err := json.Marshal(t.literals)
