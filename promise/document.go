@@ -5,6 +5,9 @@ package promise
 // version is refused, never misread.
 const SchemaVersion = "1.1"
 
+// nilID is the zero ID: no id.
+var nilID ID
+
 // Document is a promise document: the agreements and citizen promises of one
 // or more parties, with the parties, places, themes and sources they refer
 // to. Entities refer to each other by id, so that one activity can serve

@@ -14,15 +14,13 @@ import "github.com/google/uuid"
 // UnmarshalText), so that the widget does not link google/uuid, whose
 // package variables and init functions (rand.Reader, crypto.RegisterHash)
 // keep crypto/rand, crypto/md5 and crypto/sha1. The tag is for the
-// widget's packages (promise, followup, followup/view, schema, wasm and
-// their tests); the commands and the editor create ids with google/uuid
-// and are built without it. Code that needs both builds compares with the
+// widget's packages (promise, followup, followup/view, schema, wasm; the
+// tests of promise, followup, followup/view and wasm run with it too); the
+// commands and the editor create ids with google/uuid and are built
+// without it. Code that needs both builds compares with the
 // zero ID{} and parses with [ParseID], never with package uuid; a
 // uuid.UUID converts to an ID with promise.ID(u) in both.
 type ID = uuid.UUID
 
 // ParseID parses s as an ID: uuid.Parse.
 func ParseID(s string) (ID, error) { return uuid.Parse(s) }
-
-// nilID is the zero ID: no id.
-var nilID ID

@@ -10,6 +10,3 @@ type ID = uid.UUID
 
 // ParseID parses s as an ID, as uuid.Parse does.
 func ParseID(s string) (ID, error) { return uid.Parse(s) }
-
-// nilID is the zero ID: no id.
-var nilID ID
