@@ -133,7 +133,7 @@ widget:
 # widget-costs also prints what each dependency adds to the wasm, and the
 # code of each package in it.
 widget-costs:
-	$(GO) -C examples/tools run ./cmd/buildwidget -out $(WIDGET_DIR) -costs
+	$(GO) -C examples/tools run ./cmd/buildwidget -out $(WIDGET_DIR) -budget-gzip $(WIDGET_BUDGET_GZIP) -budget-brotli $(WIDGET_BUDGET_BROTLI) -costs
 
 # wasmtest runs the widget's Go tests (package wasm) in headless Chromium.
 wasmtest: browser
@@ -160,7 +160,7 @@ editor-measure: browser
 
 # loadtime prints how fast the widget shows its data next to a plain-JS
 # floor widget on one server: cold and warm, 1 and 10 instances, on the
-# desktop and the phone profile (medians of 7 interleaved runs; about 10
+# desktop and the phone profile (medians of 7 interleaved runs; about 12
 # minutes). With it, the Go floor: a Go program that does only what the
 # JS floor does, loaded as the widget is (what Go in WebAssembly costs).
 loadtime: browser

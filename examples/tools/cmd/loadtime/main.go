@@ -28,13 +28,18 @@
 // -gofloor measures, in the place of -before, the Go floor: a Go program
 // built and loaded as the widget is that does only what the plain-JS
 // floor does (internal/gofloor), which is what the Go runtime in
-// WebAssembly costs before the widget does anything.
+// WebAssembly costs before the widget does anything; the last column is
+// then its ratio to the plain-JS floor.
 // -js-flags passes flags to Chromium's JavaScript engine, V8: with
 // --no-wasm-lazy-compilation it compiles every function of a wasm before
 // the wasm runs, where by default it compiles each at its first call.
 // -compress=false serves every file uncompressed, as a server without
 // compression would. -v prints, for each widget run of one instance, when
-// widget.js, the wasm and the data arrived.
+// widget.js, the wasm and the data arrived (start, end, bytes), and when
+// the widget marked its steps: boot (the loader asked for the runtime),
+// compiled (the wasm compiled and instantiated), main (Go's main began),
+// started (the API received), fetched (Go has the data), decoded
+// (decoded and validated) and rendered (the first widget's tree built).
 package main
 
 import (
@@ -196,7 +201,7 @@ func run(n int, names string, compress bool, widget, before, beforeData string, 
 		fmt.Printf("the Go floor's wasm: %d bytes, %d gzip, %d brotli\n", res.WASM.Raw, res.WASM.Gzip, res.WASM.Brotli)
 		before = dir
 	}
-	opts := site.Options{Widget: widget, Before: before, BeforeData: beforeData, Data: filepath.Join(root, "examples", "data", "bundles"), Compress: compress}
+	opts := site.Options{Widget: widget, Before: before, BeforeName: beforeLabel, BeforeData: beforeData, Data: filepath.Join(root, "examples", "data", "bundles"), Compress: compress}
 	srv, err := site.Start(opts)
 	if err != nil {
 		return err
@@ -274,9 +279,9 @@ func measure(srv *site.Server, p profile, pages []pageKind, n int, verbose bool)
 	fmt.Printf("\n%s profile (%s)\n", p.name, desc)
 	withBefore := len(cold[pageKind{"before", 1}]) > 0
 	if withBefore {
-		fmt.Printf("%-10s %-5s %22s %22s %22s %8s %8s\n", "instances", "load", "widget", beforeLabel, "floor", "ratio", beforeLabel)
+		fmt.Printf("%-10s %-5s %22s %22s %22s %14s %14s\n", "instances", "load", "widget", beforeLabel, "floor", "widget/floor", strings.ReplaceAll(beforeLabel, " ", "")+"/floor")
 	} else {
-		fmt.Printf("%-10s %-5s %22s %22s %8s\n", "instances", "load", "widget", "floor", "ratio")
+		fmt.Printf("%-10s %-5s %22s %22s %14s\n", "instances", "load", "widget", "floor", "widget/floor")
 	}
 	for _, pg := range []int{1, 10} {
 		for _, l := range []struct {
@@ -286,10 +291,10 @@ func measure(srv *site.Server, p profile, pages []pageKind, n int, verbose bool)
 			w, f := l.m[pageKind{"widget", pg}], l.m[pageKind{"floor", pg}]
 			if withBefore {
 				b := l.m[pageKind{"before", pg}]
-				fmt.Printf("%-10d %-5s %22s %22s %22s %7.2f× %7.2f×\n", pg, l.name, summary(w), summary(b), summary(f), median(w)/median(f), median(b)/median(f))
+				fmt.Printf("%-10d %-5s %22s %22s %22s %13.2f× %13.2f×\n", pg, l.name, summary(w), summary(b), summary(f), median(w)/median(f), median(b)/median(f))
 				continue
 			}
-			fmt.Printf("%-10d %-5s %22s %22s %7.2f×\n", pg, l.name, summary(w), summary(f), median(w)/median(f))
+			fmt.Printf("%-10d %-5s %22s %22s %13.2f×\n", pg, l.name, summary(w), summary(f), median(w)/median(f))
 		}
 	}
 	for _, l := range []struct {

@@ -38,6 +38,8 @@ type Options struct {
 	Widget string
 	// Before, if set, is the directory of another build of the widget,
 	// served under /before/ with pages of its own, to compare builds;
+	// BeforeName names the other build in String ("" is "before").
+	BeforeName string
 	// BeforeData, if set, the bundles its pages show (/before-data/), for
 	// a build that reads an older version of the format.
 	Before, BeforeData string
@@ -277,7 +279,11 @@ func (o Options) String() string {
 	}
 	s := "widget " + o.Widget
 	if o.Before != "" {
-		s += ", before " + o.Before
+		name := o.BeforeName
+		if name == "" {
+			name = "before"
+		}
+		s += ", " + name + " " + o.Before
 	}
 	return fmt.Sprintf("%s, %s", s, c)
 }
