@@ -25,6 +25,8 @@ AJV_FORMATS_VERSION := 3.0.1
 # something first.
 WIDGET_BUDGET_GZIP ?= 1325000
 WIDGET_BUDGET_BROTLI ?= 965000
+# The widget's build tags (widgetbuild.WidgetTags; see go doc ./promise ID).
+WIDGET_TAGS := medborgarlofte_nouuid
 
 .PHONY: test check lint unit fuzz examples generate tools \
 	toolscheck wasmvet browser node widget widget-costs wasmtest e2e loadtime \
@@ -54,20 +56,20 @@ toolscheck: tools
 	cd examples/tools && GOOS=js GOARCH=wasm $(GO) vet ./internal/gofloor && GOOS=js GOARCH=wasm $(STATICCHECK) ./internal/gofloor
 
 # wasmvet checks the widget and the editor as they are built: for js/wasm,
-# the widget with its tag (medborgarlofte_nouuid, see promise.ID).
+# the widget with its tags.
 wasmvet: tools
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 	GOOS=js GOARCH=wasm $(STATICCHECK) ./wasm/...
-	GOOS=js GOARCH=wasm $(GO) vet -tags=medborgarlofte_nouuid ./wasm ./wasm/internal/...
-	GOOS=js GOARCH=wasm $(STATICCHECK) -tags=medborgarlofte_nouuid ./wasm ./wasm/internal/...
-	@if GOOS=js GOARCH=wasm $(GO) list -tags=medborgarlofte_nouuid -deps ./wasm | grep -qx github.com/google/uuid; then \
+	GOOS=js GOARCH=wasm $(GO) vet -tags=$(WIDGET_TAGS) ./wasm ./wasm/internal/...
+	GOOS=js GOARCH=wasm $(STATICCHECK) -tags=$(WIDGET_TAGS) ./wasm ./wasm/internal/...
+	@if GOOS=js GOARCH=wasm $(GO) list -tags=$(WIDGET_TAGS) -deps ./wasm | grep -qx github.com/google/uuid; then \
 	  echo "the widget links github.com/google/uuid again: its packages must use promise.ID and promise.ParseID (see go doc ./promise ID)"; exit 1; fi
 
 # unit also runs the tests of the widget's packages with the widget's tag,
 # where promise.ID is promise/internal/uid's UUID.
 unit:
 	$(GO) test -race -count=1 ./...
-	$(GO) test -count=1 -tags=medborgarlofte_nouuid ./promise/... ./followup ./followup/view ./wasm/internal/strict
+	$(GO) test -count=1 -tags=$(WIDGET_TAGS) ./promise/... ./followup ./followup/view ./wasm/internal/strict
 
 # fuzz runs each fuzz target briefly; the seeds include every example file.
 # A new input is minimized at most 200 times: go test otherwise spends up to

@@ -219,12 +219,13 @@ func PackageSizes(ctx context.Context, opts Options) (pkgs []PackageSize, code, 
 	}
 	defer os.RemoveAll(dir)
 	bin := filepath.Join(dir, "named.wasm")
-	flags := []string{"-ldflags=-w", "-tags=" + WidgetTags}
+	flags := []string{"-ldflags=-w"}
 	for _, f := range BuildFlags {
 		if !strings.HasPrefix(f, "-ldflags") {
 			flags = append(flags, f)
 		}
 	}
+	flags = withTags(flags, WidgetTags)
 	if err := goBuild(ctx, opts.Go, opts.Root, bin, flags, "./wasm"); err != nil {
 		return nil, 0, 0, err
 	}
